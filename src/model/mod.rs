@@ -3,6 +3,7 @@
 
 pub mod facet;
 pub mod lang;
+pub mod text;
 pub mod vocab;
 
 pub use facet::FacetGroup;
@@ -203,7 +204,9 @@ mod tests {
             Some("recognised 2016, older than 5 years")
         );
         assert_eq!(
-            recognised("goed-onderbouwd", 2022).age_note(2026, Lang::Nl).as_deref(),
+            recognised("goed-onderbouwd", 2022)
+                .age_note(2026, Lang::Nl)
+                .as_deref(),
             Some("erkend 2022")
         );
     }

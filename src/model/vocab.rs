@@ -62,7 +62,13 @@ pub const THEMES: &[Term] = &[
         "Problematisch gedrag en radicalisering",
         "Problem behaviour and radicalisation",
         "Voorkomen en aanpakken van problematisch gedrag, radicalisering en extremisme.",
-        &["extremisme", "jihadisme", "terrorisme", "radicalization", "extremism"],
+        &[
+            "extremisme",
+            "jihadisme",
+            "terrorisme",
+            "radicalization",
+            "extremism",
+        ],
     ),
     t(
         "moskeebesturen",
@@ -76,7 +82,13 @@ pub const THEMES: &[Term] = &[
         "Sleutelfiguren en gezaghebbende personen",
         "Key figures and persons of authority",
         "Mensen met gezag of vertrouwen in een gemeenschap inzetten en toerusten.",
-        &["sleutelpersoon", "sleutelpersonen", "sleutelfiguur", "key figure", "rolmodel"],
+        &[
+            "sleutelpersoon",
+            "sleutelpersonen",
+            "sleutelfiguur",
+            "key figure",
+            "rolmodel",
+        ],
     ),
     t(
         "samenwerking",
@@ -188,7 +200,13 @@ pub const TARGET_GROUPS: &[Term] = &[
         "Mensen met een migratieachtergrond",
         "People with a migration background",
         "Mensen met een migratie- of vluchtelingenachtergrond, nieuwkomers en statushouders.",
-        &["migranten", "nieuwkomers", "statushouders", "vluchtelingen", "migrants"],
+        &[
+            "migranten",
+            "nieuwkomers",
+            "statushouders",
+            "vluchtelingen",
+            "migrants",
+        ],
     ),
     t(
         "bewoners",
@@ -223,7 +241,13 @@ pub const TARGET_GROUPS: &[Term] = &[
         "Jeugd- en zorgprofessionals",
         "Youth care and health professionals",
         "Jeugdhulp, jeugdbescherming, (jeugd)gezondheidszorg, wijkteams en maatschappelijk werk.",
-        &["jeugdhulp", "hulpverleners", "wijkteams", "ggz", "care workers"],
+        &[
+            "jeugdhulp",
+            "hulpverleners",
+            "wijkteams",
+            "ggz",
+            "care workers",
+        ],
     ),
     t(
         "veiligheidsprofessionals",
@@ -273,6 +297,13 @@ pub const TARGET_GROUPS: &[Term] = &[
         "Key figures",
         "Mensen met vertrouwen of gezag in een gemeenschap die signalen opvangen en kunnen bemiddelen.",
         &["sleutelpersonen", "sleutelpersoon", "key figures"],
+    ),
+    t(
+        "lhbti",
+        "Lhbti+-personen",
+        "LGBTI+ people",
+        "Lesbische, homo-, bi-, trans- en intersekse personen en hun medestanders.",
+        &["lhbtiq", "lgbt", "lgbtq", "lhbt"],
     ),
     t(
         "algemeen-publiek",
@@ -474,7 +505,12 @@ pub const DIMENSIONS: &[Term] = &[
         "Kritisch denken en weerstand tegen beïnvloeding",
         "Critical thinking and resistance to influence",
         "Informatie en boodschappen kritisch wegen, minder vatbaar voor manipulatie of propaganda.",
-        &["beïnvloeding", "beinvloedbaar", "mediawijsheid", "critical thinking"],
+        &[
+            "beïnvloeding",
+            "beinvloedbaar",
+            "mediawijsheid",
+            "critical thinking",
+        ],
     ),
     t(
         "zelfvertrouwen",
@@ -517,6 +553,20 @@ pub const DIMENSIONS: &[Term] = &[
         "Capability to act",
         "Weten wat je kunt doen en het ook durven en kunnen, vooral bij professionals en opvoeders.",
         &["handelingsverlegenheid", "competentie", "capability"],
+    ),
+    t(
+        "burgerschap",
+        "Democratisch burgerschap",
+        "Democratic citizenship",
+        "Meedoen aan de democratische samenleving en haar spelregels als bron van weerbaarheid.",
+        &["democratie", "participatie", "citizenship"],
+    ),
+    t(
+        "paraatheid",
+        "Paraatheid",
+        "Preparedness",
+        "Een organisatie of gemeente is vooraf voorbereid op spanningen en incidenten, met vaste afspraken en rollen.",
+        &["voorbereiding", "draaiboek", "preparedness"],
     ),
     t(
         "vertrouwen-overheid",
@@ -642,6 +692,20 @@ pub const WORKING_ELEMENTS: &[Term] = &[
         &["netwerk", "samenwerking"],
     ),
     t(
+        "schoolbrede-aanpak",
+        "Schoolbrede aanpak",
+        "Whole-school approach",
+        "De aanpak is ingebed in de hele school (lessen, gedrag van leraren, schoolbeleid, ouders), zodat het geleerde overal terugkomt.",
+        &["hele school", "whole school"],
+    ),
+    t(
+        "bestuurlijke-borging",
+        "Bestuurlijke borging",
+        "Embedding in governance",
+        "Bestuurlijk draagvlak, een vaste coördinator en een erkende rol zorgen dat de aanpak blijft.",
+        &["draagvlak", "borging", "commitment"],
+    ),
+    t(
         "multidisciplinair-samenwerken",
         "Multidisciplinair samenwerken",
         "Multidisciplinary cooperation",
@@ -748,13 +812,16 @@ pub fn evidence_badge(evidence_id: &str) -> (&'static str, &'static str) {
         "goed-onderbouwd" => ("●●○○○", "GO"),
         "goed-beschreven" => ("●○○○○", "GB"),
         "niet-erkend" => ("○○○○○", "NE"),
-        "niet-beoordeeld" => ("-----", "NB"),
-        _ => ("?????", "??"),
+        "niet-beoordeeld" => ("·····", "NB"),
+        _ => ("·····", "?"),
     }
 }
 
 /// Suggest the closest valid ids for an unknown one, best first (at most three).
-pub fn closest_ids<'a>(unknown: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+pub fn closest_ids<'a>(
+    unknown: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
     let needle = unknown.to_lowercase();
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
@@ -834,7 +901,10 @@ mod tests {
     fn closest_ids_suggests_near_misses() {
         let ids = THEMES.iter().map(|t| t.id);
         assert_eq!(closest_ids("polarisati", ids.clone())[0], "polarisatie");
-        assert_eq!(closest_ids("radicalisation", ids.clone())[0], "radicalisering");
+        assert_eq!(
+            closest_ids("radicalisation", ids.clone())[0],
+            "radicalisering"
+        );
         assert!(closest_ids("zzzzzzzzzzzzzzzzzzzz", ids).is_empty());
     }
 }

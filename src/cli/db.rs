@@ -1,0 +1,233 @@
+//! `weerbaar db build|check|stats|verify`: the source → SQLite pipeline and its reports.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Subcommand, ValueEnum};
+
+use crate::model::vocab::ESS_THEMES;
+use crate::model::{FacetGroup, Intervention};
+use crate::store::{self, source};
+
+use super::output::table;
+use super::{CliError, Context};
+
+#[derive(Subcommand, Debug)]
+pub enum DbCommand {
+    /// Compile data/interventions/*.toml into data/inventory.sqlite.
+    Build {
+        /// The data directory (holding inventory.toml and interventions/).
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+        /// Where to write the database (default: DIR/inventory.sqlite).
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Validate the sources and report every problem as file:line:column: message.
+    Check {
+        #[arg(long, value_name = "DIR")]
+        data: Option<PathBuf>,
+    },
+    /// Coverage: interventions per theme × evidence level and per theme × working element.
+    Stats {
+        #[arg(long, value_enum, default_value = "table")]
+        format: StatsFormat,
+    },
+    /// Run SQLite's integrity check and the schema check on a database file.
+    Verify { path: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    Table,
+    Json,
+}
+
+/// `data/` in the current directory, else the one next to the crate's sources.
+fn data_dir(given: &Option<PathBuf>) -> PathBuf {
+    if let Some(d) = given {
+        return d.clone();
+    }
+    let here = Path::new("data");
+    if here.join("interventions").is_dir() {
+        here.to_path_buf()
+    } else {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+    }
+}
+
+pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
+    match cmd {
+        DbCommand::Build { data, out } => {
+            let dir = data_dir(data);
+            let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
+            let n = store::build_file(&dir, &out, ctx.current_year)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            eprintln!("wrote {n} interventions to {}", out.display());
+            Ok(())
+        }
+        DbCommand::Check { data } => {
+            let dir = data_dir(data);
+            let set = source::read_dir(&dir, ctx.current_year);
+            if set.problems.is_empty() {
+                eprintln!(
+                    "{}: {} interventions, no problems",
+                    dir.display(),
+                    set.interventions.len()
+                );
+                Ok(())
+            } else {
+                let mut err = std::io::stderr().lock();
+                for p in &set.problems {
+                    writeln!(err, "{p}")?;
+                }
+                Err(CliError::Failed(format!(
+                    "{} problem(s) in {}",
+                    set.problems.len(),
+                    dir.display()
+                )))
+            }
+        }
+        DbCommand::Stats { format } => stats(ctx, *format),
+        DbCommand::Verify { path } => {
+            let lines = store::verify_path(path)?;
+            let mut out = std::io::stdout().lock();
+            for l in lines {
+                writeln!(out, "{}: {l}", path.display())?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Count interventions per (theme, value of `other`).
+fn cross(items: &[Intervention], other: FacetGroup) -> BTreeMap<(String, String), usize> {
+    let mut counts = BTreeMap::new();
+    for item in items {
+        for theme in &item.themes {
+            for v in item.values(other) {
+                *counts.entry((theme.clone(), v.to_string())).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
+    let inventory = ctx.open()?;
+    let items = &inventory.interventions;
+    let lang = ctx.lang;
+    let themes = FacetGroup::Theme.vocabulary().unwrap_or(&[]);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let theme_total = |id: &str| {
+        items
+            .iter()
+            .filter(|i| i.themes.iter().any(|t| t == id))
+            .count()
+    };
+
+    if format == StatsFormat::Json {
+        let mut doc = serde_json::Map::new();
+        doc.insert("interventions".into(), items.len().into());
+        doc.insert(
+            "per_theme".into(),
+            themes
+                .iter()
+                .map(|t| (t.id.to_string(), theme_total(t.id).into()))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        );
+        for (key, group) in [
+            ("theme_x_evidence", FacetGroup::Evidence),
+            ("theme_x_working_element", FacetGroup::WorkingElement),
+        ] {
+            let rows: Vec<serde_json::Value> = cross(items, group)
+                .into_iter()
+                .map(|((t, v), n)| serde_json::json!({"theme": t, group.id(): v, "count": n}))
+                .collect();
+            doc.insert(key.into(), rows.into());
+        }
+        serde_json::to_writer_pretty(&mut out, &doc)
+            .map_err(|e| CliError::Failed(e.to_string()))?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(());
+    }
+
+    writeln!(
+        out,
+        "{} — {} interventies\n",
+        inventory.metadata.title,
+        items.len()
+    )?;
+    for (group, title) in [
+        (
+            FacetGroup::Evidence,
+            lang.pick("Thema × bewijs", "Theme × evidence"),
+        ),
+        (
+            FacetGroup::WorkingElement,
+            lang.pick("Thema × werkzaam element", "Theme × working element"),
+        ),
+    ] {
+        let counts = cross(items, group);
+        let values = group.vocabulary().unwrap_or(&[]);
+        writeln!(out, "{title}")?;
+        let mut header: Vec<String> = vec![String::new(), "n".into()];
+        header.extend(values.iter().map(|v| abbreviate(v.id)));
+        let rows: Vec<Vec<String>> = themes
+            .iter()
+            .map(|t| {
+                let ess = if ESS_THEMES.contains(&t.id) { "" } else { "  " };
+                let mut row = vec![
+                    format!("{ess}{}", t.label(lang)),
+                    theme_total(t.id).to_string(),
+                ];
+                row.extend(values.iter().map(|v| {
+                    match counts.get(&(t.id.to_string(), v.id.to_string())) {
+                        Some(n) => n.to_string(),
+                        None => "·".into(),
+                    }
+                }));
+                row
+            })
+            .collect();
+        let header_refs: Vec<&str> = header.iter().map(String::as_str).collect();
+        let mut max = vec![38usize, 4];
+        max.extend(values.iter().map(|_| 5));
+        write!(out, "{}", table(&header_refs, &rows, &max))?;
+        writeln!(out, "{}", legend(values))?;
+    }
+    let thin: Vec<&str> = ESS_THEMES
+        .iter()
+        .copied()
+        .filter(|t| theme_total(t) < 5)
+        .collect();
+    if !thin.is_empty() {
+        writeln!(
+            out,
+            "{}: {}",
+            lang.pick("Dun bezet (< 5)", "Thin (< 5)"),
+            thin.join(", ")
+        )?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// A short column header for a vocabulary id: the initials of its parts ("goed-onderbouwd" → "GO").
+fn abbreviate(id: &str) -> String {
+    id.split('-')
+        .filter_map(|p| p.chars().next())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+fn legend(values: &[crate::model::vocab::Term]) -> String {
+    let parts: Vec<String> = values
+        .iter()
+        .map(|v| format!("{}={}", abbreviate(v.id), v.id))
+        .collect();
+    format!("  ({}; · = 0)\n", parts.join(", "))
+}

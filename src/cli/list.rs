@@ -1,0 +1,188 @@
+//! `weerbaar list` and `weerbaar facets`.
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+
+use crate::export::{self, Options};
+use crate::i18n::Text;
+use crate::model::vocab::evidence_badge;
+use crate::model::{FacetGroup, Intervention};
+use crate::query::{self, Index, Results, SkimMatcher};
+use crate::store::Inventory;
+
+use super::output::table;
+use super::{CliError, Context, FilterArgs};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Csv,
+    Json,
+    Md,
+    Ids,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FacetsFormat {
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct FacetsArgs {
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: FacetsFormat,
+}
+
+/// Open the inventory and run the filters: the shared first half of list, facets and export.
+pub(super) fn search(
+    ctx: &Context,
+    filters: &FilterArgs,
+) -> Result<(Inventory, Index, Results), CliError> {
+    let inventory = ctx.open()?;
+    let index = Index::build(&inventory);
+    let query = filters.to_query(&index)?;
+    let results = query::run(&index, &SkimMatcher::default(), &query);
+    Ok((inventory, index, results))
+}
+
+pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
+    let (inventory, _index, results) = search(ctx, &args.filters)?;
+    let items: Vec<&Intervention> = results
+        .hits
+        .iter()
+        .map(|h| &inventory.interventions[h.index])
+        .collect();
+    let opts = Options {
+        metadata: &inventory.metadata,
+        lang: ctx.lang,
+        current_year: ctx.current_year,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        ListFormat::Ids => {
+            for item in &items {
+                writeln!(out, "{}", item.id)?;
+            }
+        }
+        ListFormat::Csv => export::csv::write(&items, &opts, &mut out)
+            .map_err(|e| CliError::Failed(e.to_string()))?,
+        ListFormat::Json => export::json::write(&items, &opts, &mut out)?,
+        ListFormat::Md => {
+            let with_notes: Vec<(&Intervention, Option<&str>)> =
+                items.iter().map(|i| (*i, None)).collect();
+            export::markdown::write(&inventory.metadata.title, &with_notes, &opts, &mut out)?
+        }
+        ListFormat::Table => {
+            let lang = ctx.lang;
+            let rows: Vec<Vec<String>> = items
+                .iter()
+                .map(|i| {
+                    let (dots, code) = evidence_badge(&i.evidence.level);
+                    let stale = if i.evidence.is_stale(ctx.current_year) {
+                        "!"
+                    } else {
+                        ""
+                    };
+                    vec![
+                        i.id.clone(),
+                        i.name.clone(),
+                        format!("{dots} {code}{stale}"),
+                        i.themes
+                            .iter()
+                            .map(|t| Intervention::label(FacetGroup::Theme, t, lang))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ]
+                })
+                .collect();
+            let header = [
+                Text::Id.get(lang),
+                Text::Name.get(lang),
+                FacetGroup::Evidence.label(lang),
+                Text::Themes.get(lang),
+            ];
+            write!(out, "{}", table(&header, &rows, &[40, 44, 9, 60]))?;
+            writeln!(
+                out,
+                "{} {} {}",
+                items.len(),
+                Text::Of.get(lang),
+                inventory.interventions.len()
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+pub fn facets(ctx: &Context, args: &FacetsArgs) -> Result<(), CliError> {
+    let (_inventory, index, results) = search(ctx, &args.filters)?;
+    let lang = ctx.lang;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        FacetsFormat::Json => {
+            let groups: Vec<serde_json::Value> = results
+                .facets
+                .iter()
+                .map(|f| {
+                    let g = index.group(f.group);
+                    serde_json::json!({
+                        "group": f.group.id(),
+                        "values": f.values.iter().map(|v| serde_json::json!({
+                            "id": g.values[v.value].id,
+                            "label": g.values[v.value].label(lang),
+                            "count": v.count,
+                            "selected": v.selected,
+                        })).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            let doc = serde_json::json!({ "results": results.hits.len(), "facets": groups });
+            serde_json::to_writer_pretty(&mut out, &doc)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            writeln!(out)?;
+        }
+        FacetsFormat::Table => {
+            for f in &results.facets {
+                let g = index.group(f.group);
+                writeln!(out, "{} ({})", f.group.label(lang), f.group.id())?;
+                let rows: Vec<Vec<String>> = f
+                    .values
+                    .iter()
+                    .map(|v| {
+                        let info = &g.values[v.value];
+                        vec![
+                            format!(
+                                "{}{}",
+                                if v.selected { "[x] " } else { "    " },
+                                info.label(lang)
+                            ),
+                            info.id.clone(),
+                            v.count.to_string(),
+                        ]
+                    })
+                    .collect();
+                let body = table(&["", "id", "n"], &rows, &[56, 40, 6]);
+                // Skip the empty header line of the nested table.
+                for line in body.lines().skip(1) {
+                    writeln!(out, "  {line}")?;
+                }
+            }
+            writeln!(out, "{} {}", results.hits.len(), Text::Results.get(lang))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,166 @@
+//! The scriptable face: clap subcommands over the same core as the explorer. Data goes to
+//! stdout, messages to stderr; exit 0 ok, 1 error, 2 usage.
+
+mod db;
+mod filters;
+mod list;
+mod output;
+mod show;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::model::Lang;
+use crate::store::{self, Inventory, StoreError};
+
+pub use filters::FilterArgs;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "weerbaar",
+    about = "Verken interventies die weerbaarheid versterken — offline, in de terminal.\n\
+             Explore interventions that strengthen resilience — offline, in the terminal.",
+    long_about = None,
+    disable_version_flag = true
+)]
+pub struct Cli {
+    /// Open this inventory instead of the bundled one.
+    #[arg(long, global = true, env = "WEERBAAR_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Interface language (default: from LANG, else nl).
+    #[arg(long, global = true, value_name = "nl|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// Print the program version and the inventory's version and date.
+    #[arg(short = 'V', long)]
+    pub version: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`; use nl or en"))
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List interventions matching a search and filters.
+    List(list::ListArgs),
+    /// Show one intervention in full.
+    Show(show::ShowArgs),
+    /// Count the values of every facet group under a search and filters.
+    Facets(list::FacetsArgs),
+    /// Build, check or summarise the inventory.
+    #[command(subcommand)]
+    Db(db::DbCommand),
+}
+
+/// An error the user can act on, with its exit code.
+#[derive(Debug)]
+pub enum CliError {
+    /// Exit 1: something failed (a file, the data).
+    Failed(String),
+    /// Exit 2: the command line was wrong.
+    Usage(String),
+}
+
+impl From<StoreError> for CliError {
+    fn from(e: StoreError) -> Self {
+        CliError::Failed(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for CliError {
+    fn from(e: std::io::Error) -> Self {
+        CliError::Failed(e.to_string())
+    }
+}
+
+/// Shared context for the subcommands.
+pub struct Context {
+    pub lang: Lang,
+    pub db: Option<PathBuf>,
+    pub current_year: u16,
+}
+
+impl Context {
+    pub fn open(&self) -> Result<Inventory, StoreError> {
+        match &self.db {
+            Some(path) => store::open_path(path),
+            None => store::open_bundled(),
+        }
+    }
+}
+
+/// Parse the command line and run it. `run_tui` is called when no subcommand is given.
+pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap prints help and version to stdout with exit 0, and usage errors with exit 2.
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let lang = cli
+        .lang
+        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
+    let ctx = Context {
+        lang,
+        db: cli.db.clone(),
+        current_year: crate::model::current_year(),
+    };
+    let result = if cli.version {
+        print_version(&ctx)
+    } else {
+        match cli.command {
+            None => run_tui(&ctx).map_err(CliError::Failed),
+            Some(Command::List(args)) => list::run(&ctx, &args),
+            Some(Command::Show(args)) => show::run(&ctx, &args),
+            Some(Command::Facets(args)) => list::facets(&ctx, &args),
+            Some(Command::Db(cmd)) => db::run(&ctx, &cmd),
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Failed(msg)) if is_broken_pipe(&msg) => ExitCode::SUCCESS,
+        Err(CliError::Failed(msg)) => {
+            eprintln!("weerbaar: {msg}");
+            ExitCode::from(1)
+        }
+        Err(CliError::Usage(msg)) => {
+            eprintln!("weerbaar: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(msg: &str) -> bool {
+    msg.contains("Broken pipe") || msg.contains("os error 32")
+}
+
+fn print_version(ctx: &Context) -> Result<(), CliError> {
+    let inv = ctx.open()?;
+    let m = &inv.metadata;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "weerbaar {}", env!("CARGO_PKG_VERSION"))?;
+    writeln!(
+        out,
+        "{}: {} {} ({}, {} interventies)",
+        if ctx.db.is_some() {
+            "inventory"
+        } else {
+            "bundled inventory"
+        },
+        m.title,
+        m.version,
+        m.date,
+        inv.interventions.len()
+    )?;
+    Ok(())
+}

@@ -1,0 +1,76 @@
+//! Plain-text output helpers: measuring and cutting by display width, never by bytes.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cut `s` to at most `width` columns, ending with `…` when cut.
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
+/// Pad `s` with spaces to exactly `width` columns (cutting it first if needed).
+pub fn pad(s: &str, width: usize) -> String {
+    let cut = truncate(s, width);
+    let fill = width.saturating_sub(cut.width());
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// Render rows as aligned columns; the last column is not padded. `max` caps each column.
+pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
+    let cols = header.len();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (i, cell) in row.iter().enumerate().take(cols) {
+            widths[i] = widths[i].max(cell.width());
+        }
+    }
+    for (w, m) in widths.iter_mut().zip(max) {
+        *w = (*w).min(*m);
+    }
+    let line = |cells: Vec<&str>| {
+        let mut s = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i + 1 == cells.len() {
+                s.push_str(&truncate(cell, widths[i]));
+            } else {
+                s.push_str(&pad(cell, widths[i]));
+                s.push_str("  ");
+            }
+        }
+        s.trim_end().to_string()
+    };
+    let mut out = line(header.to_vec());
+    out.push('\n');
+    for row in rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_counts_display_columns_not_bytes() {
+        assert_eq!(truncate("geëvalueerd", 20), "geëvalueerd");
+        assert_eq!(truncate("geëvalueerd", 5), "geëv…");
+        assert_eq!(pad("één", 5), "één  ");
+        // Wide (CJK) chars take two columns each.
+        assert_eq!(truncate("漢字漢字", 5), "漢字…");
+    }
+}

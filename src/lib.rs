@@ -1,0 +1,12 @@
+//! weerbaar: an offline explorer for interventions that strengthen weerbaarheid.
+//!
+//! A pure core (`model`, `store`, `query`, `detail`, `export`) under two faces (`cli`, and the
+//! terminal explorer). Data flows one way: sources → database → inventory → query → the face.
+
+pub mod cli;
+pub mod detail;
+pub mod export;
+pub mod i18n;
+pub mod model;
+pub mod query;
+pub mod store;

@@ -1,0 +1,92 @@
+//! Cleaning text that comes from outside (TOML sources, foreign databases, imports) once, at load,
+//! so nothing downstream can write a control character or escape sequence to a terminal.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFC-normalise, drop ANSI escape sequences, C0/C1 controls and bidi overrides, expand tabs.
+/// Newlines survive when `keep_newlines` is set (long text fields keep their paragraphs).
+pub fn sanitize(input: &str, keep_newlines: bool) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut chars = input.nfc().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\u{1b}' => skip_escape_sequence(&mut chars),
+            '\n' if keep_newlines => out.push('\n'),
+            '\n' | '\r' => out.push(' '),
+            '\t' => out.push_str("    "),
+            c if is_unsafe(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Sanitise a single-line field (names, ids, labels) and trim it.
+pub fn sanitize_line(input: &str) -> String {
+    sanitize(input, false).trim().to_string()
+}
+
+fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        // Bidi embeddings, overrides and isolates can reorder what a reader sees.
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+}
+
+/// Skip the rest of an escape sequence: CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`) or a
+/// two-character escape.
+fn skip_escape_sequence(chars: &mut std::iter::Peekable<impl Iterator<Item = char>>) {
+    match chars.peek() {
+        Some('[') => {
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') | Some('P') | Some('_') | Some('^') => {
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    chars.next();
+                    break;
+                }
+            }
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_sequences_and_controls_are_removed() {
+        assert_eq!(sanitize("a\u{1b}[2Jb\u{1b}[31mc", false), "abc");
+        assert_eq!(sanitize("x\u{1b}]0;title\u{7}y", false), "xy");
+        assert_eq!(
+            sanitize("nul\0bel\u{7}del\u{7f}c1\u{9b}", false),
+            "nulbeldelc1"
+        );
+        assert_eq!(sanitize("evil\u{202e}txt", false), "eviltxt");
+    }
+
+    #[test]
+    fn newlines_and_tabs_are_handled_by_field_kind() {
+        assert_eq!(sanitize("a\nb\tc", true), "a\nb    c");
+        assert_eq!(sanitize_line("  a\r\nb  "), "a  b");
+    }
+
+    #[test]
+    fn text_is_nfc_normalised() {
+        // "e" + combining diaeresis becomes the single char "ë".
+        assert_eq!(sanitize("gee\u{308}valueerd", false), "geëvalueerd");
+    }
+}

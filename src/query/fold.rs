@@ -1,0 +1,104 @@
+//! Folding text for matching: lowercase and without diacritics, so `beinvloed` finds
+//! `beïnvloedbaar` and `cooperatie` finds `coöperatie`. A folded string keeps, for every folded
+//! char, the index of the original char it came from, so matches can be highlighted in the
+//! original text (fuzzy-matcher reports char positions in what it was given).
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// Text folded for matching, with a map back to the original characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Folded {
+    pub text: String,
+    /// `origin[k]` is the char index in the original of the k-th char of `text`.
+    pub origin: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut origin = Vec::with_capacity(original.len());
+        for (i, c) in original.chars().enumerate() {
+            for_each_folded(c, |f| {
+                text.push(f);
+                origin.push(i as u32);
+            });
+        }
+        Folded { text, origin }
+    }
+
+    /// Map folded char positions to original char positions (sorted, without duplicates).
+    pub fn original_positions(&self, folded: &[usize]) -> Vec<usize> {
+        let mut out: Vec<usize> = folded
+            .iter()
+            .filter_map(|&k| self.origin.get(k).map(|&o| o as usize))
+            .collect();
+        out.dedup();
+        out
+    }
+}
+
+/// Fold a string without keeping the position map (for queries and long fields).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        for_each_folded(c, |f| out.push(f));
+    }
+    out
+}
+
+fn for_each_folded(c: char, mut emit: impl FnMut(char)) {
+    if c.is_ascii() {
+        emit(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'ß' => {
+            emit('s');
+            emit('s');
+        }
+        'æ' | 'Æ' => {
+            emit('a');
+            emit('e');
+        }
+        'ø' | 'Ø' => emit('o'),
+        'ł' | 'Ł' => emit('l'),
+        // Typographic quotes and dashes fold to their ASCII forms (Girls’ Talk = Girls' Talk).
+        '\u{2018}' | '\u{2019}' | '\u{201b}' | '\u{2032}' => emit('\''),
+        '\u{201c}' | '\u{201d}' => emit('"'),
+        '\u{2010}'..='\u{2015}' => emit('-'),
+        _ => {
+            for d in std::iter::once(c).nfd() {
+                if !is_combining_mark(d) {
+                    for l in d.to_lowercase() {
+                        emit(l);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diacritics_and_case_fold_away() {
+        assert_eq!(fold("Beïnvloedbaar"), "beinvloedbaar");
+        assert_eq!(fold("Coöperatie"), "cooperatie");
+        assert_eq!(fold("geëvalueerd"), "geevalueerd");
+        assert_eq!(fold("België"), "belgie");
+        assert_eq!(fold("Girls’ Talk"), "girls' talk");
+    }
+
+    #[test]
+    fn positions_map_back_to_original_chars() {
+        let f = Folded::new("Straße één");
+        assert_eq!(f.text, "strasse een");
+        // "ss" (folded 4 and 5) both come from "ß" (original 4).
+        assert_eq!(f.original_positions(&[4, 5, 6]), vec![4, 5]);
+        // "een" maps to "één" at original chars 7..=9.
+        assert_eq!(f.original_positions(&[8, 9, 10]), vec![7, 8, 9]);
+    }
+}

@@ -1,0 +1,201 @@
+//! Writing an inventory into the SQLite schema: `weerbaar db build` from the TOML sources, and
+//! later the importer. A file is written next to its target and renamed into place, so a failed
+//! build never leaves a half-written database behind.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, params};
+
+use crate::model::FacetGroup;
+use crate::model::vocab::Term;
+
+use super::source::{self, Problem};
+use super::{Inventory, SCHEMA_SQL, SCHEMA_VERSION};
+
+/// Why a build failed.
+#[derive(Debug)]
+pub enum BuildError {
+    /// The sources have problems; nothing was written.
+    Invalid(Vec<Problem>),
+    Write(PathBuf, String),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Invalid(problems) => {
+                for p in problems {
+                    writeln!(f, "{p}")?;
+                }
+                write!(
+                    f,
+                    "{} problem(s) found; nothing was written",
+                    problems.len()
+                )
+            }
+            BuildError::Write(path, e) => write!(f, "{}: cannot write: {e}", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+/// Build `out` from the sources in `data_dir`. Returns the number of interventions written.
+pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usize, BuildError> {
+    let set = source::read_dir(data_dir, current_year);
+    if !set.problems.is_empty() {
+        return Err(BuildError::Invalid(set.problems));
+    }
+    let inventory = Inventory {
+        metadata: set.metadata,
+        interventions: set.interventions,
+    };
+    write_atomically(&inventory, out)?;
+    Ok(inventory.interventions.len())
+}
+
+/// Write an inventory to `out` through a temporary file in the same directory.
+pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildError> {
+    let write_err = |e: String| BuildError::Write(out.to_path_buf(), e);
+    let dir = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "inventory.sqlite".into());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let _ = std::fs::remove_file(&tmp);
+    let result = (|| {
+        let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
+        write_inventory(&mut conn, inventory).map_err(|e| e.to_string())?;
+        conn.close().map_err(|(_, e)| e.to_string())?;
+        std::fs::rename(&tmp, out).map_err(|e| e.to_string())
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(write_err)
+}
+
+/// Create the schema and insert everything, in one transaction.
+pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite::Result<()> {
+    conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA page_size = 4096;")?;
+    let tx = conn.transaction()?;
+    tx.execute_batch(SCHEMA_SQL)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    {
+        let m = &inventory.metadata;
+        let mut stmt = tx.prepare("INSERT INTO metadata (key, value) VALUES (?1, ?2)")?;
+        for (k, v) in [
+            ("title", &m.title),
+            ("version", &m.version),
+            ("date", &m.date),
+            ("licence", &m.licence),
+            ("source", &m.source),
+        ] {
+            stmt.execute(params![k, v])?;
+        }
+
+        let mut stmt = tx.prepare(
+            "INSERT INTO vocabulary (facet, id, position, label_nl, label_en, definition, synonyms)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for group in FacetGroup::ALL {
+            let terms: &[Term] = group.vocabulary().unwrap_or(&[]);
+            for (pos, t) in terms.iter().enumerate() {
+                stmt.execute(params![
+                    group.id(),
+                    t.id,
+                    pos as i64,
+                    t.nl,
+                    t.en,
+                    t.definition,
+                    t.synonyms.join("; ")
+                ])?;
+            }
+        }
+
+        let mut item_stmt = tx.prepare(
+            "INSERT INTO intervention (id, name, country, summary, aim, approach, framing,
+                evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        )?;
+        let mut alias_stmt =
+            tx.prepare("INSERT INTO alias (intervention_id, position, alias) VALUES (?1, ?2, ?3)")?;
+        let mut provider_stmt = tx.prepare(
+            "INSERT INTO provider (intervention_id, position, name) VALUES (?1, ?2, ?3)",
+        )?;
+        let mut facet_stmt = tx.prepare(
+            "INSERT INTO facet_value (intervention_id, facet, position, value_id) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut element_stmt = tx.prepare(
+            "INSERT INTO working_element (intervention_id, position, element_id, note) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        let mut study_stmt = tx.prepare(
+            "INSERT INTO study (intervention_id, position, design, n, outcome, year, reference)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        let mut source_stmt = tx.prepare(
+            "INSERT INTO source (intervention_id, position, url, title, checked) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+
+        for i in &inventory.interventions {
+            item_stmt.execute(params![
+                i.id,
+                i.name,
+                i.country,
+                i.summary,
+                i.aim,
+                i.approach,
+                i.weerbaarheid.framing,
+                i.evidence.level,
+                i.evidence.year,
+                i.evidence.body,
+                i.evidence.note,
+                i.duration,
+                i.cost,
+                i.region
+            ])?;
+            for (pos, a) in i.aliases.iter().enumerate() {
+                alias_stmt.execute(params![i.id, pos as i64, a])?;
+            }
+            for (pos, p) in i.providers.iter().enumerate() {
+                provider_stmt.execute(params![i.id, pos as i64, p])?;
+            }
+            for group in [
+                FacetGroup::Theme,
+                FacetGroup::TargetGroup,
+                FacetGroup::Level,
+                FacetGroup::OfferType,
+                FacetGroup::Prevention,
+                FacetGroup::Dimension,
+            ] {
+                for (pos, v) in i.values(group).into_iter().enumerate() {
+                    facet_stmt.execute(params![i.id, group.id(), pos as i64, v])?;
+                }
+            }
+            for (pos, w) in i.working_elements.iter().enumerate() {
+                element_stmt.execute(params![i.id, pos as i64, w.id, w.note])?;
+            }
+            for (pos, s) in i.evidence.studies.iter().enumerate() {
+                study_stmt.execute(params![
+                    i.id,
+                    pos as i64,
+                    s.design,
+                    s.n,
+                    s.outcome,
+                    s.year,
+                    s.reference
+                ])?;
+            }
+            for (pos, s) in i.sources.iter().enumerate() {
+                source_stmt.execute(params![i.id, pos as i64, s.url, s.title, s.checked])?;
+            }
+        }
+    }
+    tx.commit()?;
+    conn.execute_batch("VACUUM")?;
+    Ok(())
+}
