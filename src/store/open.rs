@@ -111,7 +111,7 @@ pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
     if rows != ["ok"] {
         return Err(StoreError::Corrupt(
             path.to_path_buf(),
-            rows.into_iter().take(3).collect::<Vec<_>>().join("; "),
+            one_line(&rows.into_iter().take(3).collect::<Vec<_>>().join("; ")),
         ));
     }
     check_schema(&conn, path)?;
@@ -181,7 +181,7 @@ fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     if result == "ok" {
         Ok(())
     } else {
-        Err(StoreError::Corrupt(path.to_path_buf(), result))
+        Err(StoreError::Corrupt(path.to_path_buf(), one_line(&result)))
     }
 }
 
@@ -239,6 +239,15 @@ fn check_schema(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         v if v > SCHEMA_VERSION => Err(StoreError::NewerSchema(path.to_path_buf(), v)),
         v => Err(StoreError::OlderSchema(path.to_path_buf(), v)),
     }
+}
+
+/// SQLite's integrity reports span lines and start with a banner; the user gets one line.
+fn one_line(report: &str) -> String {
+    report
+        .replace("*** in database main ***", "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn io_error(path: &Path, e: std::io::Error) -> StoreError {
