@@ -48,6 +48,21 @@ pub enum Text {
     Results,
     Id,
     DataAsOf,
+    // Compare, related and matrix
+    Aspect,
+    ResilienceDimensions,
+    CostDuration,
+    Comparison,
+    SharedByAll,
+    UniqueToOne,
+    IdenticalRow,
+    OnlyHere,
+    Related,
+    Similarity,
+    NothingShared,
+    Total,
+    EmptyCell,
+    Interventions,
 }
 
 impl Text {
@@ -91,6 +106,23 @@ impl Text {
             Text::Results => ("resultaten", "results"),
             Text::Id => ("id", "id"),
             Text::DataAsOf => ("gegevens per", "data as of"),
+            Text::Aspect => ("Aspect", "Aspect"),
+            Text::ResilienceDimensions => ("Weerbaarheid", "Resilience dimensions"),
+            Text::CostDuration => ("Kosten en duur", "Cost and duration"),
+            Text::Comparison => ("Vergelijking", "Comparison"),
+            Text::SharedByAll => ("bij alle", "shared by all"),
+            Text::UniqueToOne => ("alleen bij deze", "only this one"),
+            Text::IdenticalRow => ("overal gelijk", "the same for all"),
+            Text::OnlyHere => ("alleen hier", "only here"),
+            Text::Related => ("Verwante interventies", "Related interventions"),
+            Text::Similarity => ("overeenkomst", "similarity"),
+            Text::NothingShared => (
+                "geen interventies met gedeelde werkzame elementen, dimensies of thema's",
+                "no interventions share working elements, dimensions or themes",
+            ),
+            Text::Total => ("totaal", "total"),
+            Text::EmptyCell => ("leeg", "empty"),
+            Text::Interventions => ("interventies", "interventions"),
         };
         lang.pick(nl, en)
     }

@@ -4,9 +4,12 @@
 //! terminal explorer). Data flows one way: sources → database → inventory → query → the face.
 
 pub mod cli;
+pub mod compare;
 pub mod detail;
 pub mod export;
 pub mod i18n;
+pub mod matrix;
 pub mod model;
 pub mod query;
+pub mod related;
 pub mod store;

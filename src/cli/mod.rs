@@ -1,10 +1,13 @@
 //! The scriptable face: clap subcommands over the same core as the explorer. Data goes to
 //! stdout, messages to stderr; exit 0 ok, 1 error, 2 usage.
 
+mod compare;
 mod db;
 mod filters;
 mod list;
+mod matrix;
 mod output;
+mod related;
 mod show;
 
 use std::io::Write;
@@ -55,6 +58,12 @@ pub enum Command {
     Show(show::ShowArgs),
     /// Count the values of every facet group under a search and filters.
     Facets(list::FacetsArgs),
+    /// Compare two to four interventions side by side.
+    Compare(compare::CompareArgs),
+    /// List the interventions most similar to one, with what they share.
+    Related(related::RelatedArgs),
+    /// Cross two facet groups: how many interventions carry each pair of values.
+    Matrix(matrix::MatrixArgs),
     /// Build, check or summarise the inventory.
     #[command(subcommand)]
     Db(db::DbCommand),
@@ -123,6 +132,9 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             Some(Command::List(args)) => list::run(&ctx, &args),
             Some(Command::Show(args)) => show::run(&ctx, &args),
             Some(Command::Facets(args)) => list::facets(&ctx, &args),
+            Some(Command::Compare(args)) => compare::run(&ctx, &args),
+            Some(Command::Related(args)) => related::run(&ctx, &args),
+            Some(Command::Matrix(args)) => matrix::run(&ctx, &args),
             Some(Command::Db(cmd)) => db::run(&ctx, &cmd),
         }
     };

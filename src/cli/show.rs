@@ -8,7 +8,9 @@ use unicode_width::UnicodeWidthStr;
 use crate::detail::{Value, sections};
 use crate::export::{Options, markdown};
 use crate::i18n::Text;
+use crate::model::Intervention;
 use crate::model::vocab::closest_ids;
+use crate::store::Inventory;
 
 use super::{CliError, Context};
 
@@ -29,27 +31,7 @@ pub struct ShowArgs {
 
 pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
     let inventory = ctx.open()?;
-    let Some(item) = inventory.get(&args.id) else {
-        let near = closest_ids(
-            &args.id,
-            inventory.interventions.iter().map(|i| i.id.as_str()),
-        );
-        let hint = if near.is_empty() {
-            "see `weerbaar list --format ids`".to_string()
-        } else {
-            format!(
-                "did you mean {}?",
-                near.iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            )
-        };
-        return Err(CliError::Failed(format!(
-            "no intervention with id `{}`; {hint}",
-            args.id
-        )));
-    };
+    let item = lookup(&inventory, &args.id)?;
     let opts = Options {
         metadata: &inventory.metadata,
         lang: ctx.lang,
@@ -101,6 +83,25 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
     }
     out.flush()?;
     Ok(())
+}
+
+/// The intervention with this id, or an error naming the closest ids.
+pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Intervention, CliError> {
+    inventory.get(id).ok_or_else(|| {
+        let near = closest_ids(id, inventory.interventions.iter().map(|i| i.id.as_str()));
+        let hint = if near.is_empty() {
+            "see `weerbaar list --format ids`".to_string()
+        } else {
+            format!(
+                "did you mean {}?",
+                near.iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            )
+        };
+        CliError::Failed(format!("no intervention with id `{id}`; {hint}"))
+    })
 }
 
 /// Greedy word wrap by display width; paragraphs (newlines) are kept.

@@ -1,6 +1,9 @@
 //! Writers that turn interventions into files other tools read. Each writer takes the records,
 //! the options and any `Write`; none of them reads the database.
 
+pub mod compare_csv;
+pub mod compare_json;
+pub mod compare_md;
 pub mod csv;
 pub mod json;
 pub mod markdown;

@@ -1,0 +1,205 @@
+//! `weerbaar compare ID ID [ID ID]`: two to four interventions side by side, as aligned text
+//! columns, Markdown, JSON or CSV (the last three through the export writers).
+
+use std::io::Write;
+
+use clap::{Args, ValueEnum};
+use unicode_width::UnicodeWidthStr;
+
+use crate::compare::{
+    self, Comparison, IDENTICAL_SYMBOL, MAX_ITEMS, MIN_ITEMS, Mark, SHARED_SYMBOL, UNIQUE_SYMBOL,
+};
+use crate::export::{Options, compare_csv, compare_json, compare_md};
+use crate::i18n::Text;
+use crate::model::{Intervention, Lang};
+
+use super::output::pad;
+use super::show::{lookup, wrap};
+use super::{CliError, Context};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompareFormat {
+    Text,
+    Md,
+    Json,
+    Csv,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// Two to four intervention ids (see `weerbaar list --format ids`).
+    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    pub ids: Vec<String>,
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: CompareFormat,
+    /// Leave out the aspects that are the same for all.
+    #[arg(long)]
+    pub differences: bool,
+    /// Width of the text layout in columns (default: $COLUMNS, else 100).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
+    pub width: Option<u16>,
+}
+
+/// Check the ids: two to four, no repeats. A usage error otherwise.
+fn check_ids(ids: &[String]) -> Result<(), CliError> {
+    if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
+        return Err(CliError::Usage(format!(
+            "compare takes {MIN_ITEMS} to {MAX_ITEMS} intervention ids, not {}",
+            ids.len()
+        )));
+    }
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            return Err(CliError::Usage(format!(
+                "`{id}` is given twice; compare different interventions"
+            )));
+        }
+    }
+    Ok(())
+}
+
+pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
+    check_ids(&args.ids)?;
+    let inventory = ctx.open()?;
+    let items: Vec<&Intervention> = args
+        .ids
+        .iter()
+        .map(|id| lookup(&inventory, id))
+        .collect::<Result<_, _>>()?;
+    let mut cmp = compare::compare(&items, ctx.lang, ctx.current_year);
+    if args.differences {
+        cmp.rows.retain(|r| !r.identical);
+    }
+    let opts = Options {
+        metadata: &inventory.metadata,
+        lang: ctx.lang,
+        current_year: ctx.current_year,
+    };
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match args.format {
+        CompareFormat::Md => compare_md::write(&cmp, &opts, &mut out)?,
+        CompareFormat::Json => compare_json::write(&cmp, &opts, &mut out)?,
+        CompareFormat::Csv => compare_csv::write(&cmp, &opts, &mut out)
+            .map_err(|e| CliError::Failed(e.to_string()))?,
+        CompareFormat::Text => {
+            let width = args
+                .width
+                .map(usize::from)
+                .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+                .unwrap_or(100);
+            write!(out, "{}", text(&cmp, ctx.lang, width))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Width of a value column, never below what a short label needs.
+const MIN_COLUMN: usize = 16;
+const GAP: &str = "  ";
+
+/// The comparison as aligned text columns: the aspect on the left, one column per
+/// intervention, values one per line with their mark symbol.
+fn text(cmp: &Comparison<'_>, lang: Lang, width: usize) -> String {
+    let label_w = cmp
+        .rows
+        .iter()
+        .map(|r| r.aspect.label(lang).width() + IDENTICAL_SYMBOL.width() + 1)
+        .max()
+        .unwrap_or(0)
+        .max(Text::Aspect.get(lang).width());
+    let n = cmp.items.len().max(1);
+    let col_w = (width.saturating_sub(label_w + GAP.len() * n) / n).max(MIN_COLUMN);
+
+    let mut out = String::new();
+    let names: Vec<&str> = cmp.items.iter().map(|i| i.name.as_str()).collect();
+    out.push_str(&format!(
+        "{}: {}\n",
+        Text::Comparison.get(lang),
+        names.join(" · ")
+    ));
+    out.push_str(&format!(
+        "{SHARED_SYMBOL} {} · {UNIQUE_SYMBOL} {} · {IDENTICAL_SYMBOL} {}\n\n",
+        Text::SharedByAll.get(lang),
+        Text::UniqueToOne.get(lang),
+        Text::IdenticalRow.get(lang)
+    ));
+    let header: Vec<Vec<String>> = cmp.items.iter().map(|i| wrap(&i.name, col_w)).collect();
+    push_block(&mut out, Text::Aspect.get(lang), &header, label_w, col_w);
+    let rule: Vec<Vec<String>> = vec![vec!["─".repeat(col_w)]; n];
+    push_block(&mut out, &"─".repeat(label_w), &rule, label_w, col_w);
+
+    for row in &cmp.rows {
+        let label = if row.identical {
+            format!("{} {IDENTICAL_SYMBOL}", row.aspect.label(lang))
+        } else {
+            row.aspect.label(lang).to_string()
+        };
+        let cells: Vec<Vec<String>> = row
+            .cells
+            .iter()
+            .map(|cell| {
+                if cell.is_empty() {
+                    return vec![row.aspect.empty_label(lang).to_string()];
+                }
+                let mut lines = Vec::new();
+                for e in cell {
+                    match e.mark {
+                        Mark::Text => lines.extend(wrap(&e.label, col_w)),
+                        mark => {
+                            // "✓ label", continuation lines indented under the label.
+                            for (i, l) in wrap(&e.label, col_w.saturating_sub(2))
+                                .into_iter()
+                                .enumerate()
+                            {
+                                let prefix = if i == 0 { mark.symbol() } else { " " };
+                                lines.push(format!("{prefix} {l}"));
+                            }
+                        }
+                    }
+                }
+                lines
+            })
+            .collect();
+        push_block(&mut out, &label, &cells, label_w, col_w);
+        out.push('\n');
+    }
+    out
+}
+
+/// One aspect: the label on the first line, then the columns' lines side by side.
+fn push_block(out: &mut String, label: &str, cells: &[Vec<String>], label_w: usize, col_w: usize) {
+    let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    for line in 0..height {
+        let mut s = pad(if line == 0 { label } else { "" }, label_w);
+        for cell in cells {
+            s.push_str(GAP);
+            s.push_str(&pad(
+                cell.get(line).map(String::as_str).unwrap_or(""),
+                col_w,
+            ));
+        }
+        out.push_str(s.trim_end());
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_must_be_two_to_four_and_distinct() {
+        let ids = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert!(check_ids(&ids(&["a", "b"])).is_ok());
+        assert!(check_ids(&ids(&["a", "b", "c", "d"])).is_ok());
+        assert!(matches!(check_ids(&ids(&["a"])), Err(CliError::Usage(_))));
+        assert!(matches!(
+            check_ids(&ids(&["a", "b", "c", "d", "e"])),
+            Err(CliError::Usage(_))
+        ));
+        assert!(
+            matches!(check_ids(&ids(&["a", "b", "a"])), Err(CliError::Usage(m)) if m.contains("`a` is given twice"))
+        );
+    }
+}

@@ -1,0 +1,262 @@
+//! Related interventions: the ones most similar to a given one in how they work.
+//!
+//! Similarity is a weighted Jaccard index over three facet groups:
+//!
+//! ```text
+//!            Σ weight(v) for v in A ∩ B
+//! sim(A,B) = ---------------------------      v ranges over (group, value) pairs
+//!            Σ weight(v) for v in A ∪ B
+//! ```
+//!
+//! with weight 3 for a working element, 2 for a resilience dimension and 1 for a theme: two
+//! interventions that work the same way are closer than two that merely share a subject. The
+//! index is symmetric, lies in 0..=1, and is 0 when nothing is shared; the shared pairs are the
+//! reason shown to the user. Ties are broken by the larger shared weight, then name, then id, so
+//! the order is stable. Pure: the TUI detail view and `weerbaar related` both call `related`.
+
+use std::cmp::Ordering;
+use std::collections::BTreeSet;
+
+use crate::model::{FacetGroup, Intervention};
+
+/// The groups that count, with their weights, in the order reasons are listed.
+pub const WEIGHTS: [(FacetGroup, u32); 3] = [
+    (FacetGroup::WorkingElement, 3),
+    (FacetGroup::Dimension, 2),
+    (FacetGroup::Theme, 1),
+];
+
+/// How many related interventions the detail view shows.
+pub const DEFAULT_LIMIT: usize = 5;
+
+/// The values two interventions share in one group.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedValues {
+    pub group: FacetGroup,
+    /// Value ids, in vocabulary order.
+    pub ids: Vec<String>,
+}
+
+/// The similarity of two interventions, kept as an exact fraction so ties compare exactly.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Similarity {
+    /// Summed weight of the shared values.
+    pub shared_weight: u32,
+    /// Summed weight of all values either carries.
+    pub union_weight: u32,
+    /// The reason: the shared values per group (groups with nothing shared are left out).
+    pub shared: Vec<SharedValues>,
+}
+
+impl Similarity {
+    /// The weighted Jaccard index, 0..=1.
+    pub fn score(&self) -> f64 {
+        if self.union_weight == 0 {
+            0.0
+        } else {
+            f64::from(self.shared_weight) / f64::from(self.union_weight)
+        }
+    }
+
+    /// Compare two similarities by their score without rounding (a/b vs c/d as a·d vs c·b).
+    pub fn cmp_score(&self, other: &Similarity) -> Ordering {
+        let lhs = u64::from(self.shared_weight) * u64::from(other.union_weight.max(1));
+        let rhs = u64::from(other.shared_weight) * u64::from(self.union_weight.max(1));
+        lhs.cmp(&rhs)
+    }
+}
+
+/// One related intervention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Related {
+    /// Index into the inventory's interventions.
+    pub index: usize,
+    pub similarity: Similarity,
+}
+
+/// The distinct values of a group, ordered by the vocabulary (so reasons read consistently).
+fn value_set(item: &Intervention, group: FacetGroup) -> BTreeSet<(usize, &str)> {
+    let position = |id: &str| {
+        group
+            .vocabulary()
+            .and_then(|terms| terms.iter().position(|t| t.id == id))
+            .unwrap_or(usize::MAX)
+    };
+    item.values(group)
+        .into_iter()
+        .filter(|id| !id.is_empty())
+        .map(|id| (position(id), id))
+        .collect()
+}
+
+pub fn similarity(a: &Intervention, b: &Intervention) -> Similarity {
+    let mut out = Similarity {
+        shared_weight: 0,
+        union_weight: 0,
+        shared: Vec::new(),
+    };
+    for (group, weight) in WEIGHTS {
+        let va = value_set(a, group);
+        let vb = value_set(b, group);
+        let shared: Vec<String> = va.intersection(&vb).map(|(_, id)| id.to_string()).collect();
+        let union = va.union(&vb).count() as u32;
+        out.shared_weight += weight * shared.len() as u32;
+        out.union_weight += weight * union;
+        if !shared.is_empty() {
+            out.shared.push(SharedValues { group, ids: shared });
+        }
+    }
+    out
+}
+
+/// The `limit` interventions most similar to `items[target]`, best first. Interventions that
+/// share nothing are never listed, so the list may be shorter than `limit`.
+pub fn related(items: &[Intervention], target: usize, limit: usize) -> Vec<Related> {
+    let Some(me) = items.get(target) else {
+        return Vec::new();
+    };
+    let mut found: Vec<Related> = items
+        .iter()
+        .enumerate()
+        .filter(|(ix, other)| *ix != target && other.id != me.id)
+        .map(|(index, other)| Related {
+            index,
+            similarity: similarity(me, other),
+        })
+        .filter(|r| r.similarity.shared_weight > 0)
+        .collect();
+    found.sort_by(|a, b| {
+        b.similarity
+            .cmp_score(&a.similarity)
+            .then_with(|| b.similarity.shared_weight.cmp(&a.similarity.shared_weight))
+            .then_with(|| items[a.index].name.cmp(&items[b.index].name))
+            .then_with(|| items[a.index].id.cmp(&items[b.index].id))
+    });
+    found.truncate(limit);
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Weerbaarheid, WorkingElementUse};
+
+    fn item(id: &str, elements: &[&str], dims: &[&str], themes: &[&str]) -> Intervention {
+        Intervention {
+            id: id.into(),
+            name: id.to_uppercase(),
+            themes: themes.iter().map(|s| s.to_string()).collect(),
+            weerbaarheid: Weerbaarheid {
+                dimensions: dims.iter().map(|s| s.to_string()).collect(),
+                framing: String::new(),
+            },
+            working_elements: elements
+                .iter()
+                .map(|e| WorkingElementUse {
+                    id: e.to_string(),
+                    note: String::new(),
+                })
+                .collect(),
+            ..Intervention::default()
+        }
+    }
+
+    fn sample() -> Vec<Intervention> {
+        vec![
+            item(
+                "a",
+                &["dialoog", "kennisoverdracht"],
+                &["zelfvertrouwen"],
+                &["polarisatie"],
+            ),
+            // Shares both working elements with a.
+            item(
+                "b",
+                &["kennisoverdracht", "dialoog"],
+                &["sociale-banden"],
+                &["radicalisering"],
+            ),
+            // Shares only the theme with a.
+            item(
+                "c",
+                &["persoonlijke-begeleiding"],
+                &["sociale-banden"],
+                &["polarisatie"],
+            ),
+            // Shares nothing with a.
+            item(
+                "d",
+                &["persoonlijke-begeleiding"],
+                &["sociale-banden"],
+                &["empowerment"],
+            ),
+            // The same as a in every respect.
+            item(
+                "e",
+                &["dialoog", "kennisoverdracht"],
+                &["zelfvertrouwen"],
+                &["polarisatie"],
+            ),
+        ]
+    }
+
+    #[test]
+    fn similarity_is_a_symmetric_weighted_jaccard() {
+        let items = sample();
+        for a in &items {
+            for b in &items {
+                let ab = similarity(a, b);
+                let ba = similarity(b, a);
+                assert_eq!(ab.score(), ba.score(), "{} vs {}", a.id, b.id);
+                assert_eq!(ab.shared, ba.shared, "{} vs {}", a.id, b.id);
+                assert!((0.0..=1.0).contains(&ab.score()));
+            }
+        }
+        // a and b: shared 2 elements (3+3); union 2 elements, 2 dimensions, 2 themes = 6+4+2.
+        let ab = similarity(&items[0], &items[1]);
+        assert_eq!((ab.shared_weight, ab.union_weight), (6, 12));
+        assert_eq!(ab.score(), 0.5);
+        assert_eq!(similarity(&items[0], &items[4]).score(), 1.0);
+        assert_eq!(similarity(&items[0], &items[3]).score(), 0.0);
+    }
+
+    #[test]
+    fn related_lists_the_most_similar_with_the_shared_items_as_reason() {
+        let items = sample();
+        let found = related(&items, 0, DEFAULT_LIMIT);
+        let ids: Vec<&str> = found.iter().map(|r| items[r.index].id.as_str()).collect();
+        // d shares nothing and is left out; a itself never appears.
+        assert_eq!(ids, ["e", "b", "c"]);
+        assert_eq!(
+            found[1].similarity.shared,
+            [SharedValues {
+                group: FacetGroup::WorkingElement,
+                // Vocabulary order, whatever order the records list them in.
+                ids: vec!["kennisoverdracht".into(), "dialoog".into()],
+            }]
+        );
+        assert_eq!(
+            found[2].similarity.shared,
+            [SharedValues {
+                group: FacetGroup::Theme,
+                ids: vec!["polarisatie".into()],
+            }]
+        );
+        assert_eq!(related(&items, 0, 1).len(), 1);
+        assert!(related(&items, 99, 5).is_empty());
+    }
+
+    #[test]
+    fn ties_are_ordered_by_name() {
+        let items = vec![
+            item("x", &["dialoog"], &[], &[]),
+            item("z", &["dialoog"], &[], &[]),
+            item("y", &["dialoog"], &[], &[]),
+        ];
+        let ids: Vec<&str> = related(&items, 0, 5)
+            .iter()
+            .map(|r| items[r.index].id.as_str())
+            .collect();
+        assert_eq!(ids, ["y", "z"]);
+    }
+}
