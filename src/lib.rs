@@ -1,8 +1,9 @@
 //! weerbaar: an offline explorer for interventions that strengthen weerbaarheid.
 //!
-//! A pure core (`model`, `store`, `query`, `detail`, `export`) under two faces (`cli`, and the
+//! A pure core (`model`, `store`, `query`, `detail`, `export`, `shortlist`) under two faces (`cli`, and the
 //! terminal explorer). Data flows one way: sources → database → inventory → query → the face.
 
+pub mod atomic;
 pub mod cli;
 pub mod compare;
 pub mod detail;
@@ -12,4 +13,5 @@ pub mod matrix;
 pub mod model;
 pub mod query;
 pub mod related;
+pub mod shortlist;
 pub mod store;

@@ -95,6 +95,59 @@ impl FilterArgs {
     }
 }
 
+impl FilterArgs {
+    /// True when no search, filter or sort was given (so a shortlist can be exported instead).
+    pub fn is_empty(&self) -> bool {
+        self.query.as_deref().is_none_or(|q| q.trim().is_empty())
+            && self.by_group().iter().all(|(_, v)| v.is_empty())
+            && self.min_evidence.is_none()
+            && self.sort == Sort::default()
+    }
+}
+
+/// The `weerbaar list …` command line that reproduces a query (search, filters, sort), quoted
+/// for a POSIX shell. The flags are the ones `FilterArgs` parses: each facet group's id.
+pub fn command_line(query: &Query, db: Option<&std::path::Path>) -> String {
+    let mut args: Vec<String> = vec!["weerbaar".into()];
+    if let Some(db) = db {
+        args.push("--db".into());
+        args.push(shell_quote(&db.to_string_lossy()));
+    }
+    args.push("list".into());
+    if !query.text.trim().is_empty() {
+        args.push("-q".into());
+        args.push(shell_quote(query.text.trim()));
+    }
+    for (group, values) in &query.filters {
+        for v in values {
+            args.push(format!("--{}", group.id()));
+            args.push(shell_quote(v));
+        }
+    }
+    if let Some(min) = &query.min_evidence {
+        args.push("--min-evidence".into());
+        args.push(shell_quote(min));
+    }
+    if query.sort != Sort::default() {
+        args.push("--sort".into());
+        args.push(query.sort.id().into());
+    }
+    args.join(" ")
+}
+
+/// Quote a word for a POSIX shell when it needs it.
+pub fn shell_quote(word: &str) -> String {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./:=,@+%".contains(c));
+    if plain {
+        word.to_string()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
 fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupIndex) -> String {
     match group.vocabulary() {
         Some(terms) => unknown_id_message(group, value, terms),
@@ -115,5 +168,90 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::open_bundled;
+    use clap::Parser;
+
+    #[derive(Parser)]
+    struct Probe {
+        #[command(flatten)]
+        filters: FilterArgs,
+    }
+
+    /// Split a command line the way a POSIX shell would for the quoting `shell_quote` makes.
+    fn shell_split(line: &str) -> Vec<String> {
+        let mut words = Vec::new();
+        let mut word = String::new();
+        let mut in_word = false;
+        let mut quoted = false;
+        let mut chars = line.chars();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' if !quoted => {
+                    word.extend(chars.next());
+                    in_word = true;
+                }
+                '\'' => {
+                    quoted = !quoted;
+                    in_word = true;
+                }
+                ' ' if !quoted => {
+                    if in_word {
+                        words.push(std::mem::take(&mut word));
+                    }
+                    in_word = false;
+                }
+                c => {
+                    word.push(c);
+                    in_word = true;
+                }
+            }
+        }
+        if in_word {
+            words.push(word);
+        }
+        words
+    }
+
+    #[test]
+    fn the_command_line_parses_back_to_the_same_query() {
+        let inventory = open_bundled().unwrap();
+        let index = Index::build(&inventory);
+        let mut query = Query {
+            text: "ouders 'polar".into(),
+            sort: Sort::Evidence,
+            min_evidence: Some("goed-beschreven".into()),
+            ..Query::default()
+        };
+        query.toggle(FacetGroup::Theme, "polarisatie");
+        query.toggle(FacetGroup::Theme, "weerbaar-opvoeden");
+        let line = command_line(&query, None);
+        assert!(
+            line.starts_with("weerbaar list -q 'ouders '\\''polar' --theme polarisatie"),
+            "{line}"
+        );
+        let words = shell_split(&line);
+        assert_eq!(&words[..2], ["weerbaar", "list"]);
+        let probe = Probe::try_parse_from(
+            std::iter::once("weerbaar".to_string()).chain(words[2..].iter().cloned()),
+        )
+        .unwrap();
+        assert_eq!(probe.filters.to_query(&index).unwrap(), query);
+        assert!(!probe.filters.is_empty());
+        assert!(FilterArgs::default().is_empty());
+    }
+
+    #[test]
+    fn a_database_path_is_part_of_the_command_line() {
+        let line = command_line(
+            &Query::default(),
+            Some(std::path::Path::new("/tmp/mijn lijst.sqlite")),
+        );
+        assert_eq!(line, "weerbaar --db '/tmp/mijn lijst.sqlite' list");
     }
 }

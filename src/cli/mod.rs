@@ -3,11 +3,13 @@
 
 mod compare;
 mod db;
-mod filters;
+mod export;
+pub mod filters;
 mod list;
 mod matrix;
 mod output;
 mod related;
+mod shortlist;
 mod show;
 
 use std::io::Write;
@@ -67,6 +69,11 @@ pub enum Command {
     /// Build, check or summarise the inventory.
     #[command(subcommand)]
     Db(db::DbCommand),
+    /// Named shortlists with a note per item, kept per inventory.
+    #[command(subcommand)]
+    Shortlist(shortlist::ShortlistCommand),
+    /// Write a shortlist or a search as CSV, CSV for Dutch Excel, XLSX, JSON, Markdown, RIS or CSL-JSON.
+    Export(export::ExportArgs),
 }
 
 /// An error the user can act on, with its exit code.
@@ -136,6 +143,8 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             Some(Command::Related(args)) => related::run(&ctx, &args),
             Some(Command::Matrix(args)) => matrix::run(&ctx, &args),
             Some(Command::Db(cmd)) => db::run(&ctx, &cmd),
+            Some(Command::Shortlist(cmd)) => shortlist::run(&ctx, &cmd),
+            Some(Command::Export(args)) => export::run(&ctx, &args),
         }
     };
     match result {

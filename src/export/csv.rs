@@ -1,11 +1,10 @@
 //! CSV: RFC 4180, UTF-8 without BOM, one row per intervention, vocabulary ids joined with `; `.
-//! Values are written untouched, for scripts and re-import.
+//! Values are written untouched, for scripts and re-import. `csv_nl` and `xlsx` write the same
+//! columns and cells.
 
 use std::io::Write;
 
-use crate::model::Intervention;
-
-use super::{Options, join};
+use super::{Entry, Options, join};
 
 /// The column names, in order. Documented in docs/export.md; `weerbaar import` reads them back.
 pub const COLUMNS: &[&str] = &[
@@ -39,10 +38,12 @@ pub const COLUMNS: &[&str] = &[
     "sources_checked",
     "inventory_version",
     "inventory_date",
+    "shortlist_note",
 ];
 
 /// The cells of one row, in `COLUMNS` order.
-pub fn row(item: &Intervention, opts: &Options<'_>) -> Vec<String> {
+pub fn row(entry: &impl Entry, opts: &Options<'_>) -> Vec<String> {
+    let item = entry.item();
     let studies = item
         .evidence
         .studies
@@ -119,10 +120,11 @@ pub fn row(item: &Intervention, opts: &Options<'_>) -> Vec<String> {
             .join("; "),
         opts.metadata.version.clone(),
         opts.metadata.date.clone(),
+        entry.note().unwrap_or_default().to_string(),
     ]
 }
 
-pub fn write(items: &[&Intervention], opts: &Options<'_>, out: impl Write) -> csv::Result<()> {
+pub fn write(items: &[impl Entry], opts: &Options<'_>, out: impl Write) -> csv::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
@@ -132,4 +134,41 @@ pub fn write(items: &[&Intervention], opts: &Options<'_>, out: impl Write) -> cs
     }
     w.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixtures;
+    use crate::model::{Intervention, Lang};
+
+    #[test]
+    fn rows_read_back_untouched_with_the_note_and_the_inventory_version() {
+        let meta = fixtures::metadata();
+        let opts = Options {
+            metadata: &meta,
+            lang: Lang::Nl,
+            current_year: 2026,
+        };
+        let items = fixtures::items();
+        let entries: Vec<(&Intervention, Option<&str>)> =
+            vec![(&items[0], Some("bespreken; \"ja\"")), (&items[1], None)];
+        let mut buf = Vec::new();
+        write(&entries, &opts, &mut buf).unwrap();
+        assert!(!buf.starts_with("\u{feff}".as_bytes()), "no BOM");
+        let mut r = ::csv::Reader::from_reader(buf.as_slice());
+        let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+        assert_eq!(header, COLUMNS);
+        let rows: Vec<::csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+        assert_eq!(rows.len(), 2);
+        let col = |name: &str| COLUMNS.iter().position(|c| *c == name).unwrap();
+        assert_eq!(&rows[0][col("summary")], items[0].summary);
+        assert_eq!(&rows[0][col("target_groups")], "jongeren; professionals");
+        assert_eq!(&rows[0][col("shortlist_note")], "bespreken; \"ja\"");
+        assert_eq!(&rows[0][col("inventory_version")], "2025.2");
+        assert_eq!(&rows[0][col("inventory_date")], "2025-11-01");
+        // Plain CSV is for scripts: no formula guard.
+        assert_eq!(&rows[1][col("name")], "=HYPERLINK(\"x\")");
+        assert_eq!(&rows[1][col("shortlist_note")], "");
+    }
 }

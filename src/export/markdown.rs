@@ -7,7 +7,7 @@ use crate::detail::{Value, sections};
 use crate::i18n::Text;
 use crate::model::Intervention;
 
-use super::Options;
+use super::{Entry, Options};
 
 /// Escape characters that Markdown would otherwise interpret at the start or inside a line.
 pub fn escape(s: &str) -> String {
@@ -35,7 +35,16 @@ pub fn write_item(
     let h = "#".repeat(level);
     writeln!(out, "{h} {}\n", escape(&item.name))?;
     if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
-        writeln!(out, "> {}\n", escape(note.trim()))?;
+        // Every line of a multi-line note stays inside the quote.
+        let label = Text::ShortlistNote.get(opts.lang);
+        for (n, line) in note.trim().lines().enumerate() {
+            if n == 0 {
+                writeln!(out, "> **{label}:** {}", escape(line))?;
+            } else {
+                writeln!(out, "> {}", escape(line))?;
+            }
+        }
+        writeln!(out)?;
     }
     let unknown = Text::Unknown.get(opts.lang);
     for section in sections(item, opts.lang, opts.current_year) {
@@ -62,10 +71,10 @@ pub fn write_item(
     Ok(())
 }
 
-/// A whole handout: a title, the inventory's provenance, then each intervention.
+/// A whole handout: a title, the inventory's provenance, then each intervention with its note.
 pub fn write(
     title: &str,
-    items: &[(&Intervention, Option<&str>)],
+    items: &[impl Entry],
     opts: &Options<'_>,
     mut out: impl Write,
 ) -> std::io::Result<()> {
@@ -79,10 +88,42 @@ pub fn write(
         Text::DataAsOf.get(opts.lang),
         escape(&m.date),
         items.len(),
-        Text::Results.get(opts.lang)
+        Text::Interventions.get(opts.lang)
     )?;
-    for (item, note) in items {
-        write_item(item, *note, opts, 2, &mut out)?;
+    for entry in items {
+        write_item(entry.item(), entry.note(), opts, 2, &mut out)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::fixtures;
+    use crate::model::Lang;
+
+    #[test]
+    fn the_handout_names_the_inventory_and_carries_the_notes() {
+        let meta = fixtures::metadata();
+        let opts = Options {
+            metadata: &meta,
+            lang: Lang::Nl,
+            current_year: 2026,
+        };
+        let items = fixtures::items();
+        let entries: Vec<(&Intervention, Option<&str>)> = vec![
+            (&items[0], Some("vragen naar *kosten*\nen duur")),
+            (&items[1], None),
+        ];
+        let mut buf = Vec::new();
+        write("Sessie maart", &entries, &opts, &mut buf).unwrap();
+        let md = String::from_utf8(buf).unwrap();
+        assert!(md.starts_with("# Sessie maart\n"));
+        assert!(md.contains("Testinventaris 2025.2 (gegevens per 2025-11-01), 2 interventies"));
+        assert!(md.contains("## Rots en Water\n\n> **Notitie:** vragen naar \\*kosten\\*\n"));
+        assert!(md.contains("\\*kosten\\*\n> en duur\n"));
+        assert!(md.contains("https://example.org/rots-en-water"));
+        // The formula name is plain text in Markdown; only Markdown syntax is escaped.
+        assert!(md.contains("## =HYPERLINK(\"x\")"));
+    }
 }

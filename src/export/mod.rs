@@ -1,14 +1,22 @@
 //! Writers that turn interventions into files other tools read. Each writer takes the records,
-//! the options and any `Write`; none of them reads the database.
+//! the options and any `Write`; none of them reads the database. Every export names the
+//! inventory's version and date. The formats are documented in docs/export.md.
 
 pub mod compare_csv;
 pub mod compare_json;
 pub mod compare_md;
+pub mod csl_json;
 pub mod csv;
+pub mod csv_nl;
 pub mod json;
 pub mod markdown;
+pub mod references;
+pub mod ris;
+pub mod xlsx;
 
-use crate::model::Lang;
+use std::io::Write;
+
+use crate::model::{Intervention, Lang};
 use crate::store::Metadata;
 
 /// What every writer needs besides the records.
@@ -21,7 +29,237 @@ pub struct Options<'a> {
     pub current_year: u16,
 }
 
+/// One record to export: an intervention and, when it comes from a shortlist, its note.
+/// Implemented for `&Intervention` (no note) and `(&Intervention, Option<&str>)`.
+pub trait Entry {
+    fn item(&self) -> &Intervention;
+    fn note(&self) -> Option<&str>;
+}
+
+impl Entry for &Intervention {
+    fn item(&self) -> &Intervention {
+        self
+    }
+    fn note(&self) -> Option<&str> {
+        None
+    }
+}
+
+impl Entry for (&Intervention, Option<&str>) {
+    fn item(&self) -> &Intervention {
+        self.0
+    }
+    fn note(&self) -> Option<&str> {
+        self.1.filter(|n| !n.trim().is_empty())
+    }
+}
+
 /// Join a multi-valued field for a single cell.
 pub(crate) fn join(values: &[String]) -> String {
     values.join("; ")
+}
+
+/// "Interventies weerbaarheid 2025.1 (2025-06-01)": how every export names its inventory.
+pub fn provenance_line(m: &Metadata) -> String {
+    format!("{} {} ({})", m.title, m.version, m.date)
+}
+
+/// The export formats, with their command-line ids.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    CsvNl,
+    Xlsx,
+    Json,
+    Md,
+    Ris,
+    CslJson,
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Csv,
+        Format::CsvNl,
+        Format::Xlsx,
+        Format::Json,
+        Format::Md,
+        Format::Ris,
+        Format::CslJson,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::CsvNl => "csv-nl",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Ris => "ris",
+            Format::CslJson => "csl-json",
+        }
+    }
+
+    pub fn from_id(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.id() == s)
+    }
+
+    /// The file name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::CsvNl => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Json => "json",
+            Format::Md => "md",
+            Format::Ris => "ris",
+            Format::CslJson => "json",
+        }
+    }
+
+    /// The format a file name suggests, where it is unambiguous (`.csv` means plain CSV).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Format::Csv),
+            "xlsx" => Some(Format::Xlsx),
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Md),
+            "ris" => Some(Format::Ris),
+            _ => None,
+        }
+    }
+
+    /// Whether the output is text that can go to a terminal or a pipe.
+    pub fn is_text(self) -> bool {
+        self != Format::Xlsx
+    }
+}
+
+/// Write `entries` in `format`. `title` names the selection (a shortlist's name, or a
+/// description of the search) in the formats that have a place for it.
+pub fn write<E: Entry>(
+    format: Format,
+    title: &str,
+    entries: &[E],
+    opts: &Options<'_>,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    match format {
+        Format::Csv => csv::write(entries, opts, out).map_err(std::io::Error::from),
+        Format::CsvNl => csv_nl::write(entries, opts, out).map_err(std::io::Error::from),
+        Format::Xlsx => xlsx::write(title, entries, opts, out),
+        Format::Json => json::write(entries, opts, out),
+        Format::Md => markdown::write(title, entries, opts, out),
+        Format::Ris => ris::write(entries, opts, out),
+        Format::CslJson => csl_json::write(entries, opts, out),
+    }
+}
+
+/// Split an ISO date (`2024-03-15`, `2024-03` or `2024`) into its numeric parts.
+pub(crate) fn date_parts(iso: &str) -> Option<Vec<u32>> {
+    let parts: Vec<u32> = iso
+        .trim()
+        .split('-')
+        .map(|p| p.parse::<u32>().ok())
+        .collect::<Option<_>>()?;
+    (1..=3).contains(&parts.len()).then_some(parts)
+}
+
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::model::{Evidence, Intervention, Source, Study, Weerbaarheid, WorkingElementUse};
+    use crate::store::Metadata;
+
+    pub fn metadata() -> Metadata {
+        Metadata {
+            title: "Testinventaris".into(),
+            version: "2025.2".into(),
+            date: "2025-11-01".into(),
+            licence: "CC-BY-4.0".into(),
+            source: "tests".into(),
+        }
+    }
+
+    /// A full record, and one whose name is a spreadsheet formula.
+    pub fn items() -> Vec<Intervention> {
+        vec![
+            Intervention {
+                id: "rots-en-water".into(),
+                name: "Rots en Water".into(),
+                providers: vec!["Gadaku Instituut".into()],
+                summary: "Weerbaarheidstraining; \"psychofysiek\"\nmet twee regels.".into(),
+                target_groups: vec!["jongeren".into(), "professionals".into()],
+                themes: vec!["polarisatie".into()],
+                weerbaarheid: Weerbaarheid {
+                    dimensions: vec!["tegenstand-bieden".into()],
+                    framing: "Grenzen aangeven.".into(),
+                },
+                working_elements: vec![
+                    WorkingElementUse {
+                        id: "kennisoverdracht".into(),
+                        note: "rollenspel".into(),
+                    },
+                    WorkingElementUse {
+                        id: "ervaringskennis".into(),
+                        note: String::new(),
+                    },
+                ],
+                evidence: Evidence {
+                    level: "goed-onderbouwd".into(),
+                    year: Some(2016),
+                    body: "NJi".into(),
+                    note: String::new(),
+                    studies: vec![Study {
+                        design: "Quasi-experimenteel".into(),
+                        n: Some(120),
+                        outcome: "minder slachtofferschap".into(),
+                        year: Some(2013),
+                        reference: "Jansen, A. (2013). Effecten van Rots en Water. Utrecht.".into(),
+                    }],
+                },
+                sources: vec![Source {
+                    url: "https://example.org/rots-en-water".into(),
+                    title: "Rots en Water — databank".into(),
+                    checked: "2025-10-15".into(),
+                }],
+                ..Intervention::default()
+            },
+            Intervention {
+                id: "formule".into(),
+                name: "=HYPERLINK(\"x\")".into(),
+                summary: "+31 6 1234; -min; @home".into(),
+                evidence: Evidence {
+                    level: "onbekend".into(),
+                    ..Evidence::default()
+                },
+                ..Intervention::default()
+            },
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_round_trip_through_their_ids_and_guess_from_paths() {
+        for f in Format::ALL {
+            assert_eq!(Format::from_id(f.id()), Some(f));
+        }
+        assert_eq!(
+            Format::from_path(std::path::Path::new("x/Lijst.XLSX")),
+            Some(Format::Xlsx)
+        );
+        assert_eq!(Format::from_path(std::path::Path::new("lijst.txt")), None);
+        assert!(!Format::Xlsx.is_text());
+    }
+
+    #[test]
+    fn date_parts_accept_partial_dates_only_when_numeric() {
+        assert_eq!(date_parts("2024-03-15"), Some(vec![2024, 3, 15]));
+        assert_eq!(date_parts("2024"), Some(vec![2024]));
+        assert_eq!(date_parts("maart 2024"), None);
+        assert_eq!(date_parts(""), None);
+    }
 }

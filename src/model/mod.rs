@@ -166,17 +166,40 @@ pub fn current_year() -> u16 {
     year_from_days((secs / 86_400) as i64)
 }
 
-/// Gregorian year of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
+/// Gregorian year of a day count since 1970-01-01.
 fn year_from_days(days: i64) -> u16 {
+    civil_from_days(days).0.clamp(0, u16::MAX as i64) as u16
+}
+
+/// Gregorian (year, month, day) of a day count since 1970-01-01 (Howard Hinnant's
+/// civil_from_days).
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
     let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
     let mp = (5 * doy + 2) / 153;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
     let year = yoe + era * 400 + i64::from(month <= 2);
-    year.clamp(0, u16::MAX as i64) as u16
+    (year, month, day)
+}
+
+/// The current UTC time as `YYYYMMDDTHHMMSSZ`, for file names (e.g. a file moved aside).
+pub fn utc_stamp() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let rest = secs % 86_400;
+    format!(
+        "{y:04}{m:02}{d:02}T{:02}{:02}{:02}Z",
+        rest / 3600,
+        rest % 3600 / 60,
+        rest % 60
+    )
 }
 
 #[cfg(test)]
@@ -229,5 +252,8 @@ mod tests {
         assert_eq!(year_from_days(19_782), 2024);
         assert_eq!(year_from_days(20_778), 2026);
         assert_eq!(year_from_days(20_453), 2025); // 2025-12-31
+        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
+        assert_eq!(civil_from_days(20_453), (2025, 12, 31));
+        assert_eq!(civil_from_days(0), (1970, 1, 1));
     }
 }

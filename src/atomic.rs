@@ -1,0 +1,213 @@
+//! Writing files so that a crash or a full disk never leaves a half-written file behind: the
+//! bytes go to a temporary file in the same directory, are flushed and synced, and only then
+//! take the final name in one rename. Used by the shortlist store and by exports.
+
+use std::fmt;
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU32, Ordering};
+
+/// Why a file could not be written. Each variant is one clear line for the user.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The target exists and overwriting was not allowed.
+    Exists(PathBuf),
+    /// The directory cannot be written (read-only, permission denied).
+    NotWritable(PathBuf, io::Error),
+    Io(PathBuf, io::Error),
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WriteError::Exists(p) => write!(
+                f,
+                "{}: the file already exists (use --force to overwrite it)",
+                p.display()
+            ),
+            WriteError::NotWritable(p, e) => {
+                write!(f, "{}: cannot write here ({e})", p.display())
+            }
+            WriteError::Io(p, e) => write!(f, "{}: {e}", p.display()),
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Whether an existing target may be replaced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Overwrite {
+    Allow,
+    Refuse,
+}
+
+/// A temporary file holding the complete new content, synced to disk, not yet renamed.
+/// Dropping it without `commit` removes it and leaves the target untouched.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+fn classify(path: &Path, e: io::Error) -> WriteError {
+    match e.kind() {
+        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
+            WriteError::NotWritable(path.to_path_buf(), e)
+        }
+        _ => WriteError::Io(path.to_path_buf(), e),
+    }
+}
+
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// Write the content produced by `fill` to a temporary file next to `target` and sync it.
+pub fn stage(
+    target: &Path,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<Staged, WriteError> {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let dir = parent_dir(target);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    let tmp = dir.join(format!(
+        ".{name}.{}.{}.tmp",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let staged = Staged {
+        tmp: tmp.clone(),
+        target: target.to_path_buf(),
+        committed: false,
+    };
+    let file = File::options()
+        .write(true)
+        .create_new(true)
+        .open(&tmp)
+        .map_err(|e| classify(dir, e))?;
+    let mut out = io::BufWriter::new(file);
+    fill(&mut out).map_err(|e| classify(target, e))?;
+    let file = out
+        .into_inner()
+        .map_err(|e| classify(target, e.into_error()))?;
+    file.sync_all().map_err(|e| classify(target, e))?;
+    Ok(staged)
+}
+
+impl Staged {
+    /// Give the staged file its final name.
+    pub fn commit(mut self, overwrite: Overwrite) -> Result<(), WriteError> {
+        match overwrite {
+            Overwrite::Allow => {
+                fs::rename(&self.tmp, &self.target).map_err(|e| classify(&self.target, e))?
+            }
+            Overwrite::Refuse => {
+                // A hard link fails if the target exists, so no other writer can slip in
+                // between a check and the rename. Where links are not supported, fall back.
+                match fs::hard_link(&self.tmp, &self.target) {
+                    Ok(()) => {
+                        let _ = fs::remove_file(&self.tmp);
+                    }
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                        return Err(WriteError::Exists(self.target.clone()));
+                    }
+                    Err(_) => {
+                        if self.target.exists() {
+                            return Err(WriteError::Exists(self.target.clone()));
+                        }
+                        fs::rename(&self.tmp, &self.target)
+                            .map_err(|e| classify(&self.target, e))?;
+                    }
+                }
+            }
+        }
+        self.committed = true;
+        sync_dir(parent_dir(&self.target));
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// Make the rename itself durable (best effort; not every platform can open a directory).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+/// Write `target` atomically: stage, then rename.
+pub fn write(
+    target: &Path,
+    overwrite: Overwrite,
+    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+) -> Result<(), WriteError> {
+    if overwrite == Overwrite::Refuse && target.exists() {
+        // Fail before doing the work; `commit` checks again without a race.
+        return Err(WriteError::Exists(target.to_path_buf()));
+    }
+    stage(target, fill)?.commit(overwrite)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_existing_file_is_kept_unless_overwriting_is_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        write(&path, Overwrite::Refuse, |w| w.write_all(b"one")).unwrap();
+        let err = write(&path, Overwrite::Refuse, |w| w.write_all(b"two")).unwrap_err();
+        assert!(matches!(err, WriteError::Exists(_)));
+        assert!(err.to_string().contains("--force"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one");
+        write(&path, Overwrite::Allow, |w| w.write_all(b"three")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "three");
+        // No temporary files are left behind.
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_failing_writer_leaves_the_old_file_and_no_temporary() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        fs::write(&path, "old").unwrap();
+        let err = write(&path, Overwrite::Allow, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("disk full"))
+        })
+        .unwrap_err();
+        assert!(err.to_string().contains("disk full"));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn staging_without_commit_leaves_the_target_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.txt");
+        fs::write(&path, "old").unwrap();
+        let staged = stage(&path, |w| w.write_all(b"new")).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
+        drop(staged);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,172 @@
+//! `weerbaar export (--shortlist NAME | filters) --format F [-o FILE] [--force]`: a shortlist
+//! (with its notes) or a search, written in one of the export formats. Text formats go to
+//! stdout without `-o`; a file is written atomically and never replaces an existing one
+//! without `--force`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::atomic::{self, Overwrite};
+use crate::export::{self, Format, Options};
+use crate::i18n::Text;
+use crate::model::Intervention;
+use crate::shortlist::{ShortlistError, inventory_key};
+
+use super::list::search;
+use super::shortlist::{load, storage};
+use super::{CliError, Context, FilterArgs};
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Export this shortlist, with its notes, instead of a search.
+    #[arg(long, value_name = "NAME")]
+    pub shortlist: Option<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
+    /// csv, csv-nl (Dutch Excel), xlsx, json, md, ris or csl-json (default: from the -o name).
+    #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
+    pub format: Option<Format>,
+    /// Write to this file instead of stdout (required for xlsx).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+fn format_list() -> String {
+    Format::ALL
+        .iter()
+        .map(|f| f.id())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::from_id(s).ok_or_else(|| format!("unknown format `{s}`; use {}", format_list()))
+}
+
+pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
+    let format = match (args.format, &args.output) {
+        (Some(f), _) => f,
+        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
+            CliError::Usage(format!(
+                "cannot tell the format from `{}`; give --format ({})",
+                path.display(),
+                format_list()
+            ))
+        })?,
+        (None, None) => {
+            return Err(CliError::Usage(format!(
+                "give --format ({})",
+                format_list()
+            )));
+        }
+    };
+    if args.output.is_none() && !format.is_text() {
+        return Err(CliError::Usage(format!(
+            "{} is a binary format; give a file with -o FILE",
+            format.id()
+        )));
+    }
+    if args.shortlist.is_some() && !args.filters.is_empty() {
+        return Err(CliError::Usage(
+            "--shortlist exports the shortlist as it is; it cannot be combined with a search, filters or --sort".into(),
+        ));
+    }
+    // Refuse early, before any work; the write itself checks again without a race.
+    if let Some(path) = &args.output
+        && path.exists()
+        && !args.force
+    {
+        return Err(CliError::Failed(
+            atomic::WriteError::Exists(path.clone()).to_string(),
+        ));
+    }
+
+    let lang = ctx.lang;
+    // The selection as (id, note) pairs, in shortlist or result order.
+    let (inventory, title, selection): (_, String, Vec<(String, String)>) = match &args.shortlist {
+        Some(name) => {
+            let inventory = ctx.open()?;
+            let book = load(&storage()?)?;
+            let key = inventory_key(ctx.db.as_deref());
+            let lists = book.lists(&key).cloned().unwrap_or_default();
+            let list = lists.require(name).map_err(ShortlistError::from)?;
+            let missing = list.missing(&inventory);
+            if !missing.is_empty() {
+                eprintln!(
+                    "weerbaar: {} {}: {}",
+                    missing.len(),
+                    Text::MsgNotExported.get(lang),
+                    missing.join(", ")
+                );
+            }
+            let notes = list
+                .items
+                .iter()
+                .map(|i| (i.id.clone(), i.note.clone()))
+                .collect();
+            (inventory, list.name.clone(), notes)
+        }
+        None => {
+            let (inventory, index, results) = search(ctx, &args.filters)?;
+            let query = args.filters.to_query(&index)?;
+            let ids: Vec<(String, String)> = results
+                .hits
+                .iter()
+                .map(|h| (inventory.interventions[h.index].id.clone(), String::new()))
+                .collect();
+            let title = if query == crate::query::Query::default() {
+                inventory.metadata.title.clone()
+            } else {
+                super::filters::command_line(&query, ctx.db.as_deref())
+            };
+            (inventory, title, ids)
+        }
+    };
+    let entries: Vec<(&Intervention, Option<&str>)> = selection
+        .iter()
+        .filter_map(|(id, note)| {
+            inventory
+                .get(id)
+                .map(|item| (item, Some(note.as_str()).filter(|n| !n.is_empty())))
+        })
+        .collect();
+    let opts = Options {
+        metadata: &inventory.metadata,
+        lang,
+        current_year: ctx.current_year,
+    };
+
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            export::write(format, &title, &entries, &opts, &mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let overwrite = if args.force {
+                Overwrite::Allow
+            } else {
+                Overwrite::Refuse
+            };
+            atomic::write(path, overwrite, |w| {
+                export::write(format, &title, &entries, &opts, w)
+            })
+            .map_err(|e| CliError::Failed(e.to_string()))?;
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            eprintln!(
+                "{} {} ({}) {}: {}",
+                entries.len(),
+                Text::Interventions.get(lang),
+                format.id(),
+                Text::MsgWrote.get(lang),
+                shown.display()
+            );
+        }
+    }
+    Ok(())
+}
