@@ -15,7 +15,9 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::FacetGroup;
 use crate::model::text::{sanitize, sanitize_line};
+use crate::query::{Query, Sort};
 use crate::store::Inventory;
 
 pub use storage::{Loaded, Storage, StorageError};
@@ -361,6 +363,45 @@ impl Lists {
     }
 }
 
+impl SavedView {
+    /// A view that reopens `query`.
+    pub fn from_query(name: &str, query: &Query) -> SavedView {
+        SavedView {
+            name: name.to_string(),
+            text: query.text.clone(),
+            filters: query
+                .filters
+                .iter()
+                .map(|(g, values)| (g.id().to_string(), values.iter().cloned().collect()))
+                .collect(),
+            min_evidence: query.min_evidence.clone(),
+            sort: query.sort.id().to_string(),
+        }
+    }
+
+    /// The query this view reopens. Groups and sorts this version does not know are left out
+    /// (a newer weerbaar may have written them); values are kept as they are and simply match
+    /// nothing when the inventory lacks them.
+    pub fn to_query(&self) -> Query {
+        let mut query = Query {
+            text: self.text.clone(),
+            min_evidence: self.min_evidence.clone(),
+            sort: Sort::from_id(&self.sort).unwrap_or_default(),
+            ..Query::default()
+        };
+        for (group, values) in &self.filters {
+            if let Some(g) = FacetGroup::from_id(group) {
+                for v in values {
+                    if !query.is_selected(g, v) {
+                        query.toggle(g, v);
+                    }
+                }
+            }
+        }
+        query
+    }
+}
+
 impl Shortlist {
     pub fn contains(&self, id: &str) -> bool {
         self.items.iter().any(|i| i.id == id)
@@ -480,6 +521,46 @@ mod tests {
         assert!(lists.toggle("s", "a").unwrap());
         assert!(!lists.toggle("s", "a").unwrap());
         assert!(lists.get("s").unwrap().items.is_empty());
+    }
+
+    #[test]
+    fn a_saved_view_reopens_the_same_query() {
+        let mut query = Query {
+            text: "ouders".into(),
+            min_evidence: Some("goed-beschreven".into()),
+            sort: Sort::Name,
+            ..Query::default()
+        };
+        query.toggle(FacetGroup::Theme, "polarisatie");
+        query.toggle(FacetGroup::TargetGroup, "ouders");
+        let view = SavedView::from_query("mijn zoekopdracht", &query);
+        assert_eq!(view.to_query(), query);
+        // Survives the file format.
+        let json = serde_json::to_string(&view).unwrap();
+        let back: SavedView = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.to_query(), query);
+        let mut lists = Lists::default();
+        lists.save_view(view.clone()).unwrap();
+        lists
+            .save_view(SavedView {
+                text: "anders".into(),
+                ..view
+            })
+            .unwrap();
+        assert_eq!(lists.views.len(), 1);
+        assert_eq!(lists.views[0].text, "anders");
+        assert!(lists.delete_view("mijn zoekopdracht"));
+    }
+
+    #[test]
+    fn unknown_groups_and_sorts_in_a_view_are_ignored() {
+        let view = SavedView {
+            name: "x".into(),
+            filters: BTreeMap::from([("toekomst".into(), vec!["a".into()])]),
+            sort: "popularity".into(),
+            ..SavedView::default()
+        };
+        assert_eq!(view.to_query(), Query::default());
     }
 
     #[test]
