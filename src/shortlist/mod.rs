@@ -7,6 +7,7 @@
 //! version of the same inventory (an update of the program, a rebuilt file) keeps its shortlists;
 //! ids that are no longer in it stay in the list and are flagged, never dropped.
 
+mod change;
 mod storage;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use crate::model::text::{sanitize, sanitize_line};
 use crate::query::{Query, Sort};
 use crate::store::Inventory;
 
+pub use change::Change;
 pub use storage::{Loaded, Storage, StorageError};
 
 /// The version of the file format this program writes and reads.
@@ -50,7 +52,7 @@ impl Default for Book {
 }
 
 /// Everything kept for one inventory.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Lists {
     /// The inventory's title and version when last used, to name it to the user.
@@ -61,7 +63,7 @@ pub struct Lists {
     pub views: Vec<SavedView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Shortlist {
     pub name: String,
@@ -69,7 +71,7 @@ pub struct Shortlist {
     pub items: Vec<Item>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Item {
     pub id: String,
@@ -78,7 +80,7 @@ pub struct Item {
 }
 
 /// A search that can be reopened: the same fields as `query::Query`, by ids.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SavedView {
     pub name: String,
