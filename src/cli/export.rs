@@ -12,9 +12,9 @@ use crate::atomic::{self, Overwrite};
 use crate::export::{self, Format, Options};
 use crate::i18n::Text;
 use crate::model::Intervention;
+use crate::query::{self, Index, Query, SkimMatcher};
 use crate::shortlist::{ShortlistError, inventory_key};
 
-use super::list::search;
 use super::shortlist::{load, storage};
 use super::{CliError, Context, FilterArgs};
 
@@ -87,14 +87,13 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     }
 
     let lang = ctx.lang;
-    // The selection as (id, note) pairs, in shortlist or result order.
-    let (inventory, title, selection): (_, String, Vec<(String, String)>) = match &args.shortlist {
+    let inventory = ctx.open()?;
+    let shortlist = match &args.shortlist {
         Some(name) => {
-            let inventory = ctx.open()?;
             let book = load(&storage()?)?;
             let key = inventory_key(ctx.db.as_deref());
             let lists = book.lists(&key).cloned().unwrap_or_default();
-            let list = lists.require(name).map_err(ShortlistError::from)?;
+            let list = lists.require(name).map_err(ShortlistError::from)?.clone();
             let missing = list.missing(&inventory);
             if !missing.is_empty() {
                 eprintln!(
@@ -104,37 +103,30 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
                     missing.join(", ")
                 );
             }
-            let notes = list
-                .items
-                .iter()
-                .map(|i| (i.id.clone(), i.note.clone()))
-                .collect();
-            (inventory, list.name.clone(), notes)
+            Some(list)
         }
+        None => None,
+    };
+    let (title, entries): (String, Vec<(&Intervention, Option<&str>)>) = match &shortlist {
+        Some(list) => (list.name.clone(), list.entries(&inventory)),
         None => {
-            let (inventory, index, results) = search(ctx, &args.filters)?;
+            let index = Index::build(&inventory);
             let query = args.filters.to_query(&index)?;
-            let ids: Vec<(String, String)> = results
-                .hits
-                .iter()
-                .map(|h| (inventory.interventions[h.index].id.clone(), String::new()))
-                .collect();
-            let title = if query == crate::query::Query::default() {
+            let results = query::run(&index, &SkimMatcher::default(), &query);
+            let title = if query == Query::default() {
                 inventory.metadata.title.clone()
             } else {
                 super::filters::command_line(&query, ctx.db.as_deref())
             };
-            (inventory, title, ids)
+            let entries = results
+                .hits
+                .iter()
+                .filter_map(|h| inventory.interventions.get(h.index))
+                .map(|i| (i, None))
+                .collect();
+            (title, entries)
         }
     };
-    let entries: Vec<(&Intervention, Option<&str>)> = selection
-        .iter()
-        .filter_map(|(id, note)| {
-            inventory
-                .get(id)
-                .map(|item| (item, Some(note.as_str()).filter(|n| !n.is_empty())))
-        })
-        .collect();
     let opts = Options {
         metadata: &inventory.metadata,
         lang,

@@ -135,6 +135,34 @@ impl Format {
     }
 }
 
+/// A file name for an export of `title`: the title folded to lowercase ASCII words joined by
+/// `-` (at most 60 characters, `weerbaar` when nothing is left), and the format's extension
+/// (`.csl.json` for CSL-JSON, so it is not mistaken for the JSON export).
+pub fn default_file_name(title: &str, format: Format) -> String {
+    let folded = crate::query::fold(title);
+    let mut slug = String::new();
+    for word in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if slug.len() + word.len() + 1 > 60 {
+            break;
+        }
+        if !slug.is_empty() {
+            slug.push('-');
+        }
+        slug.push_str(word);
+    }
+    if slug.is_empty() {
+        slug.push_str("weerbaar");
+    }
+    let ext = match format {
+        Format::CslJson => "csl.json",
+        f => f.extension(),
+    };
+    format!("{slug}.{ext}")
+}
+
 /// Write `entries` in `format`. `title` names the selection (a shortlist's name, or a
 /// description of the search) in the formats that have a place for it.
 pub fn write<E: Entry>(
@@ -253,6 +281,23 @@ mod tests {
         );
         assert_eq!(Format::from_path(std::path::Path::new("lijst.txt")), None);
         assert!(!Format::Xlsx.is_text());
+    }
+
+    #[test]
+    fn default_file_names_are_safe_and_carry_the_extension() {
+        assert_eq!(
+            default_file_name("Sessie maart: ouders & jongeren", Format::Xlsx),
+            "sessie-maart-ouders-jongeren.xlsx"
+        );
+        assert_eq!(
+            default_file_name("Geëvalueerd/../x", Format::Ris),
+            "geevalueerd-x.ris"
+        );
+        assert_eq!(
+            default_file_name("***", Format::CslJson),
+            "weerbaar.csl.json"
+        );
+        assert!(default_file_name(&"lang ".repeat(40), Format::Md).len() <= 63);
     }
 
     #[test]

@@ -16,8 +16,8 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::FacetGroup;
 use crate::model::text::{sanitize, sanitize_line};
+use crate::model::{FacetGroup, Intervention};
 use crate::query::{Query, Sort};
 use crate::store::Inventory;
 
@@ -417,6 +417,21 @@ impl Shortlist {
             .filter(|n| !n.is_empty())
     }
 
+    /// The items the inventory has, with their notes, in list order: what an export writes.
+    pub fn entries<'a>(
+        &'a self,
+        inventory: &'a Inventory,
+    ) -> Vec<(&'a Intervention, Option<&'a str>)> {
+        self.items
+            .iter()
+            .filter_map(|i| {
+                inventory
+                    .get(&i.id)
+                    .map(|item| (item, Some(i.note.as_str()).filter(|n| !n.is_empty())))
+            })
+            .collect()
+    }
+
     /// The ids in this list that the inventory no longer has: shown flagged, never dropped.
     pub fn missing<'a>(&'a self, inventory: &Inventory) -> Vec<&'a str> {
         self.items
@@ -430,7 +445,6 @@ impl Shortlist {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Intervention;
 
     fn inventory(ids: &[&str]) -> Inventory {
         Inventory {
@@ -514,6 +528,12 @@ mod tests {
         let list = lists.get("s").unwrap();
         assert_eq!(list.missing(&inv), ["weg"]);
         assert_eq!(list.items.len(), 3);
+        let entries: Vec<&str> = list
+            .entries(&inv)
+            .iter()
+            .map(|(i, _)| i.id.as_str())
+            .collect();
+        assert_eq!(entries, ["a", "b"]);
     }
 
     #[test]
