@@ -1,7 +1,8 @@
 //! weerbaar: an offline explorer for interventions that strengthen weerbaarheid.
 //!
-//! A pure core (`model`, `store`, `query`, `detail`, `export`, `shortlist`) under two faces (`cli`, and the
-//! terminal explorer). Data flows one way: sources → database → inventory → query → the face.
+//! A pure core (`model`, `store`, `query`, `detail`, `export`, `shortlist`) under two faces (`cli`,
+//! and the terminal explorer `tui`). Data flows one way: sources → database → inventory → query →
+//! the face.
 
 pub mod atomic;
 pub mod cli;
@@ -15,3 +16,4 @@ pub mod query;
 pub mod related;
 pub mod shortlist;
 pub mod store;
+pub mod tui;

@@ -1,7 +1,6 @@
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    weerbaar::cli::main(|_ctx| {
-        Err("the terminal explorer is not built yet; try `weerbaar --help`".to_string())
-    })
+    // No subcommand opens the terminal explorer.
+    weerbaar::cli::main(weerbaar::tui::run)
 }

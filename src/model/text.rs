@@ -26,6 +26,12 @@ pub fn sanitize_line(input: &str) -> String {
     sanitize(input, false).trim().to_string()
 }
 
+/// Whether `sanitize` would change anything but normalisation: a cheap check for text that
+/// should already be clean (the explorer checks what it draws).
+pub fn needs_sanitizing(s: &str) -> bool {
+    s.chars().any(is_unsafe)
+}
+
 fn is_unsafe(c: char) -> bool {
     c.is_control()
         // Bidi embeddings, overrides and isolates can reorder what a reader sees.

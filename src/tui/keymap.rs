@@ -1,0 +1,352 @@
+//! Which key does what: one table per context, used both to dispatch keys and to list them in
+//! the help overlay and the key bar, so what the help says is what the keys do. Issue 9's
+//! rebinding replaces these tables; issues 5 and 6 add their actions (`s`, `n`, `e`, `c`) here.
+
+use crate::i18n::Text;
+use crate::model::Lang;
+use crate::query::fold;
+
+use super::msg::{Key, KeyCode};
+use super::symbols;
+
+/// Something the user asks for, independent of the key that asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Help,
+    FocusSearch,
+    NextPane,
+    PrevPane,
+    PaneLeft,
+    PaneRight,
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+    /// Enter/Space: toggle a facet value or fold a group; open the detail of a result.
+    Activate,
+    ClearFilters,
+    ClearSearch,
+    CycleSort,
+    ToggleTheme,
+    // In the search bar.
+    LeaveSearch,
+    SubmitSearch,
+    DeleteBack,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    CursorStart,
+    CursorEnd,
+    // In the help overlay.
+    CloseHelp,
+    ClearHelpFilter,
+}
+
+impl Action {
+    /// What the action does, as the help overlay says it.
+    pub fn text(self) -> Text {
+        match self {
+            Action::Quit => Text::ActQuit,
+            Action::Help => Text::ActHelp,
+            Action::FocusSearch => Text::ActFocusSearch,
+            Action::NextPane => Text::ActNextPane,
+            Action::PrevPane => Text::ActPrevPane,
+            Action::PaneLeft => Text::ActPaneLeft,
+            Action::PaneRight => Text::ActPaneRight,
+            Action::Up => Text::ActUp,
+            Action::Down => Text::ActDown,
+            Action::PageUp => Text::ActPageUp,
+            Action::PageDown => Text::ActPageDown,
+            Action::Top => Text::ActTop,
+            Action::Bottom => Text::ActBottom,
+            Action::Activate => Text::ActActivate,
+            Action::ClearFilters => Text::ActClearFilters,
+            Action::ClearSearch => Text::ActClearSearch,
+            Action::CycleSort => Text::ActCycleSort,
+            Action::ToggleTheme => Text::ActToggleTheme,
+            Action::LeaveSearch => Text::ActLeaveSearch,
+            Action::SubmitSearch => Text::ActSubmitSearch,
+            Action::DeleteBack => Text::ActDeleteBack,
+            Action::DeleteForward => Text::ActDeleteForward,
+            Action::CursorLeft => Text::ActCursorLeft,
+            Action::CursorRight => Text::ActCursorRight,
+            Action::CursorStart => Text::ActCursorStart,
+            Action::CursorEnd => Text::ActCursorEnd,
+            Action::CloseHelp => Text::ActCloseHelp,
+            Action::ClearHelpFilter => Text::ActClearHelpFilter,
+        }
+    }
+
+    /// The one- or two-word form for the key bar.
+    pub fn short(self) -> Text {
+        match self {
+            Action::Quit => Text::ShortQuit,
+            Action::Help => Text::ShortHelp,
+            Action::FocusSearch => Text::ShortSearch,
+            Action::NextPane => Text::ShortPane,
+            Action::Activate => Text::ShortActivate,
+            Action::ClearFilters => Text::ShortClearFilters,
+            Action::ClearSearch => Text::ShortClearSearch,
+            Action::CycleSort => Text::ShortSort,
+            Action::LeaveSearch | Action::CloseHelp => Text::ShortDone,
+            Action::SubmitSearch => Text::ShortResults,
+            _ => self.text(),
+        }
+    }
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub action: Action,
+}
+
+const fn bind(keys: &'static [Key], action: Action) -> Binding {
+    Binding { keys, action }
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::plain(code)
+}
+
+/// Keys while browsing the panes.
+pub const BROWSE: &[Binding] = &[
+    bind(&[Key::char('/')], Action::FocusSearch),
+    bind(&[k(KeyCode::Up), Key::char('k')], Action::Up),
+    bind(&[k(KeyCode::Down), Key::char('j')], Action::Down),
+    bind(&[k(KeyCode::Left), Key::char('h')], Action::PaneLeft),
+    bind(&[k(KeyCode::Right), Key::char('l')], Action::PaneRight),
+    bind(&[k(KeyCode::Tab)], Action::NextPane),
+    bind(&[k(KeyCode::BackTab)], Action::PrevPane),
+    bind(&[k(KeyCode::PageUp)], Action::PageUp),
+    bind(&[k(KeyCode::PageDown)], Action::PageDown),
+    bind(&[k(KeyCode::Home), Key::char('g')], Action::Top),
+    bind(&[k(KeyCode::End), Key::char('G')], Action::Bottom),
+    bind(&[k(KeyCode::Enter), Key::char(' ')], Action::Activate),
+    bind(&[Key::char('x')], Action::ClearFilters),
+    bind(&[Key::ctrl('u')], Action::ClearSearch),
+    bind(&[Key::char('o')], Action::CycleSort),
+    bind(&[Key::char('t')], Action::ToggleTheme),
+    bind(&[Key::char('?')], Action::Help),
+    bind(&[Key::char('q')], Action::Quit),
+];
+
+/// Keys while the search bar has the focus; any other printable char is typed.
+pub const SEARCH: &[Binding] = &[
+    bind(&[k(KeyCode::Esc)], Action::LeaveSearch),
+    bind(&[k(KeyCode::Enter)], Action::SubmitSearch),
+    bind(&[Key::ctrl('u')], Action::ClearSearch),
+    bind(&[k(KeyCode::Up)], Action::Up),
+    bind(&[k(KeyCode::Down)], Action::Down),
+    bind(&[k(KeyCode::PageUp)], Action::PageUp),
+    bind(&[k(KeyCode::PageDown)], Action::PageDown),
+    bind(&[k(KeyCode::Tab)], Action::NextPane),
+    bind(&[k(KeyCode::BackTab)], Action::PrevPane),
+    bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
+    bind(&[k(KeyCode::Delete)], Action::DeleteForward),
+    bind(&[k(KeyCode::Left)], Action::CursorLeft),
+    bind(&[k(KeyCode::Right)], Action::CursorRight),
+    bind(&[k(KeyCode::Home)], Action::CursorStart),
+    bind(&[k(KeyCode::End)], Action::CursorEnd),
+];
+
+/// Keys while the help overlay is open; any other printable char filters the list.
+pub const HELP: &[Binding] = &[
+    bind(&[k(KeyCode::Esc), Key::char('?')], Action::CloseHelp),
+    bind(&[k(KeyCode::Up)], Action::Up),
+    bind(&[k(KeyCode::Down)], Action::Down),
+    bind(&[k(KeyCode::PageUp)], Action::PageUp),
+    bind(&[k(KeyCode::PageDown)], Action::PageDown),
+    bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
+    bind(&[Key::ctrl('u')], Action::ClearHelpFilter),
+];
+
+/// The action bound to a key in a table, if any.
+pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
+    table
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// How a key is written in the help and the key bar.
+pub fn key_label(key: Key, lang: Lang) -> String {
+    let base = match key.code {
+        KeyCode::Char(' ') => Text::KeySpace.get(lang).to_string(),
+        KeyCode::Char(c) if key.ctrl => c.to_uppercase().collect(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Del".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+    };
+    match (key.ctrl, key.alt) {
+        (true, _) => format!("Ctrl-{base}"),
+        (_, true) => format!("Alt-{base}"),
+        _ => base,
+    }
+}
+
+/// All keys of a binding, e.g. "↑ k".
+pub fn binding_label(binding: &Binding, lang: Lang) -> String {
+    binding
+        .keys
+        .iter()
+        .map(|k| key_label(*k, lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// One line of the help overlay.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HelpLine {
+    Heading(&'static str),
+    Entry { keys: String, action: &'static str },
+    Note(&'static str),
+}
+
+/// A part of the help: its heading, its key table and, for text fields, what typing does.
+type HelpSection = (Text, &'static [Binding], Option<(Text, Text)>);
+
+/// The help overlay's content, filtered by `filter` (matched against keys and descriptions,
+/// folded so `selecteren` finds `sélecteren`). Headings stay only above entries that remain.
+pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
+    let needle = fold(filter.trim());
+    let matches = |keys: &str, action: &str| {
+        needle.is_empty() || fold(keys).contains(&needle) || fold(action).contains(&needle)
+    };
+    let mut out = Vec::new();
+    let typing = [
+        (Text::HelpSearchTyping, Text::HelpTypeToSearch),
+        (Text::HelpFilterTyping, Text::HelpTypeToFilter),
+    ];
+    let sections: [HelpSection; 3] = [
+        (Text::HelpBrowse, BROWSE, None),
+        (Text::HelpSearchBar, SEARCH, Some(typing[0])),
+        (Text::HelpOverlay, HELP, Some(typing[1])),
+    ];
+    for (title, table, typed) in sections {
+        let mut entries = Vec::new();
+        if let Some((keys, action)) = typed {
+            let (keys, action) = (keys.get(lang), action.get(lang));
+            if matches(keys, action) {
+                entries.push(HelpLine::Entry {
+                    keys: keys.to_string(),
+                    action,
+                });
+            }
+        }
+        for b in table {
+            let keys = binding_label(b, lang);
+            let action = b.action.text().get(lang);
+            if matches(&keys, action) {
+                entries.push(HelpLine::Entry { keys, action });
+            }
+        }
+        if !entries.is_empty() {
+            out.push(HelpLine::Heading(title.get(lang)));
+            out.extend(entries);
+        }
+    }
+    let mouse = [
+        (Text::MouseClick.get(lang), Text::MouseClickAction),
+        (Text::MouseWheel.get(lang), Text::MouseWheelAction),
+        (Text::MouseShiftDrag.get(lang), Text::MouseShiftDragAction),
+    ];
+    let symbols = [
+        ("●●●○○ EA", Text::SymbolEvidence),
+        (symbols::STALE, Text::SymbolStale),
+        (symbols::SELECTED, Text::SymbolSelected),
+        (symbols::FOLDED_PAIR, Text::SymbolFolded),
+        (symbols::CURSOR, Text::SymbolCursor),
+    ];
+    for (title, rows) in [
+        (Text::HelpMouse, &mouse[..]),
+        (Text::HelpSymbols, &symbols[..]),
+    ] {
+        let entries: Vec<HelpLine> = rows
+            .iter()
+            .filter(|(k, a)| matches(k, a.get(lang)))
+            .map(|(k, a)| HelpLine::Entry {
+                keys: k.to_string(),
+                action: a.get(lang),
+            })
+            .collect();
+        if !entries.is_empty() {
+            out.push(HelpLine::Heading(title.get(lang)));
+            out.extend(entries);
+        }
+    }
+    if out.is_empty() {
+        out.push(HelpLine::Note(Text::HelpNoMatch.get(lang)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for table in [BROWSE, SEARCH, HELP] {
+            let mut seen = Vec::new();
+            for b in table {
+                for key in b.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice");
+                    seen.push(*key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn help_lists_every_binding_and_filters_by_key_or_action() {
+        let all = help_lines(Lang::Nl, "");
+        let entries = all
+            .iter()
+            .filter(|l| matches!(l, HelpLine::Entry { .. }))
+            .count();
+        // Every binding, the two "type to …" lines, three mouse lines and five symbols.
+        assert_eq!(
+            entries,
+            BROWSE.len() + SEARCH.len() + HELP.len() + 2 + 3 + 5
+        );
+
+        let by_action = help_lines(Lang::En, "sort");
+        assert!(by_action.contains(&HelpLine::Entry {
+            keys: "o".into(),
+            action: Action::CycleSort.text().get(Lang::En)
+        }));
+        let by_key = help_lines(Lang::Nl, "pgdn");
+        assert!(
+            by_key
+                .iter()
+                .all(|l| !matches!(l, HelpLine::Entry { keys, .. } if !keys.contains("PgDn")))
+        );
+        assert_eq!(
+            help_lines(Lang::Nl, "zzzz"),
+            vec![HelpLine::Note(Text::HelpNoMatch.get(Lang::Nl))]
+        );
+    }
+
+    #[test]
+    fn help_mentions_shift_drag_for_copying() {
+        let lines = help_lines(Lang::En, "");
+        assert!(lines.iter().any(
+            |l| matches!(l, HelpLine::Entry { keys, action } if keys.contains("Shift") && action.contains("copy"))
+        ));
+    }
+}

@@ -1,0 +1,142 @@
+//! The terminal explorer, in the Elm architecture: `State` (state.rs) is drawn by `view`,
+//! terminal events become `Msg`s (event.rs), and `update` (pure) turns a message into a new state
+//! plus `Effect`s that the run loop here performs. Only this file touches the terminal.
+
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod msg;
+pub mod state;
+pub mod symbols;
+pub mod theme;
+pub mod update;
+pub mod view;
+
+#[cfg(test)]
+mod fixture;
+
+use std::io::{self, IsTerminal, Stdout};
+use std::sync::Once;
+use std::time::Duration;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+use ratatui::crossterm::{cursor, event as ct_event, execute};
+
+use crate::cli::Context;
+
+pub use msg::{Effect, Msg};
+pub use state::State;
+pub use theme::ThemeKind;
+pub use update::{dispatch, update};
+
+/// At most this many queued events are handled before the next frame, so a flood (a long paste,
+/// a stuck key) still shows progress.
+const MAX_BATCH: usize = 512;
+
+/// Open the inventory and run the explorer until the user quits. The terminal is restored on
+/// every way out: quit, error and panic.
+pub fn run(ctx: &Context) -> Result<(), String> {
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(
+            "the explorer needs a terminal; for scripts and pipes use `weerbaar list` (see --help)"
+                .into(),
+        );
+    }
+    let inventory = ctx.open().map_err(|e| e.to_string())?;
+    let theme = ThemeKind::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let mut state = State::new(inventory, ctx.lang, theme, ctx.current_year);
+    let mut session =
+        Session::start().map_err(|e| format!("cannot start the terminal explorer: {e}"))?;
+    let result = run_loop(&mut session.terminal, &mut state);
+    drop(session);
+    result.map_err(|e| format!("terminal error: {e}"))
+}
+
+fn run_loop(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    state: &mut State,
+) -> io::Result<()> {
+    let size = terminal.size()?;
+    dispatch(state, [Msg::Resize(size.width, size.height)]);
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| view::draw(state, frame))?;
+        }
+        let first = ct_event::read()?;
+        let mut msgs: Vec<Msg> = event::to_msg(&first).into_iter().collect();
+        // Drain what is already queued before recomputing, so fast typing is matched once.
+        while msgs.len() < MAX_BATCH && ct_event::poll(Duration::ZERO)? {
+            msgs.extend(event::to_msg(&ct_event::read()?));
+        }
+        if msgs.is_empty() {
+            dirty = false;
+            continue;
+        }
+        let (ui_before, generation_before) = (state.ui.clone(), state.generation);
+        if dispatch(state, msgs) {
+            return Ok(());
+        }
+        // Redraw only when something visible changed.
+        dirty = state.ui != ui_before || state.generation != generation_before;
+    }
+}
+
+/// The terminal in explorer mode: raw, alternate screen, mouse capture. Dropping it (or a
+/// panic) puts everything back. ratatui's own init does not undo mouse capture, so we do this
+/// ourselves.
+struct Session {
+    terminal: Terminal<CrosstermBackend<Stdout>>,
+}
+
+impl Session {
+    fn start() -> io::Result<Session> {
+        install_panic_hook();
+        enable_raw_mode()?;
+        let started = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
+            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match started {
+            Ok(terminal) => Ok(Session { terminal }),
+            Err(e) => {
+                restore_terminal();
+                Err(e)
+            }
+        }
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore_terminal();
+    }
+}
+
+/// Undo everything `Session::start` did; safe to call more than once.
+fn restore_terminal() {
+    // Raw mode first: with it off, anything printed next (a panic message) lands readably.
+    let _ = disable_raw_mode();
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
+}
+
+/// Restore the terminal before the default hook prints the panic, so the message is readable
+/// and the shell is usable afterwards.
+fn install_panic_hook() {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_terminal();
+            previous(info);
+        }));
+    });
+}

@@ -1,0 +1,104 @@
+//! What can happen to the explorer (`Msg`) and what it asks the outside world to do (`Effect`).
+//! Keys and mouse events are our own small types, so `update` and its tests never see crossterm.
+
+/// A key, as pressed. Shift is folded into the char (`G`), Shift-Tab is `BackTab`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyCode {
+    Char(char),
+    Enter,
+    Esc,
+    Backspace,
+    Delete,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+}
+
+impl Key {
+    pub const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            ctrl: false,
+            alt: false,
+        }
+    }
+
+    pub const fn char(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    pub const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            ctrl: true,
+            alt: false,
+        }
+    }
+
+    /// A char that should be typed into a text field (not a shortcut).
+    pub fn typed_char(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt && !c.is_control() => Some(c),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MouseKind {
+    /// Left button pressed.
+    Click,
+    ScrollUp,
+    ScrollDown,
+}
+
+/// A mouse event at a screen cell (0-based column and row).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mouse {
+    pub kind: MouseKind,
+    pub column: u16,
+    pub row: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    Key(Key),
+    Mouse(Mouse),
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+    /// Leave at once (Ctrl-C, or a signal).
+    Quit,
+}
+
+/// After a change to the query, which result to select in the new results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reselect {
+    /// The best match: the text changed, so the old order means nothing.
+    Top,
+    /// The same intervention if it is still there (a filter or the sort changed).
+    Keep,
+}
+
+/// Work `update` cannot do itself because it is IO or may be slow. The run loop performs it.
+/// Issue 5 adds saving a shortlist and writing an export; issue 9 copying to the clipboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    /// Recompute the results for the current query. Deferred so a burst of keystrokes is
+    /// matched once, and so the matching can later move to a worker thread.
+    Search(Reselect),
+}

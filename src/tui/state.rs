@@ -1,0 +1,271 @@
+//! Everything the explorer shows, as plain data. `update` changes it, `view` draws it; neither
+//! does IO. The inventory and index are shared (`Arc`) so a later search worker can use them.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use crate::model::{FacetGroup, Lang};
+use crate::query::{self, Index, Query, Results, SkimMatcher};
+use crate::store::Inventory;
+
+use super::layout;
+use super::msg::Reselect;
+use super::theme::ThemeKind;
+
+/// A pane that can have the focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Pane {
+    Search,
+    Facets,
+    #[default]
+    Results,
+    Detail,
+}
+
+impl Pane {
+    /// Tab order, left to right.
+    pub const ORDER: [Pane; 4] = [Pane::Search, Pane::Facets, Pane::Results, Pane::Detail];
+
+    pub fn next(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ORDER[(i + 1) % Pane::ORDER.len()]
+    }
+
+    pub fn prev(self) -> Pane {
+        let i = Pane::ORDER.iter().position(|p| *p == self).unwrap_or(0);
+        Pane::ORDER[(i + Pane::ORDER.len() - 1) % Pane::ORDER.len()]
+    }
+
+    /// The pane to the left or right among the three side by side (h/l, ←/→).
+    pub fn left(self) -> Pane {
+        match self {
+            Pane::Detail => Pane::Results,
+            _ => Pane::Facets,
+        }
+    }
+
+    pub fn right(self) -> Pane {
+        match self {
+            Pane::Facets => Pane::Results,
+            _ => Pane::Detail,
+        }
+    }
+}
+
+/// The main view. Issue 6 adds `Compare` and `Matrix` (and issue 5 a shortlist view): each gets
+/// its pane files under `view/`, an arm in `view::draw` and one in `update`'s key dispatch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    #[default]
+    Explore,
+}
+
+/// A modal layer over the view that takes every key while open. Issue 5 adds an export dialog
+/// and a note editor here.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(HelpState),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct HelpState {
+    /// Typed text that narrows the list of keys.
+    pub filter: String,
+    pub scroll: usize,
+}
+
+/// A row of the facet pane: a group heading or one of its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FacetRow {
+    Group(FacetGroup),
+    /// A value, by its position in the index's `GroupIndex::values`.
+    Value(FacetGroup, usize),
+}
+
+/// What the user controls. Kept apart from the derived results so the run loop can tell cheaply
+/// (by comparing this) whether a batch of messages changed anything worth a redraw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ui {
+    /// Terminal size: columns, rows.
+    pub size: (u16, u16),
+    pub view: View,
+    pub overlay: Option<Overlay>,
+    pub focus: Pane,
+    pub query: Query,
+    /// Cursor in the search text, in chars.
+    pub search_cursor: usize,
+    /// Selected row of the results and the first row shown.
+    pub selected: usize,
+    pub results_offset: usize,
+    /// Cursor row of the facet pane (into `State::facet_rows`) and the first row shown.
+    pub facet_cursor: usize,
+    pub facet_offset: usize,
+    pub collapsed: BTreeSet<FacetGroup>,
+    /// First line of the detail pane shown.
+    pub detail_scroll: usize,
+    pub lang: Lang,
+    pub theme: ThemeKind,
+    // Issue 5: the active shortlist's ids (a marker column in the results) go here;
+    // issue 6: the compare set (2–4 record ids) and the matrix's two facet groups.
+}
+
+pub struct State {
+    pub inventory: Arc<Inventory>,
+    pub index: Arc<Index>,
+    pub matcher: SkimMatcher,
+    pub current_year: u16,
+    /// The results of `ui.query`, recomputed by `search`.
+    pub results: Results,
+    /// Bumped on every recompute, so the run loop knows the results changed.
+    pub generation: u64,
+    pub ui: Ui,
+}
+
+impl State {
+    pub fn new(inventory: Inventory, lang: Lang, theme: ThemeKind, current_year: u16) -> State {
+        let index = Index::build(&inventory);
+        let mut state = State {
+            inventory: Arc::new(inventory),
+            index: Arc::new(index),
+            matcher: SkimMatcher::default(),
+            current_year,
+            results: Results::default(),
+            generation: 0,
+            ui: Ui {
+                size: (80, 24),
+                view: View::Explore,
+                overlay: None,
+                focus: Pane::Results,
+                query: Query::default(),
+                search_cursor: 0,
+                selected: 0,
+                results_offset: 0,
+                facet_cursor: 0,
+                facet_offset: 0,
+                // Providers are many and mostly one intervention each: start folded.
+                collapsed: BTreeSet::from([FacetGroup::Provider]),
+                detail_scroll: 0,
+                lang,
+                theme,
+            },
+        };
+        state.search(Reselect::Top);
+        state
+    }
+
+    /// Recompute the results for the current query and put the selection where `reselect` says.
+    pub fn search(&mut self, reselect: Reselect) {
+        let before = self.selected_record();
+        self.results = query::run(&self.index, &self.matcher, &self.ui.query);
+        self.generation += 1;
+        let position = match reselect {
+            Reselect::Top => 0,
+            Reselect::Keep => before
+                .and_then(|r| self.results.hits.iter().position(|h| h.index == r))
+                .unwrap_or(self.ui.selected),
+        };
+        self.select(position);
+        if self.selected_record() != before {
+            self.ui.detail_scroll = 0;
+        }
+    }
+
+    /// The record (index into the inventory) under the results cursor.
+    pub fn selected_record(&self) -> Option<usize> {
+        self.results.hits.get(self.ui.selected).map(|h| h.index)
+    }
+
+    /// Select a result row (clamped) and scroll so it is visible.
+    pub fn select(&mut self, row: usize) {
+        let before = self.selected_record();
+        let len = self.results.hits.len();
+        self.ui.selected = row.min(len.saturating_sub(1));
+        let visible = self.results_rows();
+        self.ui.results_offset =
+            keep_visible(self.ui.selected, self.ui.results_offset, visible, len);
+        if self.selected_record() != before {
+            self.ui.detail_scroll = 0;
+        }
+    }
+
+    pub fn results_rows(&self) -> usize {
+        let (w, h) = self.ui.size;
+        // In a narrow terminal the results pane may be hidden behind the detail; page by the
+        // size it has when shown.
+        layout::results_rows(w, h, Pane::Results)
+    }
+
+    pub fn facet_rows_visible(&self) -> usize {
+        let (w, h) = self.ui.size;
+        layout::facet_rows(w, h, self.ui.focus)
+    }
+
+    /// The facet pane's rows: each group heading, then its values unless the group is folded.
+    pub fn facet_rows(&self) -> Vec<FacetRow> {
+        let mut rows = Vec::new();
+        for g in &self.index.groups {
+            rows.push(FacetRow::Group(g.group));
+            if !self.ui.collapsed.contains(&g.group) {
+                rows.extend((0..g.values.len()).map(|v| FacetRow::Value(g.group, v)));
+            }
+        }
+        rows
+    }
+
+    /// Put the facet cursor on a row (clamped) and scroll so it is visible.
+    pub fn set_facet_cursor(&mut self, row: usize) {
+        let len = self.facet_rows().len();
+        self.ui.facet_cursor = row.min(len.saturating_sub(1));
+        self.ui.facet_offset = keep_visible(
+            self.ui.facet_cursor,
+            self.ui.facet_offset,
+            self.facet_rows_visible(),
+            len,
+        );
+    }
+
+    /// Re-clamp every cursor and offset, e.g. after a resize.
+    pub fn clamp(&mut self) {
+        self.select(self.ui.selected);
+        self.set_facet_cursor(self.ui.facet_cursor);
+    }
+}
+
+/// The first row to show so that `cursor` is inside a window of `visible` rows over `len` rows,
+/// moving the window as little as possible, and never leaving blank rows at the end.
+pub fn keep_visible(cursor: usize, offset: usize, visible: usize, len: usize) -> usize {
+    if visible == 0 {
+        return cursor;
+    }
+    let mut offset = offset.min(len.saturating_sub(visible));
+    if cursor < offset {
+        offset = cursor;
+    } else if cursor >= offset + visible {
+        offset = cursor + 1 - visible;
+    }
+    offset
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keep_visible_scrolls_as_little_as_possible() {
+        assert_eq!(keep_visible(0, 0, 10, 100), 0);
+        assert_eq!(keep_visible(9, 0, 10, 100), 0);
+        assert_eq!(keep_visible(10, 0, 10, 100), 1);
+        assert_eq!(keep_visible(5, 20, 10, 100), 5);
+        // The window never runs past the end after the list shrinks.
+        assert_eq!(keep_visible(3, 50, 10, 12), 2);
+        assert_eq!(keep_visible(0, 7, 0, 0), 0);
+    }
+
+    #[test]
+    fn tab_order_cycles_both_ways() {
+        for p in Pane::ORDER {
+            assert_eq!(p.next().prev(), p);
+        }
+        assert_eq!(Pane::Detail.next(), Pane::Search);
+    }
+}

@@ -1,0 +1,18 @@
+//! The symbols that carry meaning on screen, so it never depends on colour alone. The help
+//! overlay explains each of them.
+
+/// Before the row under the cursor in a list.
+pub const CURSOR: &str = "▶";
+/// A facet value that is selected, and one that is not.
+pub const SELECTED: &str = "[x]";
+pub const UNSELECTED: &str = "[ ]";
+/// A facet group that is folded, and one that is open.
+pub const FOLDED: &str = "▸";
+pub const UNFOLDED: &str = "▾";
+pub const FOLDED_PAIR: &str = "▸ ▾";
+/// After an evidence code whose recognition is older than five years.
+pub const STALE: &str = "!";
+/// Before an item of a list in the detail pane.
+pub const BULLET: &str = "•";
+/// Where text was cut to fit.
+pub const ELLIPSIS: &str = "…";

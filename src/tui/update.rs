@@ -1,0 +1,394 @@
+//! `update`: the one place the explorer's state changes, as a pure function of the state and a
+//! message. IO and slow work are returned as `Effect`s; `dispatch` performs the search effect
+//! once per batch of messages, so a burst of keystrokes is matched once.
+
+use super::keymap::{self, Action};
+use super::layout;
+use super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Msg, Reselect};
+use super::state::{FacetRow, HelpState, Overlay, Pane, State};
+use super::view;
+
+/// A query longer than this is not a search anyone types; it would only slow matching.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Lines the detail pane scrolls per mouse wheel step.
+const WHEEL_LINES: usize = 2;
+
+pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Quit => vec![Effect::Quit],
+        Msg::Resize(w, h) => {
+            state.ui.size = (w, h);
+            state.clamp();
+            clamp_detail(state);
+            clamp_help(state);
+            Vec::new()
+        }
+        Msg::Key(key) => on_key(state, key),
+        Msg::Mouse(mouse) => on_mouse(state, mouse),
+    }
+}
+
+/// Run a batch of messages and perform the deferred search once at the end (or earlier, before
+/// a message that needs the new results). Returns `true` when the explorer should quit.
+pub fn dispatch(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> bool {
+    let mut pending: Option<Reselect> = None;
+    for msg in msgs {
+        if !only_edits_query(state, &msg)
+            && let Some(r) = pending.take()
+        {
+            state.search(r);
+        }
+        for effect in update(state, msg) {
+            match effect {
+                Effect::Quit => return true,
+                Effect::Search(r) => {
+                    pending = Some(match (pending, r) {
+                        (Some(Reselect::Top), _) | (_, Reselect::Top) => Reselect::Top,
+                        _ => Reselect::Keep,
+                    })
+                }
+            }
+        }
+    }
+    if let Some(r) = pending {
+        state.search(r);
+    }
+    false
+}
+
+/// Typing in the search bar: such messages can be applied before the results catch up.
+fn only_edits_query(state: &State, msg: &Msg) -> bool {
+    let Msg::Key(key) = msg else {
+        return false;
+    };
+    state.ui.overlay.is_none()
+        && state.ui.focus == Pane::Search
+        && (key.typed_char().is_some()
+            || *key == Key::plain(KeyCode::Backspace)
+            || *key == Key::plain(KeyCode::Delete)
+            || *key == Key::ctrl('u'))
+}
+
+fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
+    if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
+        if let Some(action) = keymap::lookup(keymap::HELP, key) {
+            return help_action(state, action);
+        }
+        if let Some(c) = key.typed_char()
+            && help.filter.chars().count() < MAX_QUERY_CHARS
+        {
+            help.filter.push(c);
+            help.scroll = 0;
+        }
+        return Vec::new();
+    }
+    if state.ui.focus == Pane::Search {
+        if let Some(action) = keymap::lookup(keymap::SEARCH, key) {
+            return perform(state, action);
+        }
+        if let Some(c) = key.typed_char() {
+            return insert_char(state, c);
+        }
+        return Vec::new();
+    }
+    keymap::lookup(keymap::BROWSE, key)
+        .map(|action| perform(state, action))
+        .unwrap_or_default()
+}
+
+fn perform(state: &mut State, action: Action) -> Vec<Effect> {
+    let ui = &mut state.ui;
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::Help => ui.overlay = Some(Overlay::Help(HelpState::default())),
+        Action::FocusSearch => {
+            ui.focus = Pane::Search;
+            ui.search_cursor = ui.query.text.chars().count();
+        }
+        Action::NextPane => focus(state, state.ui.focus.next()),
+        Action::PrevPane => focus(state, state.ui.focus.prev()),
+        Action::PaneLeft => focus(state, state.ui.focus.left()),
+        Action::PaneRight => focus(state, state.ui.focus.right()),
+        Action::Up => motion(state, Motion::By(-1)),
+        Action::Down => motion(state, Motion::By(1)),
+        Action::PageUp => motion(state, Motion::PageUp),
+        Action::PageDown => motion(state, Motion::PageDown),
+        Action::Top => motion(state, Motion::Top),
+        Action::Bottom => motion(state, Motion::Bottom),
+        Action::Activate => return activate(state),
+        Action::ClearFilters => {
+            if ui.query.has_filters() {
+                ui.query.clear_filters();
+                return vec![Effect::Search(Reselect::Keep)];
+            }
+        }
+        Action::ClearSearch => {
+            if !ui.query.text.is_empty() {
+                ui.query.text.clear();
+                ui.search_cursor = 0;
+                return vec![Effect::Search(Reselect::Top)];
+            }
+        }
+        Action::CycleSort => {
+            ui.query.sort = ui.query.sort.next();
+            return vec![Effect::Search(Reselect::Keep)];
+        }
+        Action::ToggleTheme => ui.theme = ui.theme.toggled(),
+        Action::LeaveSearch | Action::SubmitSearch => ui.focus = Pane::Results,
+        Action::DeleteBack => return edit_search(state, Edit::Back),
+        Action::DeleteForward => return edit_search(state, Edit::Forward),
+        Action::CursorLeft => ui.search_cursor = ui.search_cursor.saturating_sub(1),
+        Action::CursorRight => {
+            ui.search_cursor = (ui.search_cursor + 1).min(ui.query.text.chars().count())
+        }
+        Action::CursorStart => ui.search_cursor = 0,
+        Action::CursorEnd => ui.search_cursor = ui.query.text.chars().count(),
+        Action::CloseHelp | Action::ClearHelpFilter => return help_action(state, action),
+    }
+    Vec::new()
+}
+
+fn focus(state: &mut State, pane: Pane) {
+    state.ui.focus = pane;
+    if pane == Pane::Search {
+        state.ui.search_cursor = state.ui.query.text.chars().count();
+    }
+    // The facet pane's height does not depend on the focus, but the detail's width may.
+    state.clamp();
+    clamp_detail(state);
+}
+
+fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
+    let rows = layout::help_rows(state.ui.size.0, state.ui.size.1);
+    let lang = state.ui.lang;
+    let Some(Overlay::Help(help)) = &mut state.ui.overlay else {
+        return Vec::new();
+    };
+    let len = keymap::help_lines(lang, &help.filter).len();
+    let max = len.saturating_sub(rows);
+    match action {
+        Action::CloseHelp => state.ui.overlay = None,
+        Action::ClearHelpFilter => {
+            help.filter.clear();
+            help.scroll = 0;
+        }
+        Action::DeleteBack => {
+            help.filter.pop();
+            help.scroll = 0;
+        }
+        Action::Up => help.scroll = help.scroll.saturating_sub(1),
+        Action::Down => help.scroll = (help.scroll + 1).min(max),
+        Action::PageUp => help.scroll = help.scroll.saturating_sub(rows.max(1)),
+        Action::PageDown => help.scroll = (help.scroll + rows.max(1)).min(max),
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn clamp_help(state: &mut State) {
+    let rows = layout::help_rows(state.ui.size.0, state.ui.size.1);
+    let lang = state.ui.lang;
+    if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
+        let len = keymap::help_lines(lang, &help.filter).len();
+        help.scroll = help.scroll.min(len.saturating_sub(rows));
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Motion {
+    By(isize),
+    PageUp,
+    PageDown,
+    Top,
+    Bottom,
+}
+
+impl Motion {
+    /// Where a cursor at `at` in a list of `len` lands, paging by `page` rows.
+    fn apply(self, at: usize, len: usize, page: usize) -> usize {
+        let last = len.saturating_sub(1);
+        let page = page.max(1);
+        match self {
+            Motion::By(d) if d < 0 => at.saturating_sub(d.unsigned_abs()),
+            Motion::By(d) => at.saturating_add(d.unsigned_abs()).min(last),
+            Motion::PageUp => at.saturating_sub(page),
+            Motion::PageDown => at.saturating_add(page).min(last),
+            Motion::Top => 0,
+            Motion::Bottom => last,
+        }
+    }
+}
+
+/// Move the cursor of the focused pane (the search bar moves the results).
+fn motion(state: &mut State, m: Motion) {
+    match state.ui.focus {
+        Pane::Facets => {
+            let len = state.facet_rows().len();
+            let to = m.apply(state.ui.facet_cursor, len, state.facet_rows_visible());
+            state.set_facet_cursor(to);
+        }
+        Pane::Results | Pane::Search => {
+            let len = state.results.hits.len();
+            let to = m.apply(state.ui.selected, len, state.results_rows());
+            state.select(to);
+        }
+        Pane::Detail => {
+            let (lines, height) = detail_extent(state);
+            let max = lines.saturating_sub(height);
+            // Scrolling is by line, so "the last position" is the last screenful.
+            state.ui.detail_scroll = m.apply(state.ui.detail_scroll, max + 1, height);
+        }
+    }
+}
+
+/// Lines of the selected intervention's detail at the current width, and the pane's height.
+fn detail_extent(state: &State) -> (usize, usize) {
+    let (w, h) = state.ui.size;
+    // The detail width is the same whether or not the pane has the focus in a wide terminal;
+    // in a narrow one it is shown only when focused, so measure it as focused.
+    match layout::detail_inner(w, h, Pane::Detail) {
+        Some(r) => (view::detail::line_count(state, r.width), r.height as usize),
+        None => (0, 0),
+    }
+}
+
+fn clamp_detail(state: &mut State) {
+    let (lines, height) = detail_extent(state);
+    state.ui.detail_scroll = state.ui.detail_scroll.min(lines.saturating_sub(height));
+}
+
+fn activate(state: &mut State) -> Vec<Effect> {
+    match state.ui.focus {
+        Pane::Facets => {
+            let rows = state.facet_rows();
+            match rows.get(state.ui.facet_cursor) {
+                Some(FacetRow::Group(g)) => {
+                    let g = *g;
+                    if !state.ui.collapsed.remove(&g) {
+                        state.ui.collapsed.insert(g);
+                    }
+                    // The heading keeps its row: only rows below it come or go.
+                    state.set_facet_cursor(state.ui.facet_cursor);
+                }
+                Some(FacetRow::Value(g, v)) => {
+                    let id = state.index.group(*g).values.get(*v).map(|i| i.id.clone());
+                    if let Some(id) = id {
+                        state.ui.query.toggle(*g, &id);
+                        return vec![Effect::Search(Reselect::Keep)];
+                    }
+                }
+                None => {}
+            }
+        }
+        Pane::Results => {
+            if state.selected_record().is_some() {
+                focus(state, Pane::Detail);
+            }
+        }
+        Pane::Search | Pane::Detail => {}
+    }
+    Vec::new()
+}
+
+fn insert_char(state: &mut State, c: char) -> Vec<Effect> {
+    let ui = &mut state.ui;
+    let mut chars: Vec<char> = ui.query.text.chars().collect();
+    if chars.len() >= MAX_QUERY_CHARS {
+        return Vec::new();
+    }
+    let at = ui.search_cursor.min(chars.len());
+    chars.insert(at, c);
+    ui.query.text = chars.into_iter().collect();
+    ui.search_cursor = at + 1;
+    vec![Effect::Search(Reselect::Top)]
+}
+
+enum Edit {
+    Back,
+    Forward,
+}
+
+fn edit_search(state: &mut State, edit: Edit) -> Vec<Effect> {
+    let ui = &mut state.ui;
+    let mut chars: Vec<char> = ui.query.text.chars().collect();
+    let at = ui.search_cursor.min(chars.len());
+    let remove = match edit {
+        Edit::Back if at > 0 => at - 1,
+        Edit::Forward if at < chars.len() => at,
+        _ => return Vec::new(),
+    };
+    chars.remove(remove);
+    ui.query.text = chars.into_iter().collect();
+    ui.search_cursor = remove;
+    vec![Effect::Search(Reselect::Top)]
+}
+
+fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
+    if state.ui.overlay.is_some() {
+        return match mouse.kind {
+            MouseKind::ScrollUp => help_action(state, Action::Up),
+            MouseKind::ScrollDown => help_action(state, Action::Down),
+            MouseKind::Click => Vec::new(),
+        };
+    }
+    let (w, h) = state.ui.size;
+    let Some(areas) = layout::areas(w, h, state.ui.focus) else {
+        return Vec::new();
+    };
+    let Some(pane) = areas.pane_at(mouse.column, mouse.row) else {
+        return Vec::new();
+    };
+    match mouse.kind {
+        MouseKind::ScrollUp | MouseKind::ScrollDown => {
+            let up = mouse.kind == MouseKind::ScrollUp;
+            let previous = state.ui.focus;
+            state.ui.focus = pane;
+            match pane {
+                Pane::Detail => {
+                    for _ in 0..WHEEL_LINES {
+                        motion(state, Motion::By(if up { -1 } else { 1 }));
+                    }
+                }
+                Pane::Facets | Pane::Results => motion(state, Motion::By(if up { -1 } else { 1 })),
+                Pane::Search => {}
+            }
+            // Scrolling a pane does not take the focus from the one being typed in.
+            state.ui.focus = previous;
+            Vec::new()
+        }
+        MouseKind::Click => {
+            focus(state, pane);
+            match pane {
+                Pane::Facets => {
+                    let inner = layout::inner(areas.facets);
+                    if mouse.row >= inner.y && mouse.row < inner.bottom() {
+                        let row = state.ui.facet_offset + usize::from(mouse.row - inner.y);
+                        if row < state.facet_rows().len() {
+                            state.set_facet_cursor(row);
+                            return activate(state);
+                        }
+                    }
+                }
+                Pane::Results => {
+                    if let Some(r) = areas.results {
+                        let inner = layout::inner(r);
+                        // The first inner line is the column header.
+                        if mouse.row > inner.y && mouse.row < inner.bottom() {
+                            let line = usize::from(mouse.row - inner.y - 1);
+                            let row = state.ui.results_offset
+                                + line / layout::lines_per_result(inner.width);
+                            if row < state.results.hits.len() {
+                                state.select(row);
+                            }
+                        }
+                    }
+                }
+                Pane::Search | Pane::Detail => {}
+            }
+            Vec::new()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,99 @@
+//! The facet pane: each group with its values, live counts, `[x]` on selected values, counts of
+//! zero dimmed (still listed, so the user sees what exists), groups folded with ▸ / open with ▾.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::i18n::Text;
+
+use super::super::state::{FacetRow, Pane, State};
+use super::super::symbols::{CURSOR, FOLDED, SELECTED, UNFOLDED, UNSELECTED};
+use super::super::theme::Theme;
+use super::text::{fit, safe};
+use super::{pane_block, render_lines, row_style, title};
+
+pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = state.ui.lang;
+    let selected: usize = state.ui.query.filters.values().map(|s| s.len()).sum();
+    let heading = if selected > 0 {
+        format!("{} ({selected})", Text::FacetsTitle.get(lang))
+    } else {
+        Text::FacetsTitle.get(lang).to_string()
+    };
+    let block = pane_block(
+        title(heading, theme.title),
+        state.ui.focus == Pane::Facets,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    // Counts are right-aligned to the width of the largest possible count.
+    let count_width = state.index.len().to_string().len();
+    let rows = state.facet_rows();
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(state.ui.facet_offset)
+        .take(inner.height as usize)
+        .map(|(i, row)| {
+            let is_cursor = i == state.ui.facet_cursor;
+            let marker = if is_cursor { CURSOR } else { " " };
+            let style = row_style(state, Pane::Facets, is_cursor, theme);
+            match *row {
+                FacetRow::Group(g) => {
+                    let fold = if state.ui.collapsed.contains(&g) {
+                        FOLDED
+                    } else {
+                        UNFOLDED
+                    };
+                    let n = state.ui.query.filters.get(&g).map_or(0, |s| s.len());
+                    let mut text = format!("{fold} {}", g.label(lang));
+                    if n > 0 {
+                        text.push_str(&format!(" ({n})"));
+                    }
+                    let spans = vec![Span::raw(marker), Span::styled(text, theme.heading)];
+                    Line::from(fit(spans, width, true)).style(style)
+                }
+                FacetRow::Value(g, v) => {
+                    let group = state.index.group(g);
+                    let Some(info) = group.values.get(v) else {
+                        return Line::raw("");
+                    };
+                    let count = state
+                        .results
+                        .facet(g)
+                        .and_then(|f| f.values.get(v))
+                        .map_or(0, |c| c.count);
+                    let is_selected = state.ui.query.is_selected(g, &info.id);
+                    let value_style = if is_selected {
+                        theme.selected
+                    } else if count == 0 {
+                        theme.zero
+                    } else {
+                        theme.base
+                    };
+                    let sym = if is_selected { SELECTED } else { UNSELECTED };
+                    let label_width = width.saturating_sub(1 + 3 + 1 + 1 + count_width);
+                    let mut spans = vec![Span::raw(marker), Span::styled(sym, value_style)];
+                    spans.push(Span::raw(" "));
+                    spans.extend(fit(
+                        vec![Span::styled(
+                            safe(info.label(lang)).into_owned(),
+                            value_style,
+                        )],
+                        label_width,
+                        true,
+                    ));
+                    spans.push(Span::styled(format!(" {count:>count_width$}"), value_style));
+                    Line::from(fit(spans, width, true)).style(style)
+                }
+            }
+        })
+        .collect();
+    render_lines(frame, inner, lines);
+}

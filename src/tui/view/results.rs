@@ -1,0 +1,195 @@
+//! The results list: name (matched chars highlighted), evidence badge, provider and themes.
+//! Wide panes give each result one line in columns; narrower ones two lines.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use crate::i18n::Text;
+use crate::model::vocab::evidence_badge;
+use crate::model::{FacetGroup, Intervention};
+use crate::query::{self, Sort};
+
+use super::super::layout;
+use super::super::state::{Pane, State};
+use super::super::symbols::{CURSOR, STALE};
+use super::super::theme::Theme;
+use super::text::{fit, highlight, safe};
+use super::{pane_block, render_lines, row_style, title};
+
+/// "●●○○○ GO!" is at most nine columns.
+const BADGE_WIDTH: usize = 9;
+const GAP: &str = "  ";
+
+pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = state.ui.lang;
+    let hits = &state.results.hits;
+    let sort = match state.ui.query.sort {
+        Sort::Relevance => Text::SortRelevance,
+        Sort::Name => Text::SortName,
+        Sort::Evidence => Text::SortEvidence,
+    };
+    let heading = format!(
+        "{} ({}) · {}: {}",
+        Text::ResultsTitle.get(lang),
+        hits.len(),
+        Text::SortLabel.get(lang),
+        sort.get(lang)
+    );
+    let block = pane_block(
+        title(heading, theme.title),
+        state.ui.focus == Pane::Results,
+        theme,
+    );
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let one_line = layout::lines_per_result(inner.width) == 1;
+    let cols = Columns::new(width, one_line);
+
+    let mut lines = vec![header(state, &cols, theme)];
+    if hits.is_empty() {
+        lines.push(Line::styled(Text::NoResults.get(lang), theme.dim));
+    }
+    let visible = inner.height.saturating_sub(1) as usize / layout::lines_per_result(inner.width);
+    for (row, hit) in hits
+        .iter()
+        .enumerate()
+        .skip(state.ui.results_offset)
+        .take(visible)
+    {
+        let Some(item) = state.inventory.interventions.get(hit.index) else {
+            continue;
+        };
+        let is_cursor = row == state.ui.selected;
+        let style = row_style(state, Pane::Results, is_cursor, theme);
+        // Under the cursor, dim text would fight the cursor colour: keep the row's own style.
+        let dim = if is_cursor { style } else { theme.dim };
+        let marker = if is_cursor { CURSOR } else { " " };
+        // Issue 5: a shortlist marker column goes right after the cursor marker.
+        let name = name_spans(state, hit.index, item, theme);
+        let badge = badge(item, state.current_year);
+        let provider = safe(&item.providers.join(", ")).into_owned();
+        let themes = labels(item, FacetGroup::Theme, state);
+        if one_line {
+            let mut spans = vec![Span::raw(format!("{marker} "))];
+            spans.extend(fit(name, cols.name, true));
+            spans.push(Span::raw(GAP));
+            spans.extend(fit(vec![Span::raw(badge)], BADGE_WIDTH, true));
+            spans.push(Span::raw(GAP));
+            spans.extend(fit(vec![Span::styled(provider, dim)], cols.provider, true));
+            spans.push(Span::raw(GAP));
+            spans.extend(fit(vec![Span::styled(themes, dim)], cols.themes, true));
+            lines.push(Line::from(spans).style(style));
+        } else {
+            let mut first = vec![Span::raw(format!("{marker} "))];
+            first.extend(fit(name, cols.name, true));
+            first.push(Span::raw(" "));
+            first.extend(fit(vec![Span::raw(badge)], BADGE_WIDTH, true));
+            lines.push(Line::from(first).style(style));
+            let second = vec![
+                Span::raw("  "),
+                Span::styled(provider, dim),
+                Span::styled(" · ", dim),
+                Span::styled(themes, dim),
+            ];
+            lines.push(Line::from(fit(second, width, true)).style(style));
+        }
+    }
+    render_lines(frame, inner, lines);
+}
+
+/// Column widths for a pane `width` wide.
+struct Columns {
+    name: usize,
+    provider: usize,
+    themes: usize,
+}
+
+impl Columns {
+    fn new(width: usize, one_line: bool) -> Columns {
+        if one_line {
+            // cursor (2) + name + gap + badge + gap + provider + gap + themes
+            let rest = width.saturating_sub(2 + BADGE_WIDTH + 3 * GAP.len());
+            let name = rest * 40 / 100;
+            let provider = rest * 25 / 100;
+            Columns {
+                name,
+                provider,
+                themes: rest - name - provider,
+            }
+        } else {
+            Columns {
+                name: width.saturating_sub(2 + 1 + BADGE_WIDTH),
+                provider: 0,
+                themes: 0,
+            }
+        }
+    }
+}
+
+fn header<'a>(state: &State, cols: &Columns, theme: &Theme) -> Line<'a> {
+    let lang = state.ui.lang;
+    let name = Text::Name.get(lang);
+    let evidence = FacetGroup::Evidence.label(lang);
+    let mut spans = vec![Span::raw("  ")];
+    spans.extend(fit(vec![Span::raw(name)], cols.name, true));
+    if cols.provider > 0 {
+        spans.push(Span::raw(GAP));
+        spans.extend(fit(vec![Span::raw(evidence)], BADGE_WIDTH, true));
+        spans.push(Span::raw(GAP));
+        spans.extend(fit(
+            vec![Span::raw(Text::Provider.get(lang))],
+            cols.provider,
+            true,
+        ));
+        spans.push(Span::raw(GAP));
+        spans.push(Span::raw(Text::Themes.get(lang)));
+    } else {
+        spans.push(Span::raw(" "));
+        spans.push(Span::raw(evidence));
+    }
+    Line::from(spans).style(theme.label)
+}
+
+/// The name with the chars the search matched highlighted. Only computed for visible rows.
+fn name_spans<'a>(
+    state: &State,
+    record: usize,
+    item: &Intervention,
+    theme: &Theme,
+) -> Vec<Span<'a>> {
+    let name = safe(&item.name);
+    let text = state.ui.query.text.trim();
+    let positions = if text.is_empty() || matches!(name, std::borrow::Cow::Owned(_)) {
+        // Positions refer to the stored name; if cleaning changed it, they would be wrong.
+        Vec::new()
+    } else {
+        query::name_highlights(&state.index, &state.matcher, record, text)
+    };
+    highlight(&name, &positions, Style::new(), theme.matched)
+}
+
+/// Evidence dots, code, and `!` when the recognition is older than five years.
+fn badge(item: &Intervention, current_year: u16) -> String {
+    let (dots, code) = evidence_badge(&item.evidence.level);
+    let stale = if item.evidence.is_stale(current_year) {
+        STALE
+    } else {
+        ""
+    };
+    format!("{dots} {code}{stale}")
+}
+
+fn labels(item: &Intervention, group: FacetGroup, state: &State) -> String {
+    let labels: Vec<String> = item
+        .values(group)
+        .into_iter()
+        .map(|id| Intervention::label(group, id, state.ui.lang))
+        .collect();
+    safe(&labels.join(", ")).into_owned()
+}

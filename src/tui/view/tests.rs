@@ -1,0 +1,216 @@
+//! The view rendered into a test terminal: reviewed snapshots at a small, a large and a too
+//! small size, plus checks on what the snapshots cannot show (styles, control characters).
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+use super::*;
+use crate::model::Lang;
+use crate::model::text::{sanitize, sanitize_line};
+use crate::tui::dispatch;
+use crate::tui::fixture::{self, key, typing};
+use crate::tui::msg::{Key, KeyCode, Msg};
+
+fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+    dispatch(state, [Msg::Resize(width, height)]);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+    terminal
+        .draw(|frame| draw(state, frame))
+        .expect("drawing into a test backend");
+    terminal
+}
+
+fn screen_text(buffer: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Find the cell where `needle` starts on screen (by cells, so it works for non-ASCII text).
+fn find(buffer: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    find_in(buffer, needle, 0..buffer.area.width)
+}
+
+/// The same, starting only in these columns (to look in one pane).
+fn find_in(buffer: &Buffer, needle: &str, columns: std::ops::Range<u16>) -> Option<(u16, u16)> {
+    let chars: Vec<char> = needle.chars().collect();
+    for y in 0..buffer.area.height {
+        for x in columns.clone() {
+            let fits = chars.iter().enumerate().all(|(i, c)| {
+                let cx = x as usize + i;
+                cx < buffer.area.width as usize && buffer[(cx as u16, y)].symbol() == c.to_string()
+            });
+            if fits {
+                return Some((x, y));
+            }
+        }
+    }
+    None
+}
+
+#[test]
+fn explorer_at_80x24() {
+    let mut s = fixture::state();
+    let t = render(&mut s, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn explorer_at_140x45_with_search_and_filter() {
+    let mut s = fixture::state();
+    dispatch(&mut s, typing("/polar"));
+    dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::char('h'))]);
+    // First value of the first group (Thema: Weerbaar opvoeden).
+    dispatch(&mut s, [key(KeyCode::Down), key(KeyCode::Enter)]);
+    dispatch(&mut s, [Msg::Key(Key::char('l'))]);
+    let t = render(&mut s, 140, 45);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn detail_replaces_the_results_in_a_narrow_terminal_and_scrolls() {
+    let mut s = fixture::state();
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    dispatch(&mut s, [key(KeyCode::PageDown)]);
+    let t = render(&mut s, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn english_at_140x45() {
+    let mut s = fixture::state_of(fixture::inventory(), Lang::En);
+    let t = render(&mut s, 140, 45);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn help_overlay_filtered_by_typing() {
+    let mut s = fixture::state();
+    dispatch(&mut s, typing("?shift"));
+    let t = render(&mut s, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
+fn too_small_says_so_and_never_panics() {
+    let mut s = fixture::state();
+    let t = render(&mut s, 40, 10);
+    insta::assert_snapshot!(t.backend());
+    for (w, h) in [(1, 1), (1, 30), (200, 1), (59, 12), (60, 11), (2, 2)] {
+        let t = render(&mut s, w, h);
+        let text = screen_text(t.backend().buffer());
+        assert!(text.starts_with('t'), "{w}×{h}: {text:?}");
+    }
+    // Every overlay and focus at the smallest workable size draws without panicking.
+    dispatch(&mut s, [Msg::Key(Key::char('?'))]);
+    for (w, h) in [(1, 1), (60, 12), (3, 3)] {
+        render(&mut s, w, h);
+    }
+}
+
+#[test]
+fn zero_counts_are_dimmed_not_hidden_and_selections_carry_a_symbol() {
+    let mut s = fixture::state();
+    dispatch(&mut s, [Msg::Key(Key::char('h'))]);
+    // No fixture record has the theme "Ondermijning", so its count is 0.
+    let t = render(&mut s, 140, 45);
+    let buf = t.backend().buffer();
+    let (x, y) = find(buf, "Ondermijning").expect("a zero-count value is still listed");
+    assert!(buf[(x, y)].modifier.contains(Modifier::DIM), "dimmed");
+    // Inside the facet pane's borders (columns 1..31 at 140 wide).
+    let row: String = (1..31)
+        .map(|cx| buf[(cx, y)].symbol().to_string())
+        .collect();
+    assert!(row.trim_end().ends_with(" 0"), "{row}");
+
+    // Selecting a value marks it with [x], whatever the colours.
+    let (_, py) = find(buf, "Polarisatie").expect("listed");
+    let target = usize::from(py - 4);
+    dispatch(&mut s, (0..target).map(|_| key(KeyCode::Down)));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let t = render(&mut s, 140, 45);
+    let buf = t.backend().buffer();
+    let (px, py) = find(buf, "Polarisatie").expect("listed");
+    let before: String = (px - 4..px)
+        .map(|cx| buf[(cx, py)].symbol().to_string())
+        .collect();
+    assert_eq!(before, "[x] ");
+}
+
+#[test]
+fn matched_chars_are_highlighted_by_char_in_names_with_diacritics() {
+    let mut s = fixture::state();
+    dispatch(&mut s, typing("/beinv"));
+    let t = render(&mut s, 140, 45);
+    let buf = t.backend().buffer();
+    // At 140 columns the results pane spans columns 32..86.
+    let (x, y) = find_in(buf, "Beïnvloedbaarheid", 32..86).expect("the match is listed");
+    let underlined: Vec<bool> = (0..7)
+        .map(|i| buf[(x + i, y)].modifier.contains(Modifier::UNDERLINED))
+        .collect();
+    // B e ï n v are matched (ï by its folded form i); l o are not.
+    assert_eq!(underlined, vec![true, true, true, true, true, false, false]);
+}
+
+/// An inventory whose text holds an escape sequence and other control characters.
+fn hostile(clean: bool) -> crate::store::Inventory {
+    let mut inv = fixture::inventory();
+    let raw_name = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} naam\u{9b}31m\u{202e}";
+    let raw_text = "Tekst\u{1b}[31m rood\u{0}\u{8}\u{7f}\r\nmet\ttab";
+    let item = &mut inv.interventions[0];
+    if clean {
+        // What the store does at load.
+        item.name = sanitize_line(raw_name);
+        item.summary = sanitize(raw_text, true);
+        item.providers = vec![sanitize_line(raw_name)];
+    } else {
+        item.name = raw_name.into();
+        item.summary = raw_text.into();
+        item.providers = vec![raw_name.into()];
+        item.themes.push(raw_name.into());
+    }
+    inv.metadata.title = if clean {
+        sanitize_line(raw_name)
+    } else {
+        raw_name.into()
+    };
+    inv
+}
+
+#[test]
+fn control_characters_in_data_never_reach_the_screen() {
+    for clean in [true, false] {
+        let mut s = fixture::state_of(hostile(clean), Lang::Nl);
+        // Select the hostile record by searching for it, and show its detail.
+        dispatch(&mut s, typing("/evil"));
+        dispatch(&mut s, [key(KeyCode::Esc)]);
+        for (w, h) in [(140, 45), (80, 24)] {
+            let t = render(&mut s, w, h);
+            let text = screen_text(t.backend().buffer());
+            assert!(text.contains("Evil"), "the record is on screen");
+            for bad in [
+                '\u{1b}', '\u{7}', '\u{0}', '\u{8}', '\u{7f}', '\u{9b}', '\u{202e}', '\r',
+            ] {
+                assert!(
+                    !text.contains(bad),
+                    "{bad:?} reached the screen (clean: {clean})"
+                );
+            }
+            assert!(
+                !text.contains("[2J"),
+                "escape sequence remnants (clean: {clean})"
+            );
+            assert!(
+                !text.contains("pwned"),
+                "OSC payload shown (clean: {clean})"
+            );
+        }
+    }
+}
