@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::atomic::{self, Overwrite};
+use crate::atomic;
 use crate::export::{self, Format, Options};
 use crate::i18n::Text;
 use crate::model::Intervention;
@@ -140,16 +140,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             out.flush()?;
         }
         Some(path) => {
-            let overwrite = if args.force {
-                Overwrite::Allow
-            } else {
-                Overwrite::Refuse
-            };
-            atomic::write(path, overwrite, |w| {
-                export::write(format, &title, &entries, &opts, w)
-            })
-            .map_err(|e| CliError::Failed(e.to_string()))?;
-            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            let shown = export::write_file(path, args.force, format, &title, &entries, &opts)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
             eprintln!(
                 "{} {} ({}) {}: {}",
                 entries.len(),

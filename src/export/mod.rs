@@ -183,6 +183,25 @@ pub fn write<E: Entry>(
     }
 }
 
+/// Write `entries` to the file `path` atomically (see `atomic`) and return its full path.
+/// Without `overwrite` an existing file is left untouched and reported.
+pub fn write_file<E: Entry>(
+    path: &std::path::Path,
+    overwrite: bool,
+    format: Format,
+    title: &str,
+    entries: &[E],
+    opts: &Options<'_>,
+) -> Result<std::path::PathBuf, crate::atomic::WriteError> {
+    let mode = if overwrite {
+        crate::atomic::Overwrite::Allow
+    } else {
+        crate::atomic::Overwrite::Refuse
+    };
+    crate::atomic::write(path, mode, |w| write(format, title, entries, opts, w))?;
+    Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
 /// Split an ISO date (`2024-03-15`, `2024-03` or `2024`) into its numeric parts.
 pub(crate) fn date_parts(iso: &str) -> Option<Vec<u32>> {
     let parts: Vec<u32> = iso
