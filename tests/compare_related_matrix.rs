@@ -332,3 +332,74 @@ fn matrix_refuses_bad_groups() {
         .code(2)
         .stderr(predicate::str::contains("unknown facet group `thema`"));
 }
+
+#[test]
+fn compare_a_shortlist_and_write_the_comparison_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let with_data = |args: &[&str]| {
+        let mut cmd = weerbaar();
+        cmd.env("WEERBAAR_DATA_DIR", &data).args(args);
+        cmd
+    };
+    with_data(&[
+        "shortlist",
+        "add",
+        "Sessie",
+        "rots-en-water",
+        "kanjertraining",
+        "diamant",
+    ])
+    .assert()
+    .success();
+    let out = dir.path().join("vergelijking.md");
+    let out_s = out.to_str().unwrap();
+    with_data(&[
+        "compare",
+        "--shortlist",
+        "Sessie",
+        "--format",
+        "md",
+        "-o",
+        out_s,
+    ])
+    .assert()
+    .success()
+    .stderr(predicate::str::contains("vergelijking.md"));
+    let md = std::fs::read_to_string(&out).unwrap();
+    assert!(md.contains("| Aspect | Rots en Water | Kanjertraining | Diamant |"));
+
+    // An existing file is never replaced without --force.
+    with_data(&["compare", "rots-en-water", "diamant", "-o", out_s])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    with_data(&[
+        "compare",
+        "rots-en-water",
+        "diamant",
+        "-o",
+        out_s,
+        "--force",
+    ])
+    .assert()
+    .success();
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .starts_with("Vergelijking: Rots en Water · Diamant")
+    );
+
+    // A shortlist of the wrong size is a usage error that says so.
+    with_data(&["shortlist", "add", "Groot", "rots-en-water"])
+        .assert()
+        .success();
+    with_data(&["compare", "--shortlist", "Groot"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("has 1 interventions"));
+    with_data(&["compare", "--shortlist", "Bestaat niet"])
+        .assert()
+        .code(1);
+}

@@ -1,19 +1,25 @@
-//! `weerbaar compare ID ID [ID ID]`: two to four interventions side by side, as aligned text
-//! columns, Markdown, JSON or CSV (the last three through the export writers).
+//! `weerbaar compare ID ID [ID ID]` (or `--shortlist NAME`): two to four interventions side by
+//! side, as aligned text columns, Markdown, JSON or CSV (the last three through the export
+//! writers), on stdout or written atomically to a file with `-o`.
 
 use std::io::Write;
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
+use crate::atomic::{self, Overwrite};
 use crate::compare::{
     self, Comparison, IDENTICAL_SYMBOL, MAX_ITEMS, MIN_ITEMS, Mark, SHARED_SYMBOL, UNIQUE_SYMBOL,
 };
 use crate::export::{Options, compare_csv, compare_json, compare_md};
 use crate::i18n::Text;
 use crate::model::{Intervention, Lang};
+use crate::shortlist::{ShortlistError, inventory_key};
+use crate::store::Inventory;
 
 use super::output::pad;
+use super::shortlist::{load, storage};
 use super::show::{lookup, wrap};
 use super::{CliError, Context};
 
@@ -28,8 +34,11 @@ pub enum CompareFormat {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Two to four intervention ids (see `weerbaar list --format ids`).
-    #[arg(value_name = "ID", required = true, num_args = 1..)]
+    #[arg(value_name = "ID", required_unless_present = "shortlist")]
     pub ids: Vec<String>,
+    /// Compare the interventions of this shortlist (two to four) instead of ids.
+    #[arg(long, value_name = "NAME", conflicts_with = "ids")]
+    pub shortlist: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: CompareFormat,
     /// Leave out the aspects that are the same for all.
@@ -38,6 +47,12 @@ pub struct CompareArgs {
     /// Width of the text layout in columns (default: $COLUMNS, else 100).
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(40..))]
     pub width: Option<u16>,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// Check the ids: two to four, no repeats. A usage error otherwise.
@@ -58,11 +73,63 @@ fn check_ids(ids: &[String]) -> Result<(), CliError> {
     Ok(())
 }
 
+/// The ids to compare: as given, or the shortlist's (skipping, with a message, ids that are
+/// no longer in the inventory).
+fn chosen_ids(
+    ctx: &Context,
+    inventory: &Inventory,
+    args: &CompareArgs,
+) -> Result<Vec<String>, CliError> {
+    let Some(name) = &args.shortlist else {
+        return Ok(args.ids.clone());
+    };
+    let book = load(&storage()?)?;
+    let lists = book
+        .lists(&inventory_key(ctx.db.as_deref()))
+        .cloned()
+        .unwrap_or_default();
+    let list = lists.require(name).map_err(ShortlistError::from)?;
+    let missing = list.missing(inventory);
+    if !missing.is_empty() {
+        eprintln!(
+            "weerbaar: {} {}: {}",
+            missing.len(),
+            Text::MsgNotExported.get(ctx.lang),
+            missing.join(", ")
+        );
+    }
+    let ids: Vec<String> = list
+        .items
+        .iter()
+        .filter(|i| inventory.get(&i.id).is_some())
+        .map(|i| i.id.clone())
+        .collect();
+    if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
+        return Err(CliError::Usage(format!(
+            "shortlist `{}` has {} interventions; compare takes {MIN_ITEMS} to {MAX_ITEMS} (give their ids instead)",
+            list.name,
+            ids.len()
+        )));
+    }
+    Ok(ids)
+}
+
 pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
-    check_ids(&args.ids)?;
+    if args.shortlist.is_none() {
+        check_ids(&args.ids)?;
+    }
+    if let Some(path) = &args.output
+        && path.exists()
+        && !args.force
+    {
+        // Refuse before any work; the write itself checks again without a race.
+        return Err(CliError::Failed(
+            atomic::WriteError::Exists(path.clone()).to_string(),
+        ));
+    }
     let inventory = ctx.open()?;
-    let items: Vec<&Intervention> = args
-        .ids
+    let ids = chosen_ids(ctx, &inventory, args)?;
+    let items: Vec<&Intervention> = ids
         .iter()
         .map(|id| lookup(&inventory, id))
         .collect::<Result<_, _>>()?;
@@ -75,22 +142,44 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         lang: ctx.lang,
         current_year: ctx.current_year,
     };
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match args.format {
-        CompareFormat::Md => compare_md::write(&cmp, &opts, &mut out)?,
-        CompareFormat::Json => compare_json::write(&cmp, &opts, &mut out)?,
-        CompareFormat::Csv => compare_csv::write(&cmp, &opts, &mut out)
-            .map_err(|e| CliError::Failed(e.to_string()))?,
-        CompareFormat::Text => {
-            let width = args
-                .width
-                .map(usize::from)
-                .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
-                .unwrap_or(100);
-            write!(out, "{}", text(&cmp, ctx.lang, width))?;
+    let width = args
+        .width
+        .map(usize::from)
+        .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
+        .unwrap_or(100);
+    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+        match args.format {
+            CompareFormat::Md => compare_md::write(&cmp, &opts, out),
+            CompareFormat::Json => compare_json::write(&cmp, &opts, out),
+            CompareFormat::Csv => {
+                compare_csv::write(&cmp, &opts, out).map_err(std::io::Error::other)
+            }
+            CompareFormat::Text => write!(out, "{}", text(&cmp, ctx.lang, width)),
+        }
+    };
+    match &args.output {
+        None => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            write(&mut out)?;
+            out.flush()?;
+        }
+        Some(path) => {
+            let overwrite = if args.force {
+                Overwrite::Allow
+            } else {
+                Overwrite::Refuse
+            };
+            atomic::write(path, overwrite, |w| write(w))
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            eprintln!(
+                "{} {}: {}",
+                Text::Comparison.get(ctx.lang),
+                Text::MsgWrote.get(ctx.lang),
+                shown.display()
+            );
         }
     }
-    out.flush()?;
     Ok(())
 }
 

@@ -10,15 +10,7 @@ use crate::compare::Comparison;
 use crate::i18n::Text;
 
 use super::Options;
-
-/// A leading apostrophe stops spreadsheets from running a cell that starts like a formula.
-fn neutralise(cell: String) -> String {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{cell}")
-    } else {
-        cell
-    }
-}
+use super::csv_nl::guard;
 
 fn joined<'a>(labels: impl IntoIterator<Item = &'a str>) -> String {
     labels.into_iter().collect::<Vec<_>>().join("; ")
@@ -39,7 +31,7 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, out: impl Write) -> csv::
         header.push(item.name.clone());
         header.push(format!("{}: {}", item.name, Text::OnlyHere.get(lang)));
     }
-    w.write_record(header.into_iter().map(neutralise))?;
+    w.write_record(header.into_iter().map(|c| guard(&c)))?;
 
     let mut ids = vec![
         "id".to_string(),
@@ -51,7 +43,7 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, out: impl Write) -> csv::
         ids.push(item.id.clone());
         ids.push(String::new());
     }
-    w.write_record(ids.into_iter().map(neutralise))?;
+    w.write_record(ids.into_iter().map(|c| guard(&c)))?;
 
     for row in &cmp.rows {
         let mut record = vec![
@@ -66,7 +58,7 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, out: impl Write) -> csv::
                 row.unique(col).into_iter().map(|e| e.label.as_str()),
             ));
         }
-        w.write_record(record.into_iter().map(neutralise))?;
+        w.write_record(record.into_iter().map(|c| guard(&c)))?;
     }
     w.flush()?;
     Ok(())
