@@ -10,12 +10,10 @@ use crate::model::{
     Evidence, FacetGroup, Intervention, Source, Study, Weerbaarheid, WorkingElementUse,
 };
 
+use super::draft::MAX_TEXT_BYTES;
 use super::open::classify;
 use super::{Inventory, Metadata, StoreError};
 
-/// Longest text field accepted from a database, in bytes. The longest real summary is a few
-/// hundred characters; anything near this limit is garbage or an attack on memory.
-pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreError> {
     let sql_err = |e| classify(path, e);

@@ -1,0 +1,918 @@
+//! An intervention as read from a file, before validation, and the one set of rules that turns
+//! it into an `Intervention`. Every reader (the TOML sources, and `weerbaar import` for CSV and
+//! JSON) fills a `Draft` with the positions of its values and calls `validate`, so a rule holds
+//! the same way whichever file an entry comes from, and a message names the field the way that
+//! file spells it (`Names`).
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::model::text::{sanitize, sanitize_line};
+use crate::model::vocab::{self, Term, closest_ids};
+use crate::model::{
+    Evidence, FacetGroup, Intervention, Source, Study, Weerbaarheid, WorkingElementUse,
+};
+
+/// Longest text field accepted, in bytes, both when validating sources and imports and when
+/// reading a database. The longest real summary is a few hundred characters; anything near
+/// this limit is garbage or an attack on memory.
+pub const MAX_TEXT_BYTES: usize = 64 * 1024;
+
+/// A 1-based line and column in a file. Column 0 means "the whole line" (a CSV row, say) and is
+/// left out of messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Pos {
+    pub fn new(line: usize, column: usize) -> Pos {
+        Pos { line, column }
+    }
+}
+
+/// A value and where it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct At<T> {
+    pub value: T,
+    pub pos: Pos,
+}
+
+impl<T> At<T> {
+    pub fn new(value: T, pos: Pos) -> At<T> {
+        At { value, pos }
+    }
+}
+
+/// One problem found in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: PathBuf,
+    pub line: usize,
+    /// 0 when the problem concerns a whole line.
+    pub column: usize,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(file: &Path, pos: Pos, message: String) -> Problem {
+        Problem {
+            file: file.to_path_buf(),
+            line: pos.line,
+            column: pos.column,
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.column == 0 {
+            write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: {}",
+                self.file.display(),
+                self.line,
+                self.column,
+                self.message
+            )
+        }
+    }
+}
+
+type Text = Option<At<String>>;
+type IdList = Option<At<Vec<At<String>>>>;
+
+/// An entry as written, every value with its position. `None` means the field is absent.
+#[derive(Debug, Clone, Default)]
+pub struct Draft {
+    /// Where the entry starts: problems about absent fields point here.
+    pub pos: Pos,
+    pub id: Text,
+    pub name: Text,
+    pub aliases: Vec<At<String>>,
+    pub providers: IdList,
+    pub country: Text,
+    pub summary: Text,
+    pub aim: Text,
+    pub approach: Text,
+    pub target_groups: IdList,
+    pub levels: IdList,
+    pub offer_types: IdList,
+    pub prevention: IdList,
+    pub themes: IdList,
+    pub duration: Text,
+    pub cost: Text,
+    pub region: Text,
+    pub weerbaarheid: Option<At<DraftWeerbaarheid>>,
+    pub working_elements: Option<At<Vec<DraftElement>>>,
+    pub evidence: Option<At<DraftEvidence>>,
+    pub sources: Option<At<Vec<At<DraftSource>>>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftWeerbaarheid {
+    pub dimensions: IdList,
+    pub framing: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct DraftElement {
+    pub id: At<String>,
+    pub note: Text,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftEvidence {
+    pub level: Text,
+    pub year: Option<At<i64>>,
+    pub body: Text,
+    pub note: Text,
+    pub studies: Vec<At<DraftStudy>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftStudy {
+    pub design: Text,
+    pub n: Option<At<i64>>,
+    pub outcome: Text,
+    pub year: Option<At<i64>>,
+    pub reference: Text,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct DraftSource {
+    pub url: Text,
+    pub title: Text,
+    pub checked: Text,
+}
+
+/// How a file format spells each field, for messages: the TOML sources say
+/// `weerbaarheid.framing`, a Dutch CSV says `opvatting_weerbaarheid`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Names {
+    pub id: String,
+    pub name: String,
+    pub providers: String,
+    pub summary: String,
+    pub aim: String,
+    pub approach: String,
+    pub target_groups: String,
+    pub levels: String,
+    pub offer_types: String,
+    pub prevention: String,
+    pub themes: String,
+    pub dimensions: String,
+    pub framing: String,
+    pub working_elements: String,
+    pub evidence_level: String,
+    pub evidence_year: String,
+    pub evidence_body: String,
+    pub sources: String,
+    pub source_url: String,
+    pub source_checked: String,
+}
+
+impl Names {
+    /// The field names of the TOML sources and of the JSON export.
+    pub fn toml() -> Names {
+        let s = |x: &str| x.to_string();
+        Names {
+            id: s("id"),
+            name: s("name"),
+            providers: s("providers"),
+            summary: s("summary"),
+            aim: s("aim"),
+            approach: s("approach"),
+            target_groups: s("target_groups"),
+            levels: s("levels"),
+            offer_types: s("offer_types"),
+            prevention: s("prevention"),
+            themes: s("themes"),
+            dimensions: s("weerbaarheid.dimensions"),
+            framing: s("weerbaarheid.framing"),
+            working_elements: s("working_elements"),
+            evidence_level: s("evidence.level"),
+            evidence_year: s("evidence.year"),
+            evidence_body: s("evidence.body"),
+            sources: s("sources"),
+            source_url: s("url"),
+            source_checked: s("checked"),
+        }
+    }
+}
+
+/// Validate a draft: every problem goes to `report`, and the intervention built from the valid
+/// parts is returned. The entry is usable only when nothing was reported.
+pub fn validate(
+    draft: &Draft,
+    names: &Names,
+    current_year: u16,
+    report: &mut dyn FnMut(Pos, String),
+) -> Intervention {
+    let mut c = Checker {
+        entry: draft.pos,
+        current_year,
+        report,
+    };
+    let n = names;
+
+    let id = c.required(&n.id, &draft.id, false);
+    if let Some(raw) = &draft.id
+        && !id.is_empty()
+        && !is_kebab_id(&id)
+    {
+        c.at(
+            raw.pos,
+            format!("id `{id}` must be kebab-case: lowercase ASCII letters, digits and single dashes"),
+        );
+    }
+    let name = c.required(&n.name, &draft.name, false);
+    let providers = match &draft.providers {
+        Some(list) => {
+            let names: Vec<String> = list
+                .value
+                .iter()
+                .map(|p| c.line(p))
+                .filter(|p| !p.is_empty())
+                .collect();
+            if names.is_empty() {
+                c.at(
+                    list.pos,
+                    format!("`{}` needs at least one provider", n.providers),
+                );
+            }
+            names
+        }
+        None => {
+            c.missing(&n.providers);
+            Vec::new()
+        }
+    };
+    let summary = c.required(&n.summary, &draft.summary, true);
+    let aim = c.required(&n.aim, &draft.aim, true);
+    let approach = c.required(&n.approach, &draft.approach, true);
+    let target_groups = c.ids(
+        &n.target_groups,
+        FacetGroup::TargetGroup,
+        &draft.target_groups,
+        false,
+    );
+    let levels = c.ids(&n.levels, FacetGroup::Level, &draft.levels, false);
+    let offer_types = c.ids(
+        &n.offer_types,
+        FacetGroup::OfferType,
+        &draft.offer_types,
+        false,
+    );
+    let prevention = c.ids(
+        &n.prevention,
+        FacetGroup::Prevention,
+        &draft.prevention,
+        false,
+    );
+    let themes = c.ids(&n.themes, FacetGroup::Theme, &draft.themes, false);
+
+    let weerbaarheid = match &draft.weerbaarheid {
+        Some(w) => {
+            // Empty when the sources describe no view of resilience: shown as unknown.
+            let dimensions = c.ids(
+                &n.dimensions,
+                FacetGroup::Dimension,
+                &w.value.dimensions,
+                true,
+            );
+            let framing = c.optional(&w.value.framing, true);
+            if framing.is_empty() {
+                let pos = w.value.framing.as_ref().map(|f| f.pos).unwrap_or(w.pos);
+                c.at(
+                    pos,
+                    format!(
+                        "`{}` is empty: say in a sentence how the intervention frames resilience",
+                        n.framing
+                    ),
+                );
+            }
+            Weerbaarheid {
+                dimensions,
+                framing,
+            }
+        }
+        None => {
+            c.at(c.entry, "missing required table `[weerbaarheid]`".into());
+            Weerbaarheid::default()
+        }
+    };
+
+    let working_elements = match &draft.working_elements {
+        Some(list) if !list.value.is_empty() => {
+            let mut out: Vec<WorkingElementUse> = Vec::new();
+            for w in &list.value {
+                let wid = w.id.value.trim();
+                if vocab::WORKING_ELEMENTS.iter().all(|t| t.id != wid) {
+                    c.at(
+                        w.id.pos,
+                        unknown_id_message(FacetGroup::WorkingElement, wid, vocab::WORKING_ELEMENTS),
+                    );
+                } else if out.iter().any(|o| o.id == wid) {
+                    c.at(w.id.pos, format!("working element `{wid}` is listed twice"));
+                } else {
+                    let note = match &w.note {
+                        Some(note) => {
+                            c.limit(note);
+                            sanitize(note.value.trim(), false)
+                        }
+                        None => String::new(),
+                    };
+                    out.push(WorkingElementUse {
+                        id: wid.to_string(),
+                        note,
+                    });
+                }
+            }
+            out
+        }
+        Some(list) => {
+            c.at(
+                list.pos,
+                format!("`{}` needs at least one entry", n.working_elements),
+            );
+            Vec::new()
+        }
+        None => {
+            c.at(
+                c.entry,
+                "missing required table `[[working_elements]]`".into(),
+            );
+            Vec::new()
+        }
+    };
+
+    let evidence = match &draft.evidence {
+        Some(e) => c.evidence(e, n),
+        None => {
+            c.at(
+                c.entry,
+                "missing required table `[evidence]` (use level = \"onbekend\" when no assessment is known)".into(),
+            );
+            Evidence::default()
+        }
+    };
+
+    let sources = match &draft.sources {
+        Some(list) if !list.value.is_empty() => {
+            list.value.iter().map(|s| c.source(s, n)).collect()
+        }
+        Some(list) => {
+            c.at(
+                list.pos,
+                format!("`{}` needs at least one source", n.sources),
+            );
+            Vec::new()
+        }
+        None => {
+            c.at(
+                c.entry,
+                "missing source: every entry needs at least one `[[sources]]` with url and checked date".into(),
+            );
+            Vec::new()
+        }
+    };
+
+    Intervention {
+        id,
+        name,
+        aliases: draft
+            .aliases
+            .iter()
+            .map(|a| c.line(a))
+            .filter(|a| !a.is_empty())
+            .collect(),
+        providers,
+        country: c.optional(&draft.country, false),
+        summary,
+        aim,
+        approach,
+        target_groups,
+        levels,
+        offer_types,
+        prevention,
+        themes,
+        weerbaarheid,
+        working_elements,
+        evidence,
+        duration: c.optional(&draft.duration, false),
+        cost: c.optional(&draft.cost, false),
+        region: c.optional(&draft.region, false),
+        sources,
+    }
+}
+
+/// Collects problems for one entry.
+struct Checker<'r> {
+    entry: Pos,
+    current_year: u16,
+    report: &'r mut dyn FnMut(Pos, String),
+}
+
+impl Checker<'_> {
+    fn at(&mut self, pos: Pos, message: String) {
+        (self.report)(pos, message);
+    }
+
+    fn missing(&mut self, field: &str) {
+        self.at(self.entry, format!("missing required field `{field}`"));
+    }
+
+    /// Refuse text longer than the reader accepts, so every file we write can be read back.
+    fn limit(&mut self, value: &At<String>) -> bool {
+        if value.value.len() > MAX_TEXT_BYTES {
+            self.at(
+                value.pos,
+                format!(
+                    "the text is {} KB; the limit is {} KB",
+                    value.value.len() / 1024,
+                    MAX_TEXT_BYTES / 1024
+                ),
+            );
+            false
+        } else {
+            true
+        }
+    }
+
+    /// A single-line text, sanitised and trimmed ("" when too long).
+    fn line(&mut self, value: &At<String>) -> String {
+        if self.limit(value) {
+            sanitize_line(&value.value)
+        } else {
+            String::new()
+        }
+    }
+
+    /// An optional text field; `multiline` keeps paragraphs.
+    fn optional(&mut self, value: &Text, multiline: bool) -> String {
+        match value {
+            Some(v) if !self.limit(v) => String::new(),
+            Some(v) if multiline => sanitize(v.value.trim(), true),
+            Some(v) => sanitize_line(&v.value),
+            None => String::new(),
+        }
+    }
+
+    /// A required text field: present and not blank.
+    fn required(&mut self, field: &str, value: &Text, multiline: bool) -> String {
+        match value {
+            Some(v) if !v.value.trim().is_empty() => self.optional(value, multiline),
+            Some(v) => {
+                self.at(v.pos, format!("`{field}` is empty"));
+                String::new()
+            }
+            None => {
+                self.missing(field);
+                String::new()
+            }
+        }
+    }
+
+    /// A list of ids from one vocabulary; required and non-empty unless `may_be_empty`.
+    fn ids(
+        &mut self,
+        field: &str,
+        group: FacetGroup,
+        value: &IdList,
+        may_be_empty: bool,
+    ) -> Vec<String> {
+        let Some(list) = value else {
+            self.missing(field);
+            return Vec::new();
+        };
+        if list.value.is_empty() && !may_be_empty {
+            self.at(list.pos, format!("`{field}` needs at least one value"));
+        }
+        let vocabulary = group.vocabulary().unwrap_or(&[]);
+        let mut out: Vec<String> = Vec::new();
+        for item in &list.value {
+            let id = item.value.trim();
+            if vocabulary.iter().any(|t| t.id == id) {
+                if out.iter().any(|o| o == id) {
+                    self.at(item.pos, format!("`{field}` lists `{id}` twice"));
+                } else {
+                    out.push(id.to_string());
+                }
+            } else {
+                let shown = sanitize_line(id);
+                self.at(item.pos, unknown_id_message(group, &shown, vocabulary));
+            }
+        }
+        out
+    }
+
+    fn year(&mut self, field: &str, value: &Option<At<i64>>) -> Option<u16> {
+        let v = value.as_ref()?;
+        let current_year = self.current_year;
+        if (1950..=i64::from(current_year)).contains(&v.value) {
+            u16::try_from(v.value).ok()
+        } else {
+            self.at(
+                v.pos,
+                format!(
+                    "`{field}` = {} is not a plausible year (1950–{current_year})",
+                    v.value
+                ),
+            );
+            None
+        }
+    }
+
+    fn evidence(&mut self, e: &At<DraftEvidence>, n: &Names) -> Evidence {
+        let doc = &e.value;
+        let level = match &doc.level {
+            Some(l) => {
+                let id = l.value.trim();
+                if vocab::EVIDENCE.iter().any(|t| t.id == id) {
+                    id.to_string()
+                } else {
+                    let shown = sanitize_line(id);
+                    self.at(
+                        l.pos,
+                        unknown_id_message(FacetGroup::Evidence, &shown, vocab::EVIDENCE),
+                    );
+                    String::new()
+                }
+            }
+            None => {
+                self.at(
+                    e.pos,
+                    format!(
+                        "missing `{}` (use \"onbekend\" when no assessment is known)",
+                        n.evidence_level
+                    ),
+                );
+                String::new()
+            }
+        };
+        let year = self.year(&n.evidence_year, &doc.year);
+        let body = self.optional(&doc.body, false);
+        if vocab::is_recognition(&level) && (year.is_none() || body.is_empty()) {
+            let pos = doc.level.as_ref().map(|l| l.pos).unwrap_or(e.pos);
+            self.at(
+                pos,
+                format!(
+                    "evidence level `{level}` needs both `{}` and `{}` (the assessing body)",
+                    n.evidence_year, n.evidence_body
+                ),
+            );
+        }
+        let studies = doc.studies.iter().map(|s| self.study(s)).collect();
+        Evidence {
+            level,
+            year,
+            body,
+            note: self.optional(&doc.note, false),
+            studies,
+        }
+    }
+
+    fn study(&mut self, s: &At<DraftStudy>) -> Study {
+        let st = &s.value;
+        let blank = |t: &Text| t.as_ref().is_none_or(|t| t.value.trim().is_empty());
+        if blank(&st.design) && blank(&st.outcome) {
+            self.at(
+                s.pos,
+                "a study needs at least a `design` or an `outcome`".into(),
+            );
+        }
+        let n = st.n.as_ref().and_then(|n| {
+            if (1..=10_000_000).contains(&n.value) {
+                u32::try_from(n.value).ok()
+            } else {
+                self.at(
+                    n.pos,
+                    format!("study `n` = {} must be a positive number", n.value),
+                );
+                None
+            }
+        });
+        Study {
+            design: self.optional(&st.design, false),
+            n,
+            outcome: self.optional(&st.outcome, false),
+            year: self.year("study year", &st.year),
+            reference: self.optional(&st.reference, false),
+        }
+    }
+
+    fn source(&mut self, s: &At<DraftSource>, n: &Names) -> Source {
+        let doc = &s.value;
+        let url = match &doc.url {
+            Some(u) if !self.limit(u) => String::new(),
+            Some(u) if is_valid_url(u.value.trim()) => u.value.trim().to_string(),
+            Some(u) => {
+                self.at(
+                    u.pos,
+                    format!(
+                        "malformed URL `{}`: expected http(s)://host/…",
+                        sanitize_line(&u.value)
+                    ),
+                );
+                String::new()
+            }
+            None => {
+                self.at(s.pos, format!("a source needs a `{}`", n.source_url));
+                String::new()
+            }
+        };
+        let checked = match &doc.checked {
+            Some(d) if is_valid_date(d.value.trim(), self.current_year) => {
+                d.value.trim().to_string()
+            }
+            Some(d) => {
+                let shown = if self.limit(d) {
+                    sanitize_line(&d.value)
+                } else {
+                    String::new()
+                };
+                self.at(
+                    d.pos,
+                    format!("malformed date `{shown}`: expected the date checked as YYYY-MM-DD"),
+                );
+                String::new()
+            }
+            None => {
+                self.at(
+                    s.pos,
+                    format!(
+                        "a source needs `{}`, the date it was checked (YYYY-MM-DD)",
+                        n.source_checked
+                    ),
+                );
+                String::new()
+            }
+        };
+        Source {
+            url,
+            title: self.optional(&doc.title, false),
+            checked,
+        }
+    }
+}
+
+/// Cross-entry checks: no two entries share an id or a name (case-insensitively).
+#[derive(Debug, Default)]
+pub struct Registry {
+    ids: HashMap<String, (PathBuf, usize)>,
+    names: HashMap<String, (PathBuf, usize)>,
+}
+
+impl Registry {
+    /// Record an entry; report a duplicate id or name with the place of the first one.
+    pub fn check(
+        &mut self,
+        file: &Path,
+        item: &Intervention,
+        id_pos: Pos,
+        name_pos: Pos,
+        report: &mut dyn FnMut(Pos, String),
+    ) {
+        for (kind, key, shown, pos, seen) in [
+            ("id", item.id.clone(), &item.id, id_pos, &mut self.ids),
+            (
+                "name",
+                item.name.to_lowercase(),
+                &item.name,
+                name_pos,
+                &mut self.names,
+            ),
+        ] {
+            if key.is_empty() {
+                continue;
+            }
+            match seen.get(&key) {
+                Some((other, line)) => report(
+                    pos,
+                    format!(
+                        "duplicate {kind} `{shown}`: also used in {}:{line}",
+                        other.display()
+                    ),
+                ),
+                None => {
+                    seen.insert(key, (file.to_path_buf(), pos.line));
+                }
+            }
+        }
+    }
+}
+
+/// "unknown theme `polarisati`; did you mean `polarisatie`?"
+pub fn unknown_id_message(group: FacetGroup, id: &str, vocabulary: &[Term]) -> String {
+    let suggestions = closest_ids(id, vocabulary.iter().map(|t| t.id));
+    if suggestions.is_empty() {
+        format!(
+            "unknown {} `{id}`; valid ids: {}",
+            group.id(),
+            vocabulary
+                .iter()
+                .map(|t| t.id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    } else {
+        format!(
+            "unknown {} `{id}`; did you mean {}?",
+            group.id(),
+            suggestions
+                .iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        )
+    }
+}
+
+/// Lowercase ASCII letters, digits and single dashes, not at either end.
+pub fn is_kebab_id(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// A calendar date written as YYYY-MM-DD, not in the future.
+pub fn is_valid_date(s: &str, current_year: u16) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return false;
+    }
+    let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else {
+        return false;
+    };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1990..=current_year).contains(&y) && (1..=days).contains(&d)
+}
+
+/// A web address we can cite: http(s), a host, no spaces.
+pub fn is_valid_url(s: &str) -> bool {
+    let rest = s
+        .strip_prefix("https://")
+        .or_else(|| s.strip_prefix("http://"));
+    match rest {
+        Some(r) => {
+            let host = r.split('/').next().unwrap_or("");
+            host.contains('.') && !s.chars().any(|c| c.is_whitespace() || c.is_control())
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at<T>(value: T, line: usize) -> At<T> {
+        At::new(value, Pos::new(line, 1))
+    }
+
+    fn ids(values: &[&str], line: usize) -> IdList {
+        Some(at(values.iter().map(|v| at(v.to_string(), line)).collect(), line))
+    }
+
+    fn text(s: &str, line: usize) -> Text {
+        Some(at(s.to_string(), line))
+    }
+
+    /// A complete, valid draft as a CSV row would give it (every value on line 2).
+    fn good() -> Draft {
+        Draft {
+            pos: Pos::new(2, 0),
+            id: text("voorbeeld", 2),
+            name: text("Voorbeeld", 2),
+            providers: ids(&["Aanbieder"], 2),
+            summary: text("Een.", 2),
+            aim: text("Doel.", 2),
+            approach: text("Aanpak.", 2),
+            target_groups: ids(&["jongeren"], 2),
+            levels: ids(&["groep"], 2),
+            offer_types: ids(&["training"], 2),
+            prevention: ids(&["preventief"], 2),
+            themes: ids(&["polarisatie"], 2),
+            weerbaarheid: Some(at(
+                DraftWeerbaarheid {
+                    dimensions: ids(&[], 2),
+                    framing: text("Zo.", 2),
+                },
+                2,
+            )),
+            working_elements: Some(at(
+                vec![DraftElement {
+                    id: at("dialoog".into(), 2),
+                    note: None,
+                }],
+                2,
+            )),
+            evidence: Some(at(
+                DraftEvidence {
+                    level: text("onbekend", 2),
+                    ..DraftEvidence::default()
+                },
+                2,
+            )),
+            sources: Some(at(
+                vec![at(
+                    DraftSource {
+                        url: text("https://example.org", 2),
+                        title: None,
+                        checked: text("2026-01-02", 2),
+                    },
+                    2,
+                )],
+                2,
+            )),
+            ..Draft::default()
+        }
+    }
+
+    fn problems(draft: &Draft) -> Vec<String> {
+        let mut out = Vec::new();
+        validate(draft, &Names::toml(), 2026, &mut |pos, m| {
+            out.push(format!("{}:{}: {m}", pos.line, pos.column))
+        });
+        out
+    }
+
+    #[test]
+    fn a_complete_draft_has_no_problems() {
+        assert_eq!(problems(&good()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn text_longer_than_the_reader_accepts_is_refused() {
+        let mut d = good();
+        d.summary = text(&"x".repeat(MAX_TEXT_BYTES + 1), 2);
+        assert_eq!(
+            problems(&d),
+            vec!["2:1: the text is 64 KB; the limit is 64 KB"]
+        );
+    }
+
+    #[test]
+    fn control_characters_in_an_unknown_id_are_not_echoed() {
+        let mut d = good();
+        d.themes = ids(&["pol\u{1b}[2Jarisatie"], 2);
+        let msgs = problems(&d);
+        assert_eq!(msgs.len(), 1);
+        assert!(!msgs[0].contains('\u{1b}'), "{msgs:?}");
+    }
+
+    #[test]
+    fn duplicates_name_the_first_place() {
+        let mut reg = Registry::default();
+        let item = Intervention {
+            id: "a".into(),
+            name: "A".into(),
+            ..Intervention::default()
+        };
+        let mut msgs = Vec::new();
+        let file = Path::new("x.csv");
+        reg.check(file, &item, Pos::new(2, 1), Pos::new(2, 2), &mut |_, m| {
+            msgs.push(m)
+        });
+        let mut same = item.clone();
+        same.name = "a".into();
+        reg.check(file, &same, Pos::new(5, 1), Pos::new(5, 2), &mut |_, m| {
+            msgs.push(m)
+        });
+        assert_eq!(
+            msgs,
+            vec![
+                "duplicate id `a`: also used in x.csv:2",
+                "duplicate name `a`: also used in x.csv:2"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_problem_without_a_column_names_only_the_line() {
+        let p = Problem::new(Path::new("a.csv"), Pos::new(3, 0), "x".into());
+        assert_eq!(p.to_string(), "a.csv:3: x");
+        let p = Problem::new(Path::new("a.csv"), Pos::new(3, 4), "x".into());
+        assert_eq!(p.to_string(), "a.csv:3:4: x");
+    }
+}
