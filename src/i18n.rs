@@ -172,6 +172,24 @@ pub enum Text {
     SymbolSelected,
     SymbolFolded,
     SymbolCursor,
+    // Import
+    ImportedTo,
+    OpenWith,
+    ImportRejectedSee,
+    ReportNotImported,
+    ReportHowToFix,
+    ReportFileProblem,
+    MappingHint,
+    // Diff between two inventories
+    DiffFrom,
+    DiffTo,
+    DiffAdded,
+    DiffRemoved,
+    DiffRenamed,
+    DiffChanged,
+    DiffAlsoChanged,
+    DiffNone,
+    SourceDetails,
 }
 
 impl Text {
@@ -377,6 +395,37 @@ impl Text {
             Text::SymbolSelected => ("gekozen filterwaarde", "selected filter value"),
             Text::SymbolFolded => ("groep ingeklapt / uitgeklapt", "group folded / unfolded"),
             Text::SymbolCursor => ("geselecteerde regel", "selected row"),
+            Text::ImportedTo => (
+                "interventies geïmporteerd naar",
+                "interventions imported to",
+            ),
+            Text::OpenWith => ("open het met", "open it with"),
+            Text::ImportRejectedSee => (
+                "niet geïmporteerd; de redenen staan in",
+                "not imported; the reasons are in",
+            ),
+            Text::ReportNotImported => ("niet geïmporteerd", "not imported"),
+            Text::ReportHowToFix => (
+                "Herstel elk probleem op de genoemde regel en importeer opnieuw.",
+                "Fix each problem at the line given and import again.",
+            ),
+            Text::ReportFileProblem => (
+                "niet geïmporteerd door een probleem met het hele bestand (zie boven)",
+                "not imported because of a problem with the whole file (see above)",
+            ),
+            Text::MappingHint => (
+                "Waarden buiten de vocabulaire kun je met --mapping MAP.toml aan ids koppelen (zie docs/import.md).",
+                "Values outside the vocabulary can be mapped to ids with --mapping MAP.toml (see docs/import.md).",
+            ),
+            Text::DiffFrom => ("Oud", "Old"),
+            Text::DiffTo => ("Nieuw", "New"),
+            Text::DiffAdded => ("Toegevoegd", "Added"),
+            Text::DiffRemoved => ("Verwijderd", "Removed"),
+            Text::DiffRenamed => ("Hernoemd", "Renamed"),
+            Text::DiffChanged => ("Gewijzigd", "Changed"),
+            Text::DiffAlsoChanged => ("Ook gewijzigd", "Also changed"),
+            Text::DiffNone => ("Geen verschillen.", "No differences."),
+            Text::SourceDetails => ("Brontitels en -data", "Source titles and dates"),
         };
         lang.pick(nl, en)
     }

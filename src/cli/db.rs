@@ -1,4 +1,4 @@
-//! `weerbaar db build|check|stats|verify`: the source → SQLite pipeline and its reports.
+//! `weerbaar db build|check|stats|verify|diff`: the source → SQLite pipeline and its reports.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 
+use crate::diff;
 use crate::model::vocab::ESS_THEMES;
 use crate::model::{FacetGroup, Intervention};
 use crate::store::{self, source};
@@ -36,6 +37,20 @@ pub enum DbCommand {
     },
     /// Run SQLite's integrity check and the schema check on a database file.
     Verify { path: PathBuf },
+    /// What changed between two inventory files: added, removed, renamed and changed entries.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -90,6 +105,23 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             }
         }
         DbCommand::Stats { format } => stats(ctx, *format),
+        DbCommand::Diff { old, new, format } => {
+            let old = store::open_path(old)?;
+            let new = store::open_path(new)?;
+            let d = diff::diff(&old, &new);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match format {
+                DiffFormat::Text => diff::render::text(&d, ctx.lang, &mut out)?,
+                DiffFormat::Md => diff::render::markdown(&d, ctx.lang, &mut out)?,
+                DiffFormat::Json => {
+                    serde_json::to_writer_pretty(&mut out, &d)
+                        .map_err(|e| CliError::Failed(e.to_string()))?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+            Ok(())
+        }
         DbCommand::Verify { path } => {
             let lines = store::verify_path(path)?;
             let mut out = std::io::stdout().lock();

@@ -5,6 +5,7 @@ mod compare;
 mod db;
 mod export;
 pub mod filters;
+mod import;
 mod list;
 mod matrix;
 mod output;
@@ -74,6 +75,8 @@ pub enum Command {
     Shortlist(shortlist::ShortlistCommand),
     /// Write a shortlist or a search as CSV, CSV for Dutch Excel, XLSX, JSON, Markdown, RIS or CSL-JSON.
     Export(export::ExportArgs),
+    /// Make an inventory from CSV, JSON or TOML files (see docs/import.md).
+    Import(import::ImportArgs),
 }
 
 /// An error the user can act on, with its exit code.
@@ -145,6 +148,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             Some(Command::Db(cmd)) => db::run(&ctx, &cmd),
             Some(Command::Shortlist(cmd)) => shortlist::run(&ctx, &cmd),
             Some(Command::Export(args)) => export::run(&ctx, &args),
+            Some(Command::Import(args)) => import::run(&ctx, &args),
         }
     };
     match result {

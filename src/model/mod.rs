@@ -186,6 +186,16 @@ pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     (year, month, day)
 }
 
+/// Today's date as YYYY-MM-DD (UTC), e.g. for the metadata of an imported inventory.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 /// The current UTC time as `YYYYMMDDTHHMMSSZ`, for file names (e.g. a file moved aside).
 pub fn utc_stamp() -> String {
     let secs = std::time::SystemTime::now()

@@ -33,6 +33,19 @@ impl Pos {
     }
 }
 
+/// The 1-based line and column (in chars) of a byte offset in a text.
+pub fn pos_of(text: &str, offset: usize) -> Pos {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count() + 1)
+        .unwrap_or(1);
+    Pos::new(line, column)
+}
+
 /// A value and where it was written.
 #[derive(Debug, Clone, PartialEq)]
 pub struct At<T> {
@@ -228,7 +241,9 @@ pub fn validate(
     {
         c.at(
             raw.pos,
-            format!("id `{id}` must be kebab-case: lowercase ASCII letters, digits and single dashes"),
+            format!(
+                "id `{id}` must be kebab-case: lowercase ASCII letters, digits and single dashes"
+            ),
         );
     }
     let name = c.required(&n.name, &draft.name, false);
@@ -316,7 +331,11 @@ pub fn validate(
                 if vocab::WORKING_ELEMENTS.iter().all(|t| t.id != wid) {
                     c.at(
                         w.id.pos,
-                        unknown_id_message(FacetGroup::WorkingElement, wid, vocab::WORKING_ELEMENTS),
+                        unknown_id_message(
+                            FacetGroup::WorkingElement,
+                            wid,
+                            vocab::WORKING_ELEMENTS,
+                        ),
                     );
                 } else if out.iter().any(|o| o.id == wid) {
                     c.at(w.id.pos, format!("working element `{wid}` is listed twice"));
@@ -364,9 +383,7 @@ pub fn validate(
     };
 
     let sources = match &draft.sources {
-        Some(list) if !list.value.is_empty() => {
-            list.value.iter().map(|s| c.source(s, n)).collect()
-        }
+        Some(list) if !list.value.is_empty() => list.value.iter().map(|s| c.source(s, n)).collect(),
         Some(list) => {
             c.at(
                 list.pos,
@@ -791,7 +808,10 @@ mod tests {
     }
 
     fn ids(values: &[&str], line: usize) -> IdList {
-        Some(at(values.iter().map(|v| at(v.to_string(), line)).collect(), line))
+        Some(at(
+            values.iter().map(|v| at(v.to_string(), line)).collect(),
+            line,
+        ))
     }
 
     fn text(s: &str, line: usize) -> Text {

@@ -17,6 +17,13 @@ use crate::model::Intervention;
 pub use open::{open_bundled, open_path, verify_path};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
+/// The most interventions an inventory may hold: a file with more is refused rather than read
+/// into memory (`weerbaar import` keeps to the same limit).
+pub const MAX_INTERVENTIONS: usize = 1_000_000;
+
+/// The most rows one child table (aliases, sources, …) may hold.
+pub const MAX_CHILD_ROWS: usize = 20 * MAX_INTERVENTIONS;
+
 /// The schema version stored in `PRAGMA user_version`.
 pub const SCHEMA_VERSION: i64 = 1;
 
@@ -67,6 +74,8 @@ pub enum StoreError {
     NotADatabase(PathBuf),
     Corrupt(PathBuf, String),
     TooLarge(PathBuf, u64),
+    /// Reading took longer than the time limit (seconds) and was stopped.
+    TooSlow(PathBuf, u64),
     WrongSchema(PathBuf, String),
     NewerSchema(PathBuf, i64),
     OlderSchema(PathBuf, i64),
@@ -100,6 +109,11 @@ impl fmt::Display for StoreError {
                 p.display(),
                 size / 1_000_000,
                 open::MAX_FILE_BYTES / 1_000_000
+            ),
+            StoreError::TooSlow(p, secs) => write!(
+                f,
+                "{}: reading took longer than {secs} s and was stopped (is it damaged, or not a weerbaar inventory?)",
+                p.display()
             ),
             StoreError::WrongSchema(p, detail) => {
                 write!(f, "{}: not a weerbaar inventory ({detail})", p.display())

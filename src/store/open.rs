@@ -1,17 +1,47 @@
 //! Opening databases. The bundled bytes are trusted; any other file is treated as hostile:
-//! read-only, defensive mode, no trusted schema, an integrity check and a schema check before the
-//! first query, and a clear one-line error for each way it can fail.
+//! read-only, defensive mode, no trusted schema, triggers and views switched off, a cap on the
+//! size of any value and on the time any query may take, an integrity check and a schema check
+//! before the first query, and a clear one-line error for each way it can fail.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use rusqlite::config::DbConfig;
+use rusqlite::limits::Limit;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use super::{BUNDLED_DB, Inventory, SCHEMA_VERSION, StoreError, read};
 
 /// Files larger than this are refused before SQLite reads them.
 pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
+
+/// SQLite refuses to hand over any single value longer than this (bytes), so a hostile file
+/// cannot make it allocate a giant string before our own text limit (`MAX_TEXT_BYTES`) sees it.
+pub const MAX_VALUE_BYTES: i32 = 1_000_000;
+
+/// How long opening a file may take before it is stopped, and how long `db verify` may take
+/// (its full integrity check reads every page).
+const OPEN_TIME: Duration = Duration::from_secs(30);
+const VERIFY_TIME: Duration = Duration::from_secs(300);
+
+/// When to give up on a query: after `time`, checked every `every` SQLite VM steps.
+#[derive(Debug, Clone, Copy)]
+struct Budget {
+    time: Duration,
+    every: i32,
+}
+
+impl Budget {
+    const OPEN: Budget = Budget {
+        time: OPEN_TIME,
+        every: 10_000,
+    };
+    const VERIFY: Budget = Budget {
+        time: VERIFY_TIME,
+        every: 10_000,
+    };
+}
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -90,16 +120,41 @@ pub fn open_bundled() -> Result<Inventory, StoreError> {
 
 /// Open an inventory file from anywhere, defensively.
 pub fn open_path(path: &Path) -> Result<Inventory, StoreError> {
-    let conn = connect(path)?;
-    quick_check(&conn, path)?;
-    check_schema(&conn, path)?;
-    read::load(&conn, path)
+    open_with(path, Budget::OPEN)
+}
+
+fn open_with(path: &Path, budget: Budget) -> Result<Inventory, StoreError> {
+    let conn = connect(path, budget)?;
+    let result = quick_check(&conn, path)
+        .and_then(|()| check_schema(&conn, path))
+        .and_then(|()| read::load(&conn, path));
+    result.map_err(|e| interrupted(e, path, budget))
+}
+
+/// A query stopped by the progress handler surfaces as "interrupted"; say why.
+fn interrupted(e: StoreError, path: &Path, budget: Budget) -> StoreError {
+    match &e {
+        StoreError::Sqlite(_, err)
+            if err.sqlite_error_code() == Some(ErrorCode::OperationInterrupted) =>
+        {
+            StoreError::TooSlow(path.to_path_buf(), budget.time.as_secs())
+        }
+        _ => e,
+    }
 }
 
 /// `weerbaar db verify`: the full integrity check plus the schema check and a trial load.
 /// Returns what was checked, one line each.
 pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
-    let conn = connect(path)?;
+    verify_with(path, Budget::VERIFY)
+}
+
+fn verify_with(path: &Path, budget: Budget) -> Result<Vec<String>, StoreError> {
+    let conn = connect(path, budget)?;
+    verify_conn(&conn, path).map_err(|e| interrupted(e, path, budget))
+}
+
+fn verify_conn(conn: &Connection, path: &Path) -> Result<Vec<String>, StoreError> {
     let rows: Vec<String> = {
         let mut stmt = conn
             .prepare("PRAGMA integrity_check")
@@ -114,9 +169,9 @@ pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
             one_line(&rows.into_iter().take(3).collect::<Vec<_>>().join("; ")),
         ));
     }
-    check_schema(&conn, path)?;
-    let inventory = read::load(&conn, path)?;
-    Ok(vec![
+    check_schema(conn, path)?;
+    let inventory = read::load(conn, path)?;
+    let mut lines = vec![
         "integrity check: ok".to_string(),
         format!("schema version {SCHEMA_VERSION}: ok"),
         format!(
@@ -126,10 +181,31 @@ pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
             inventory.metadata.version,
             inventory.metadata.date
         ),
-    ])
+    ];
+    let extra: Vec<(String, i64)> = {
+        let mut stmt = conn
+            .prepare(
+                "SELECT type, count(*) FROM sqlite_schema WHERE type IN ('view', 'trigger') GROUP BY type ORDER BY type",
+            )
+            .map_err(|e| classify(path, e))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| classify(path, e))?
+    };
+    if !extra.is_empty() {
+        let parts: Vec<String> = extra
+            .iter()
+            .map(|(kind, n)| format!("{n} {kind}{}", if *n == 1 { "" } else { "s" }))
+            .collect();
+        lines.push(format!(
+            "note: {} not made by weerbaar; they are never run",
+            parts.join(" and ")
+        ));
+    }
+    Ok(lines)
 }
 
-fn connect(path: &Path) -> Result<Connection, StoreError> {
+fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(path, e))?;
     if meta.is_dir() {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
@@ -144,12 +220,12 @@ fn connect(path: &Path) -> Result<Connection, StoreError> {
     if n < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
-    let conn = Connection::open_with_flags(
+    let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(|e| classify(path, e))?;
-    harden(&conn).map_err(|e| classify(path, e))?;
+    harden(&mut conn, budget).map_err(|e| classify(path, e))?;
     Ok(conn)
 }
 
@@ -165,12 +241,18 @@ fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize
 }
 
 /// Defensive settings for a database we did not make.
-fn harden(conn: &Connection) -> rusqlite::Result<()> {
+fn harden(conn: &mut Connection, budget: Budget) -> rusqlite::Result<()> {
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.set_limit(Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)?;
+    // Nothing we run needs attached databases or deep expressions.
+    conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
     conn.execute_batch("PRAGMA query_only = ON; PRAGMA cell_size_check = ON;")?;
+    // A runaway query (a corrupt b-tree, a pathological file) is stopped, never a hang.
+    let deadline = Instant::now() + budget.time;
+    conn.progress_handler(budget.every, Some(move || Instant::now() >= deadline))?;
     Ok(())
 }
 
@@ -190,11 +272,11 @@ fn check_schema(conn: &Connection, path: &Path) -> Result<(), StoreError> {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .map_err(|e| classify(path, e))?;
     for (table, columns) in EXPECTED {
-        let kind: Option<String> = conn
+        let kind: Option<(String, String)> = conn
             .query_row(
-                "SELECT type FROM sqlite_schema WHERE name = ?1",
+                "SELECT type, coalesce(sql, '') FROM sqlite_schema WHERE name = ?1 COLLATE NOCASE",
                 [table],
-                |r| r.get(0),
+                |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .map(Some)
             .or_else(|e| match e {
@@ -202,9 +284,15 @@ fn check_schema(conn: &Connection, path: &Path) -> Result<(), StoreError> {
                 e => Err(e),
             })
             .map_err(|e| classify(path, e))?;
-        match kind.as_deref() {
-            Some("table") => {}
-            Some(other) => {
+        match kind.as_ref().map(|(k, sql)| (k.as_str(), sql)) {
+            Some(("table", sql)) if is_virtual(sql) => {
+                return Err(StoreError::WrongSchema(
+                    path.to_path_buf(),
+                    format!("`{table}` is a virtual table, not a table"),
+                ));
+            }
+            Some(("table", _)) => {}
+            Some((other, _)) => {
                 return Err(StoreError::WrongSchema(
                     path.to_path_buf(),
                     format!("`{table}` is a {other}, not a table"),
@@ -250,6 +338,16 @@ fn one_line(report: &str) -> String {
         .join(" ")
 }
 
+/// `CREATE VIRTUAL TABLE …`: its rows come from a module's code, not from the file.
+fn is_virtual(sql: &str) -> bool {
+    let words: Vec<String> = sql
+        .split_whitespace()
+        .take(2)
+        .map(|w| w.to_ascii_lowercase())
+        .collect();
+    words.get(1).is_some_and(|w| w == "virtual")
+}
+
 fn io_error(path: &Path, e: std::io::Error) -> StoreError {
     match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
@@ -268,6 +366,14 @@ pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::PermissionDenied) | Some(ErrorCode::CannotOpen) => {
             StoreError::PermissionDenied(path.to_path_buf())
         }
+        Some(ErrorCode::TooBig) => StoreError::BadContent(
+            path.to_path_buf(),
+            format!(
+                "a value is larger than {} MB; the limit for text is {} KB",
+                MAX_VALUE_BYTES / 1_000_000,
+                super::draft::MAX_TEXT_BYTES / 1024
+            ),
+        ),
         _ => StoreError::Sqlite(path.to_path_buf(), e),
     }
 }

@@ -12,8 +12,7 @@ use crate::model::{
 
 use super::draft::MAX_TEXT_BYTES;
 use super::open::classify;
-use super::{Inventory, Metadata, StoreError};
-
+use super::{Inventory, MAX_CHILD_ROWS, MAX_INTERVENTIONS, Metadata, StoreError};
 
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreError> {
     let sql_err = |e| classify(path, e);
@@ -30,6 +29,9 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
             .map_err(sql_err)?;
         let mut rows = stmt.query([]).map_err(sql_err)?;
         while let Some(row) = rows.next().map_err(sql_err)? {
+            if interventions.len() >= MAX_INTERVENTIONS {
+                return Err(too_many(path, "intervention", MAX_INTERVENTIONS));
+            }
             let line = |i| text(row, i, path, false);
             let para = |i| text(row, i, path, true);
             let id = line(0)?;
@@ -39,7 +41,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
                     "an intervention has an empty id".into(),
                 ));
             }
-            let year: Option<i64> = row.get(8).map_err(sql_err)?;
+            let year = int(row, 8, path)?;
             interventions.push(Intervention {
                 id,
                 name: line(1)?,
@@ -65,10 +67,20 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
             });
         }
     }
+    // Children are attached by binary search, so the order must be ours (bytewise), whatever
+    // collation the file declares; and two entries must never share an id.
+    interventions.sort_by(|a, b| a.id.cmp(&b.id));
+    if let Some(pair) = interventions.windows(2).find(|w| w[0].id == w[1].id) {
+        return Err(StoreError::BadContent(
+            path.to_path_buf(),
+            format!("the id `{}` is used by two interventions", pair[0].id),
+        ));
+    }
 
     for_each_child(
         conn,
         path,
+        "alias",
         "SELECT intervention_id, alias FROM alias ORDER BY intervention_id, position",
         |row| {
             let alias = text(row, 1, path, false)?;
@@ -79,6 +91,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     for_each_child(
         conn,
         path,
+        "provider",
         "SELECT intervention_id, name FROM provider ORDER BY intervention_id, position",
         |row| {
             let name = text(row, 1, path, false)?;
@@ -89,6 +102,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     for_each_child(
         conn,
         path,
+        "facet_value",
         "SELECT intervention_id, facet, value_id FROM facet_value ORDER BY intervention_id, facet, position",
         |row| {
             let facet = text(row, 1, path, false)?;
@@ -100,6 +114,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     for_each_child(
         conn,
         path,
+        "working_element",
         "SELECT intervention_id, element_id, note FROM working_element ORDER BY intervention_id, position",
         |row| {
             let element = WorkingElementUse {
@@ -113,10 +128,11 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     for_each_child(
         conn,
         path,
+        "study",
         "SELECT intervention_id, design, n, outcome, year, reference FROM study ORDER BY intervention_id, position",
         |row| {
-            let n: Option<i64> = row.get(2).map_err(|e| classify(path, e))?;
-            let year: Option<i64> = row.get(4).map_err(|e| classify(path, e))?;
+            let n = int(row, 2, path)?;
+            let year = int(row, 4, path)?;
             let study = Study {
                 design: text(row, 1, path, false)?,
                 n: n.and_then(|n| u32::try_from(n).ok()),
@@ -131,6 +147,7 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     for_each_child(
         conn,
         path,
+        "source",
         "SELECT intervention_id, url, title, checked FROM source ORDER BY intervention_id, position",
         |row| {
             let source = Source {
@@ -163,6 +180,7 @@ enum Child {
 fn for_each_child<F>(
     conn: &Connection,
     path: &Path,
+    table: &str,
     sql: &str,
     mut read_row: F,
     interventions: &mut [Intervention],
@@ -172,7 +190,12 @@ where
 {
     let mut stmt = conn.prepare(sql).map_err(|e| classify(path, e))?;
     let mut rows = stmt.query([]).map_err(|e| classify(path, e))?;
+    let mut count = 0usize;
     while let Some(row) = rows.next().map_err(|e| classify(path, e))? {
+        count += 1;
+        if count > MAX_CHILD_ROWS {
+            return Err(too_many(path, table, MAX_CHILD_ROWS));
+        }
         let id = text(row, 0, path, false)?;
         let Ok(ix) = interventions.binary_search_by(|i| i.id.as_str().cmp(&id)) else {
             continue;
@@ -199,7 +222,23 @@ where
     Ok(())
 }
 
-/// Read a text column: NULL becomes "", anything else must be text within the size limit.
+fn too_many(path: &Path, table: &str, limit: usize) -> StoreError {
+    StoreError::BadContent(
+        path.to_path_buf(),
+        format!("table `{table}` has more than {limit} rows, the most weerbaar reads"),
+    )
+}
+
+/// The name of a result column, for messages.
+fn column_name(row: &Row<'_>, index: usize) -> String {
+    row.as_ref()
+        .column_name(index)
+        .map(str::to_string)
+        .unwrap_or_else(|_| format!("column {index}"))
+}
+
+/// Read a text column: NULL becomes "", a whole number its digits, and anything else must be
+/// text (valid UTF-8) within the size limit.
 fn text(row: &Row<'_>, index: usize, path: &Path, multiline: bool) -> Result<String, StoreError> {
     use rusqlite::types::ValueRef;
     let value = row.get_ref(index).map_err(|e| classify(path, e))?;
@@ -208,9 +247,17 @@ fn text(row: &Row<'_>, index: usize, path: &Path, multiline: bool) -> Result<Str
         ValueRef::Text(bytes) => bytes,
         ValueRef::Integer(i) => return Ok(i.to_string()),
         ValueRef::Real(_) | ValueRef::Blob(_) => {
+            let kind = if matches!(value, ValueRef::Real(_)) {
+                "a decimal number"
+            } else {
+                "binary data (a blob)"
+            };
             return Err(StoreError::BadContent(
                 path.to_path_buf(),
-                format!("column {index} holds a number or blob where text was expected"),
+                format!(
+                    "column `{}` holds {kind} where text was expected",
+                    column_name(row, index)
+                ),
             ));
         }
     };
@@ -232,13 +279,35 @@ fn text(row: &Row<'_>, index: usize, path: &Path, multiline: bool) -> Result<Str
     })
 }
 
+/// Read a whole-number column: NULL is `None`; text, decimals and blobs are refused.
+fn int(row: &Row<'_>, index: usize, path: &Path) -> Result<Option<i64>, StoreError> {
+    use rusqlite::types::ValueRef;
+    match row.get_ref(index).map_err(|e| classify(path, e))? {
+        ValueRef::Null => Ok(None),
+        ValueRef::Integer(i) => Ok(Some(i)),
+        _ => Err(StoreError::BadContent(
+            path.to_path_buf(),
+            format!(
+                "column `{}` holds something other than a whole number",
+                column_name(row, index)
+            ),
+        )),
+    }
+}
+
 fn load_metadata(conn: &Connection, path: &Path) -> Result<Metadata, StoreError> {
     let mut stmt = conn
         .prepare("SELECT key, value FROM metadata")
         .map_err(|e| classify(path, e))?;
     let mut rows = stmt.query([]).map_err(|e| classify(path, e))?;
     let mut meta = Metadata::default();
+    let mut count = 0usize;
     while let Some(row) = rows.next().map_err(|e| classify(path, e))? {
+        // Five keys are ours; a few more are tolerated, millions are not.
+        count += 1;
+        if count > 1000 {
+            return Err(too_many(path, "metadata", 1000));
+        }
         let key = text(row, 0, path, false)?;
         let value = text(row, 1, path, false)?;
         match key.as_str() {

@@ -16,8 +16,8 @@ use crate::model::text::sanitize_line;
 
 use super::Metadata;
 use super::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names,
-    Pos, Registry, validate,
+    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names, Pos,
+    Registry, pos_of, validate,
 };
 
 pub use super::draft::{Problem, is_valid_date, is_valid_url, unknown_id_message};
@@ -164,11 +164,10 @@ pub fn read_entries(dir: &Path, current_year: u16) -> SourceSet {
                     ),
                 )),
             },
-            Err(e) => set.problems.push(problem(
-                &file,
-                Pos::new(1, 1),
-                format!("cannot read: {e}"),
-            )),
+            Err(e) => {
+                set.problems
+                    .push(problem(&file, Pos::new(1, 1), format!("cannot read: {e}")))
+            }
         }
     }
     let mut parsed = parse_all(&texts, current_year);
@@ -184,8 +183,7 @@ pub fn parse_all(files: &[(PathBuf, String)], current_year: u16) -> SourceSet {
     let mut registry = Registry::default();
     for (path, text) in files {
         let mut problems = Vec::new();
-        if let Some((item, id_pos, name_pos)) = parse_one(path, text, current_year, &mut problems)
-        {
+        if let Some((item, id_pos, name_pos)) = parse_one(path, text, current_year, &mut problems) {
             registry.check(path, &item, id_pos, name_pos, &mut |pos, m| {
                 problems.push(problem(path, pos, m))
             });
@@ -203,25 +201,12 @@ fn problem(file: &Path, pos: Pos, message: String) -> Problem {
     Problem::new(file, pos, message)
 }
 
-/// 1-based line and column of a byte offset.
-fn line_col(text: &str, offset: usize) -> Pos {
-    let offset = offset.min(text.len());
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .map(|l| l.chars().count() + 1)
-        .unwrap_or(1);
-    Pos::new(line, column)
-}
-
 /// Turns spans into positions in one file's text.
 struct Spans<'a>(&'a str);
 
 impl Spans<'_> {
     fn at<T: Clone>(&self, s: &S<T>) -> At<T> {
-        At::new(s.get_ref().clone(), line_col(self.0, s.span().start))
+        At::new(s.get_ref().clone(), pos_of(self.0, s.span().start))
     }
 
     fn opt<T: Clone>(&self, s: &Option<S<T>>) -> Option<At<T>> {
@@ -232,13 +217,13 @@ impl Spans<'_> {
         s.as_ref().map(|l| {
             At::new(
                 l.get_ref().iter().map(|v| self.at(v)).collect(),
-                line_col(self.0, l.span().start),
+                pos_of(self.0, l.span().start),
             )
         })
     }
 
     fn pos(&self, offset: usize) -> Pos {
-        line_col(self.0, offset)
+        pos_of(self.0, offset)
     }
 }
 
@@ -348,7 +333,7 @@ fn parse_one(
         Err(e) => {
             let pos = e
                 .span()
-                .map(|s| line_col(text, s.start))
+                .map(|s| pos_of(text, s.start))
                 .unwrap_or(Pos::new(1, 1));
             problems.push(problem(path, pos, e.message().to_string()));
             return None;
@@ -375,14 +360,14 @@ fn parse_metadata(path: &Path, text: &str) -> Result<Metadata, Vec<Problem>> {
     let doc: MetadataDoc = toml::from_str(text).map_err(|e| {
         let pos = e
             .span()
-            .map(|s| line_col(text, s.start))
+            .map(|s| pos_of(text, s.start))
             .unwrap_or(Pos::new(1, 1));
         vec![problem(path, pos, e.message().to_string())]
     })?;
     if !is_valid_date(doc.date.get_ref(), u16::MAX) {
         return Err(vec![problem(
             path,
-            line_col(text, doc.date.span().start),
+            pos_of(text, doc.date.span().start),
             format!(
                 "malformed date `{}`: expected YYYY-MM-DD",
                 doc.date.get_ref()
@@ -492,7 +477,9 @@ checked = "2026-11-21"
         let text = GOOD.replace(r#"level = "onbekend""#, r#"level = "goed-onderbouwd""#);
         let msgs = messages(&check("voorbeeld.toml", &text));
         assert_eq!(msgs.len(), 1);
-        assert!(msgs[0].contains("`goed-onderbouwd` needs both `evidence.year` and `evidence.body`"));
+        assert!(
+            msgs[0].contains("`goed-onderbouwd` needs both `evidence.year` and `evidence.body`")
+        );
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Writing an inventory into the SQLite schema: `weerbaar db build` from the TOML sources, and
-//! later the importer. A file is written next to its target and renamed into place, so a failed
-//! build never leaves a half-written database behind.
+//! `weerbaar import`. A file is written next to its target, read back, and renamed into place,
+//! so a failed build never leaves a half-written database behind.
 
 use std::path::{Path, PathBuf};
 
@@ -71,6 +71,8 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
         let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
         write_inventory(&mut conn, inventory).map_err(|e| e.to_string())?;
         conn.close().map_err(|(_, e)| e.to_string())?;
+        // Only a file that opens the way `--db` opens it may replace the target.
+        super::open_path(&tmp).map_err(|e| format!("the written file does not read back ({e})"))?;
         std::fs::rename(&tmp, out).map_err(|e| e.to_string())
     })();
     if result.is_err() {

@@ -1,0 +1,146 @@
+//! `weerbaar import FILE… -o OUT.sqlite`: turn CSV, JSON and TOML lists into an inventory.
+//! Problems go to stderr as `FILE:LINE[:COLUMN]: message`; nothing is written unless every
+//! entry is valid, or `--lenient` is given.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+
+use crate::i18n::Text;
+use crate::import::{self, Mapping, report};
+use crate::store;
+
+use super::{CliError, Context};
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// CSV or JSON files, TOML entries, or directories of TOML entries.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// The inventory to write (open it with `weerbaar --db OUT.sqlite`).
+    #[arg(short, long, value_name = "OUT.sqlite")]
+    pub out: PathBuf,
+    /// Replace OUT (and its report) if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Import the valid entries and write the rejected ones to OUT.rejected.txt.
+    #[arg(long)]
+    pub lenient: bool,
+    /// A TOML file mapping values outside the vocabulary to ids (see docs/import.md).
+    #[arg(long, value_name = "MAP.toml")]
+    pub mapping: Option<PathBuf>,
+}
+
+pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
+    let report_path = report::path_for(&args.out);
+    refuse_to_overwrite(&args.out, args.force)?;
+    if args.lenient {
+        refuse_to_overwrite(&report_path, args.force)?;
+    }
+    if args.files.iter().any(|f| same_file(f, &args.out)) {
+        return Err(CliError::Usage(format!(
+            "{}: the output is also an input; choose another -o",
+            args.out.display()
+        )));
+    }
+    let mut err = std::io::stderr().lock();
+    let mapping = match &args.mapping {
+        Some(path) => Mapping::load(path).map_err(|problems| {
+            for p in &problems {
+                let _ = writeln!(err, "{p}");
+            }
+            CliError::Failed(format!(
+                "{} problem(s) in the mapping file; nothing was written",
+                problems.len()
+            ))
+        })?,
+        None => Mapping::default(),
+    };
+    let opts = import::Options {
+        mapping: &mapping,
+        current_year: ctx.current_year,
+        today: crate::model::today(),
+    };
+    let outcome = import::read_inputs(&args.files, &opts);
+    for w in &outcome.warnings {
+        writeln!(err, "{w}")?;
+    }
+    for p in &outcome.problems {
+        writeln!(err, "{p}")?;
+    }
+    if outcome
+        .problems
+        .iter()
+        .any(|p| p.message.starts_with("unknown "))
+    {
+        writeln!(err, "{}", Text::MappingHint.get(ctx.lang))?;
+    }
+    let imported = outcome.inventory.interventions.len();
+    if !outcome.problems.is_empty() && !args.lenient {
+        return Err(CliError::Failed(format!(
+            "{} problem(s) found; nothing was written (--lenient imports the valid entries)",
+            outcome.problems.len()
+        )));
+    }
+    if imported == 0 {
+        return Err(CliError::Failed(
+            "nothing to import: no valid entries; nothing was written".into(),
+        ));
+    }
+    store::write_atomically(&outcome.inventory, &args.out)
+        .map_err(|e| CliError::Failed(e.to_string()))?;
+    writeln!(
+        err,
+        "{imported} {} {}; {} `weerbaar --db {}`",
+        Text::ImportedTo.get(ctx.lang),
+        args.out.display(),
+        Text::OpenWith.get(ctx.lang),
+        args.out.display()
+    )?;
+    if !outcome.rejected.is_empty() || !outcome.problems.is_empty() {
+        write_report(&outcome, ctx, &report_path)?;
+        writeln!(
+            err,
+            "{} {} {}",
+            outcome.rejected.len(),
+            Text::ImportRejectedSee.get(ctx.lang),
+            report_path.display()
+        )?;
+    }
+    Ok(())
+}
+
+fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), CliError> {
+    if path.exists() && !force {
+        return Err(CliError::Failed(format!(
+            "{}: already exists; add --force to replace it",
+            path.display()
+        )));
+    }
+    Ok(())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Write the report through a temporary file, like the database.
+fn write_report(outcome: &import::Outcome, ctx: &Context, path: &Path) -> Result<(), CliError> {
+    let fail =
+        |e: std::io::Error| CliError::Failed(format!("{}: cannot write: {e}", path.display()));
+    let tmp = path.with_extension(format!("rejected.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
+        report::write(outcome, ctx.lang, &mut file)?;
+        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}

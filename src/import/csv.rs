@@ -1,0 +1,640 @@
+//! Reading a CSV file as a spreadsheet saves it: comma, semicolon or tab separated (detected
+//! from the header line), UTF-8 with or without a byte-order mark, any line ending, column
+//! names in Dutch or English (`columns`), and lists in one cell separated by `;` or `|`.
+//!
+//! Each row becomes a `Draft` with the line and column of every cell, for the shared
+//! validation; what only a CSV can get wrong (encoding, a cell that is not a year, more notes
+//! than working elements) is reported here, per row.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::model::vocab::closest_ids;
+use crate::store::Metadata;
+use crate::store::draft::{
+    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names, Pos,
+    Problem,
+};
+
+use super::columns::{self, Column, SPECS};
+use super::mapping::Mapping;
+use super::{Entry, FileRead, MAX_ROWS, slug};
+
+pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
+    let mut out = FileRead::new(Names::toml());
+    let file_problem =
+        |line: usize, message: String| Problem::new(path, Pos::new(line, 0), message);
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        out.problems.push(file_problem(
+            1,
+            "wrong encoding: the file is UTF-16; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+                .into(),
+        ));
+        return out;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        out.problems.push(file_problem(
+            1,
+            "the file is empty; expected a header line with column names (see docs/import.md)"
+                .into(),
+        ));
+        return out;
+    }
+    let delimiter = detect_delimiter(bytes);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
+    let mut records = reader.byte_records();
+
+    let header = match records.next() {
+        Some(Ok(h)) => h,
+        Some(Err(e)) => {
+            out.problems
+                .push(file_problem(1, format!("cannot read the header: {e}")));
+            return out;
+        }
+        None => {
+            out.problems
+                .push(file_problem(1, "the file is empty".into()));
+            return out;
+        }
+    };
+    let Some(layout) = Layout::from_header(path, &header, mapping, &mut out) else {
+        return out;
+    };
+    out.names = layout.names.clone();
+
+    let mut rows = 0usize;
+    for record in records {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
+                out.problems
+                    .push(file_problem(line, format!("cannot read this row: {e}")));
+                break;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        if record
+            .iter()
+            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
+        {
+            continue;
+        }
+        rows += 1;
+        if rows > MAX_ROWS {
+            out.problems.push(file_problem(
+                line,
+                format!("too many rows: the limit is {MAX_ROWS} interventions per import"),
+            ));
+            break;
+        }
+        let mut entry = Entry::new(Pos::new(line, 0));
+        let mut cells: HashMap<Column, At<String>> = HashMap::new();
+        let mut encoding_reported = false;
+        for (ix, raw) in record.iter().enumerate() {
+            let pos = Pos::new(line, ix + 1);
+            let text = match std::str::from_utf8(raw) {
+                Ok(t) => t,
+                Err(e) => {
+                    // One message per row: the whole file is usually in the wrong encoding.
+                    if !encoding_reported {
+                        encoding_reported = true;
+                        let byte = raw.get(e.valid_up_to()).copied().unwrap_or(0);
+                        entry.problems.push(Problem::new(
+                            path,
+                            pos,
+                            format!(
+                                "wrong encoding: byte 0x{byte:02X} is not UTF-8 (the file looks like Windows-1252 or Latin-1); save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+                            ),
+                        ));
+                    }
+                    continue;
+                }
+            };
+            match layout.columns.get(ix).copied().flatten() {
+                Some(column) => {
+                    cells.insert(column, At::new(text.to_string(), pos));
+                }
+                None if ix >= layout.columns.len() && !text.trim().is_empty() => {
+                    entry.problems.push(Problem::new(
+                        path,
+                        pos,
+                        format!(
+                            "this row has a value in cell {} but the header has only {} columns",
+                            ix + 1,
+                            layout.columns.len()
+                        ),
+                    ));
+                }
+                None => {}
+            }
+        }
+        for column in [Column::InventoryVersion, Column::InventoryDate] {
+            if let Some(v) = cells.get(&column).filter(|v| !v.value.trim().is_empty()) {
+                let meta = out.metadata.get_or_insert_with(Metadata::default);
+                let slot = match column {
+                    Column::InventoryVersion => &mut meta.version,
+                    _ => &mut meta.date,
+                };
+                if slot.is_empty() {
+                    *slot = v.value.trim().to_string();
+                }
+            }
+        }
+        entry.draft = row_draft(
+            path,
+            &layout,
+            &cells,
+            &mut entry.problems,
+            Pos::new(line, 0),
+        );
+        out.entries.push(entry);
+    }
+    out
+}
+
+/// The separator used in the header line: the most frequent of `,` `;` and tab outside quotes.
+fn detect_delimiter(bytes: &[u8]) -> u8 {
+    let mut counts = [(b',', 0usize), (b';', 0), (b'\t', 0)];
+    let mut quoted = false;
+    for &b in bytes {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' | b'\r' if !quoted => break,
+            _ if !quoted => {
+                for (d, n) in counts.iter_mut() {
+                    if *d == b {
+                        *n += 1;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    // Ties go to the comma, the standard.
+    counts
+        .iter()
+        .fold(
+            (b',', 0),
+            |best, &(d, n)| if n > best.1 { (d, n) } else { best },
+        )
+        .0
+}
+
+/// What each header cell means, and the names messages use.
+struct Layout {
+    /// Per header cell: the column it holds, or `None` when ignored.
+    columns: Vec<Option<Column>>,
+    names: Names,
+    present: Vec<Column>,
+}
+
+impl Layout {
+    fn from_header(
+        path: &Path,
+        header: &csv::ByteRecord,
+        mapping: &Mapping,
+        out: &mut FileRead,
+    ) -> Option<Layout> {
+        let mut columns = Vec::new();
+        let mut seen: HashMap<Column, (usize, String)> = HashMap::new();
+        let mut written: HashMap<Column, String> = HashMap::new();
+        let mut dutch = 0usize;
+        let mut english = 0usize;
+        let mut fatal = false;
+        for (ix, raw) in header.iter().enumerate() {
+            let pos = Pos::new(1, ix + 1);
+            let Ok(name) = std::str::from_utf8(raw) else {
+                out.problems.push(Problem::new(
+                    path,
+                    pos,
+                    "wrong encoding: the header is not UTF-8; save the file as UTF-8 (in a spreadsheet: \"CSV UTF-8\")".into(),
+                ));
+                return None;
+            };
+            let name = crate::model::text::sanitize_line(name);
+            if name.is_empty() {
+                columns.push(None);
+                continue;
+            }
+            let column = match mapping.column(&name) {
+                Some(mapped) => mapped,
+                None => match columns::find(&name) {
+                    Some(c) => Some(c),
+                    None => {
+                        let near = closest_ids(&columns::normalise(&name), columns::all_names());
+                        let hint = match near.first() {
+                            Some(n) => format!("did you mean `{n}`? "),
+                            None => String::new(),
+                        };
+                        out.warnings.push(Problem::new(
+                            path,
+                            pos,
+                            format!(
+                                "column `{name}` is not an import column and is ignored; {hint}(see docs/import.md; a mapping file can rename or ignore it)"
+                            ),
+                        ));
+                        None
+                    }
+                },
+            };
+            if let Some(c) = column {
+                let key = columns::normalise(&name);
+                let spec = c.spec();
+                if key == spec.nl && key != spec.en {
+                    dutch += 1;
+                } else if key == spec.en && key != spec.nl {
+                    english += 1;
+                }
+                if let Some((first, first_name)) = seen.get(&c) {
+                    out.problems.push(Problem::new(
+                        path,
+                        pos,
+                        format!(
+                            "column `{name}` holds the same field as column {first} (`{first_name}`); keep one"
+                        ),
+                    ));
+                    fatal = true;
+                } else {
+                    seen.insert(c, (ix + 1, name.clone()));
+                    written.insert(c, name.clone());
+                }
+            }
+            columns.push(column);
+        }
+        let canonical = |c: Column| -> String {
+            written.get(&c).cloned().unwrap_or_else(|| {
+                let spec = c.spec();
+                if dutch > english { spec.nl } else { spec.en }.to_string()
+            })
+        };
+        for spec in SPECS.iter().filter(|s| s.required) {
+            if !seen.contains_key(&spec.column) {
+                out.problems.push(Problem::new(
+                    path,
+                    Pos::new(1, 0),
+                    format!(
+                        "missing required column `{}` (in English `{}`)",
+                        spec.nl, spec.en
+                    ),
+                ));
+                out.silent.push(format!(
+                    "missing required field `{}`",
+                    canonical(spec.column)
+                ));
+            }
+        }
+        if fatal {
+            return None;
+        }
+        let names = Names {
+            id: canonical(Column::Id),
+            name: canonical(Column::Name),
+            providers: canonical(Column::Providers),
+            summary: canonical(Column::Summary),
+            aim: canonical(Column::Aim),
+            approach: canonical(Column::Approach),
+            target_groups: canonical(Column::TargetGroups),
+            levels: canonical(Column::Levels),
+            offer_types: canonical(Column::OfferTypes),
+            prevention: canonical(Column::Prevention),
+            themes: canonical(Column::Themes),
+            dimensions: canonical(Column::Dimensions),
+            framing: canonical(Column::Framing),
+            working_elements: canonical(Column::WorkingElements),
+            evidence_level: canonical(Column::EvidenceLevel),
+            evidence_year: canonical(Column::EvidenceYear),
+            evidence_body: canonical(Column::EvidenceBody),
+            sources: canonical(Column::SourceUrls),
+            source_url: canonical(Column::SourceUrls),
+            source_checked: canonical(Column::SourcesChecked),
+        };
+        Some(Layout {
+            columns,
+            names,
+            present: seen.into_keys().collect(),
+        })
+    }
+}
+
+/// Split a list cell on `|` when it has one, else on `;`.
+fn split_list(cell: &At<String>) -> Vec<At<String>> {
+    let sep = if cell.value.contains('|') { '|' } else { ';' };
+    cell.value
+        .split(sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| At::new(s.to_string(), cell.pos))
+        .collect()
+}
+
+/// Split a free-text list (notes, titles, studies) on `|` only: the texts may hold `;`.
+/// Empty parts are kept, so the n-th note stays with the n-th working element.
+fn split_texts(cell: &At<String>) -> Vec<At<String>> {
+    if cell.value.trim().is_empty() {
+        return Vec::new();
+    }
+    cell.value
+        .split('|')
+        .map(|s| At::new(s.trim().to_string(), cell.pos))
+        .collect()
+}
+
+fn row_draft(
+    path: &Path,
+    layout: &Layout,
+    cells: &HashMap<Column, At<String>>,
+    problems: &mut Vec<Problem>,
+    row: Pos,
+) -> Draft {
+    let names = &layout.names;
+    let text = |c: Column| cells.get(&c).cloned();
+    // A column the header has but a short row leaves out counts as an empty cell.
+    let cell = |c: Column| -> Option<At<String>> {
+        text(c).or_else(|| {
+            layout
+                .present
+                .contains(&c)
+                .then(|| At::new(String::new(), row))
+        })
+    };
+    let list = |c: Column| cell(c).map(|v| At::new(split_list(&v), v.pos));
+    let mut problem = |pos: Pos, message: String| problems.push(Problem::new(path, pos, message));
+
+    let name = cell(Column::Name);
+    let id = match cell(Column::Id).filter(|i| !i.value.trim().is_empty()) {
+        Some(id) => Some(id),
+        None => match &name {
+            Some(n) if !n.value.trim().is_empty() => {
+                let derived = slug(&n.value);
+                if derived.is_empty() {
+                    problem(
+                        n.pos,
+                        format!(
+                            "cannot make an id from the name `{}`; fill in the `{}` column",
+                            crate::model::text::sanitize_line(&n.value),
+                            names.id
+                        ),
+                    );
+                }
+                Some(At::new(derived, n.pos))
+            }
+            _ => None,
+        },
+    };
+
+    let year = |c: Column, problem: &mut dyn FnMut(Pos, String)| -> Option<At<i64>> {
+        let v = cell(c)?;
+        let t = v.value.trim();
+        if t.is_empty() {
+            return None;
+        }
+        match t.parse::<i64>() {
+            Ok(y) => Some(At::new(y, v.pos)),
+            Err(_) => {
+                problem(
+                    v.pos,
+                    format!(
+                        "`{}` = `{}` is not a year",
+                        names.evidence_year,
+                        crate::model::text::sanitize_line(t)
+                    ),
+                );
+                None
+            }
+        }
+    };
+
+    let working_elements = cell(Column::WorkingElements).map(|ids_cell| {
+        let ids = split_list(&ids_cell);
+        let notes = cell(Column::WorkingElementNotes)
+            .map(|n| split_texts(&n))
+            .unwrap_or_default();
+        if notes.len() > ids.len()
+            && notes.iter().skip(ids.len()).any(|n| !n.value.is_empty())
+            && let Some(first) = notes.first()
+        {
+            problem(
+                first.pos,
+                format!(
+                    "{} notes for {} working elements; separate the notes with `|`, one per element",
+                    notes.len(),
+                    ids.len()
+                ),
+            );
+        }
+        let elements = ids
+            .into_iter()
+            .enumerate()
+            .map(|(k, id)| DraftElement {
+                id,
+                note: notes.get(k).cloned().filter(|n| !n.value.is_empty()),
+            })
+            .collect();
+        At::new(elements, ids_cell.pos)
+    });
+
+    let evidence = {
+        let level = cell(Column::EvidenceLevel).filter(|l| !l.value.trim().is_empty());
+        let year = year(Column::EvidenceYear, &mut problem);
+        let studies = cell(Column::Studies)
+            .map(|s| {
+                split_texts(&s)
+                    .into_iter()
+                    .filter(|p| !p.value.is_empty())
+                    .map(|p| parse_study(&p, &mut problem))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Some(At::new(
+            DraftEvidence {
+                level,
+                year,
+                body: cell(Column::EvidenceBody),
+                note: cell(Column::EvidenceNote),
+                studies,
+            },
+            row,
+        ))
+    };
+
+    let sources = cell(Column::SourceUrls).map(|urls_cell| {
+        let urls = split_list(&urls_cell);
+        let titles = cell(Column::SourceTitles)
+            .map(|t| split_texts(&t))
+            .unwrap_or_default();
+        let checked = cell(Column::SourcesChecked)
+            .map(|c| split_list(&c))
+            .unwrap_or_default();
+        if titles.len() > urls.len()
+            && titles.iter().skip(urls.len()).any(|t| !t.value.is_empty())
+            && let Some(first) = titles.first()
+        {
+            problem(
+                first.pos,
+                format!(
+                    "{} titles for {} URLs; separate the titles with `|`, one per URL",
+                    titles.len(),
+                    urls.len()
+                ),
+            );
+        }
+        if checked.len() > 1
+            && checked.len() != urls.len()
+            && let Some(first) = checked.first()
+        {
+            problem(
+                first.pos,
+                format!(
+                    "{} dates for {} URLs; give one date for all sources or one per URL",
+                    checked.len(),
+                    urls.len()
+                ),
+            );
+        }
+        let list = urls
+            .into_iter()
+            .enumerate()
+            .map(|(k, url)| {
+                let pos = url.pos;
+                let date = if checked.len() == 1 {
+                    checked.first()
+                } else {
+                    checked.get(k)
+                };
+                At::new(
+                    DraftSource {
+                        url: Some(url),
+                        title: titles.get(k).cloned().filter(|t| !t.value.is_empty()),
+                        checked: date.cloned(),
+                    },
+                    pos,
+                )
+            })
+            .collect();
+        At::new(list, urls_cell.pos)
+    });
+
+    Draft {
+        pos: row,
+        id,
+        name,
+        aliases: cell(Column::Aliases)
+            .map(|a| split_list(&a))
+            .unwrap_or_default(),
+        providers: list(Column::Providers),
+        country: cell(Column::Country),
+        summary: cell(Column::Summary),
+        aim: cell(Column::Aim),
+        approach: cell(Column::Approach),
+        target_groups: list(Column::TargetGroups),
+        levels: list(Column::Levels),
+        offer_types: list(Column::OfferTypes),
+        prevention: list(Column::Prevention),
+        themes: list(Column::Themes),
+        duration: cell(Column::Duration),
+        cost: cell(Column::Cost),
+        region: cell(Column::Region),
+        weerbaarheid: Some(At::new(
+            DraftWeerbaarheid {
+                // Optional in a CSV: no column means no dimensions recorded.
+                dimensions: Some(list(Column::Dimensions).unwrap_or(At::new(Vec::new(), row))),
+                framing: cell(Column::Framing),
+            },
+            row,
+        )),
+        working_elements,
+        evidence,
+        sources,
+    }
+}
+
+/// One study as the CSV export writes it: parts separated by ` – ` (or ` - `): `N=120` is the
+/// number of participants, a four-digit number the year, and the other parts in order the
+/// design, the outcome and the reference.
+fn parse_study(cell: &At<String>, problem: &mut dyn FnMut(Pos, String)) -> At<DraftStudy> {
+    let mut study = DraftStudy::default();
+    let mut texts = Vec::new();
+    for part in cell.value.split(" – ").flat_map(|p| p.split(" - ")) {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let lower = part.to_lowercase();
+        if let Some(n) = lower
+            .strip_prefix("n=")
+            .or_else(|| lower.strip_prefix("n ="))
+        {
+            match n.trim().parse::<i64>() {
+                Ok(n) => study.n = Some(At::new(n, cell.pos)),
+                Err(_) => problem(
+                    cell.pos,
+                    format!(
+                        "study `{}`: `N=` needs a whole number",
+                        crate::model::text::sanitize_line(part)
+                    ),
+                ),
+            }
+        } else if part.len() == 4
+            && part.chars().all(|c| c.is_ascii_digit())
+            && study.year.is_none()
+        {
+            study.year = part.parse::<i64>().ok().map(|y| At::new(y, cell.pos));
+        } else {
+            texts.push(At::new(part.to_string(), cell.pos));
+        }
+    }
+    let mut texts = texts.into_iter();
+    study.design = texts.next();
+    study.outcome = texts.next();
+    let rest: Vec<String> = texts.map(|t| t.value).collect();
+    if !rest.is_empty() {
+        study.reference = Some(At::new(rest.join(" – "), cell.pos));
+    }
+    At::new(study, cell.pos)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_taken_from_the_header_line() {
+        assert_eq!(detect_delimiter(b"naam;doel;\"a,b,c\"\nx,y"), b';');
+        assert_eq!(detect_delimiter(b"name,aim\n;;;;"), b',');
+        assert_eq!(detect_delimiter(b"name\taim"), b'\t');
+        assert_eq!(detect_delimiter(b"name"), b',');
+    }
+
+    #[test]
+    fn lists_split_on_bar_or_semicolon() {
+        let at = |s: &str| At::new(s.to_string(), Pos::new(2, 3));
+        let values = |v: Vec<At<String>>| v.into_iter().map(|a| a.value).collect::<Vec<_>>();
+        assert_eq!(values(split_list(&at("a; b;;c "))), vec!["a", "b", "c"]);
+        assert_eq!(values(split_list(&at("a;b | c"))), vec!["a;b", "c"]);
+        assert_eq!(values(split_texts(&at(" | tweede"))), vec!["", "tweede"]);
+        assert!(split_texts(&at("  ")).is_empty());
+    }
+
+    #[test]
+    fn studies_read_back_as_exported() {
+        let cell = At::new(
+            "RCT – N=120 – minder agressie – 2019 – Jansen 2019".to_string(),
+            Pos::new(2, 22),
+        );
+        let s = parse_study(&cell, &mut |_, _| {}).value;
+        assert_eq!(s.design.map(|d| d.value).as_deref(), Some("RCT"));
+        assert_eq!(s.n.map(|n| n.value), Some(120));
+        assert_eq!(
+            s.outcome.map(|d| d.value).as_deref(),
+            Some("minder agressie")
+        );
+        assert_eq!(s.year.map(|n| n.value), Some(2019));
+        assert_eq!(s.reference.map(|d| d.value).as_deref(), Some("Jansen 2019"));
+    }
+}
