@@ -99,9 +99,10 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
         for (ix, raw) in record.iter().enumerate() {
             let pos = Pos::new(line, ix + 1);
             let text = match std::str::from_utf8(raw) {
-                Ok(t) => t,
+                Ok(t) => t.to_string(),
                 Err(e) => {
                     // One message per row: the whole file is usually in the wrong encoding.
+                    // The row is rejected; its other cells are still checked.
                     if !encoding_reported {
                         encoding_reported = true;
                         let byte = raw.get(e.valid_up_to()).copied().unwrap_or(0);
@@ -113,12 +114,12 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
                             ),
                         ));
                     }
-                    continue;
+                    String::from_utf8_lossy(raw).into_owned()
                 }
             };
             match layout.columns.get(ix).copied().flatten() {
                 Some(column) => {
-                    cells.insert(column, At::new(text.to_string(), pos));
+                    cells.insert(column, At::new(text, pos));
                 }
                 None if ix >= layout.columns.len() && !text.trim().is_empty() => {
                     entry.problems.push(Problem::new(
@@ -229,14 +230,14 @@ impl Layout {
                     None => {
                         let near = closest_ids(&columns::normalise(&name), columns::all_names());
                         let hint = match near.first() {
-                            Some(n) => format!("did you mean `{n}`? "),
+                            Some(n) => format!(" (did you mean `{n}`?)"),
                             None => String::new(),
                         };
                         out.warnings.push(Problem::new(
                             path,
                             pos,
                             format!(
-                                "column `{name}` is not an import column and is ignored; {hint}(see docs/import.md; a mapping file can rename or ignore it)"
+                                "ignored column `{name}`: not an import column{hint}; see docs/import.md, or rename or ignore it in a mapping file"
                             ),
                         ));
                         None
@@ -283,10 +284,7 @@ impl Layout {
                         spec.nl, spec.en
                     ),
                 ));
-                out.silent.push(format!(
-                    "missing required field `{}`",
-                    canonical(spec.column)
-                ));
+                out.columns_missing = true;
             }
         }
         if fatal {
@@ -322,15 +320,50 @@ impl Layout {
     }
 }
 
-/// Split a list cell on `|` when it has one, else on `;`.
+/// Split a list cell on `|` when it has one, else on `;`, but never inside parentheses:
+/// `Eduniek (Utrecht; voorheen CED-Groep)` is one provider.
 fn split_list(cell: &At<String>) -> Vec<At<String>> {
     let sep = if cell.value.contains('|') { '|' } else { ';' };
-    cell.value
-        .split(sep)
-        .map(str::trim)
+    let mut parts = Vec::new();
+    let mut depth = 0usize;
+    let mut current = String::new();
+    for c in cell.value.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c == sep && depth == 0 {
+            parts.push(std::mem::take(&mut current));
+        } else {
+            current.push(c);
+        }
+    }
+    parts.push(current);
+    parts
+        .iter()
+        .map(|s| s.trim())
         .filter(|s| !s.is_empty())
         .map(|s| At::new(s.to_string(), cell.pos))
         .collect()
+}
+
+/// A date as a Dutch spreadsheet saves it (`21-11-2026`, `1/2/2026`) in ISO form
+/// (`2026-11-21`); anything else is left for validation to judge.
+fn iso_date(value: &str) -> String {
+    let t = value.trim();
+    let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    if let [d, m, y] = parts.as_slice()
+        && y.len() == 4
+        && (1..=2).contains(&d.len())
+        && (1..=2).contains(&m.len())
+        && [d, m, y]
+            .iter()
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()))
+    {
+        return format!("{y}-{m:0>2}-{d:0>2}");
+    }
+    t.to_string()
 }
 
 /// Split a free-text list (notes, titles, studies) on `|` only: the texts may hold `;`.
@@ -451,6 +484,8 @@ fn row_draft(
                     .collect()
             })
             .unwrap_or_default();
+        // Point at the level's cell, where a missing level must be filled in.
+        let at = cell(Column::EvidenceLevel).map(|c| c.pos).unwrap_or(row);
         Some(At::new(
             DraftEvidence {
                 level,
@@ -459,7 +494,7 @@ fn row_draft(
                 note: cell(Column::EvidenceNote),
                 studies,
             },
-            row,
+            at,
         ))
     };
 
@@ -468,9 +503,12 @@ fn row_draft(
         let titles = cell(Column::SourceTitles)
             .map(|t| split_texts(&t))
             .unwrap_or_default();
-        let checked = cell(Column::SourcesChecked)
+        let checked: Vec<At<String>> = cell(Column::SourcesChecked)
             .map(|c| split_list(&c))
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_iter()
+            .map(|d| At::new(iso_date(&d.value), d.pos))
+            .collect();
         if titles.len() > urls.len()
             && titles.iter().skip(urls.len()).any(|t| !t.value.is_empty())
             && let Some(first) = titles.first()
@@ -617,8 +655,20 @@ mod tests {
         let values = |v: Vec<At<String>>| v.into_iter().map(|a| a.value).collect::<Vec<_>>();
         assert_eq!(values(split_list(&at("a; b;;c "))), vec!["a", "b", "c"]);
         assert_eq!(values(split_list(&at("a;b | c"))), vec!["a;b", "c"]);
+        assert_eq!(
+            values(split_list(&at("Eduniek (Utrecht; voorheen CED); UU"))),
+            vec!["Eduniek (Utrecht; voorheen CED)", "UU"]
+        );
         assert_eq!(values(split_texts(&at(" | tweede"))), vec!["", "tweede"]);
         assert!(split_texts(&at("  ")).is_empty());
+    }
+
+    #[test]
+    fn dutch_spreadsheet_dates_become_iso() {
+        assert_eq!(iso_date("21-11-2026"), "2026-11-21");
+        assert_eq!(iso_date(" 1/2/2026"), "2026-02-01");
+        assert_eq!(iso_date("2026-11-21"), "2026-11-21");
+        assert_eq!(iso_date("gisteren"), "gisteren");
     }
 
     #[test]

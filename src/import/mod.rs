@@ -68,8 +68,9 @@ pub struct FileRead {
     pub problems: Vec<Problem>,
     pub warnings: Vec<Problem>,
     pub metadata: Option<Metadata>,
-    /// Messages already reported once for the whole file (a missing column), not per row.
-    pub silent: Vec<String>,
+    /// Required columns are missing (reported once for the file): leave out the problems at a
+    /// whole row, which are about those columns, rather than repeat them on every row.
+    pub columns_missing: bool,
 }
 
 impl FileRead {
@@ -80,7 +81,7 @@ impl FileRead {
             problems: Vec::new(),
             warnings: Vec::new(),
             metadata: None,
-            silent: Vec::new(),
+            columns_missing: false,
         }
     }
 }
