@@ -38,6 +38,9 @@ pub enum Column {
     SourcesChecked,
     InventoryVersion,
     InventoryDate,
+    /// Written by `weerbaar export` from a shortlist; an inventory has no notes, so it is read
+    /// and left out.
+    ShortlistNote,
 }
 
 /// A column's names: English (as exported), Dutch, and other accepted spellings.
@@ -229,6 +232,13 @@ pub const SPECS: &[Spec] = &[
         "inventory_date",
         "inventaris_datum",
         &[],
+        false,
+    ),
+    c(
+        Column::ShortlistNote,
+        "shortlist_note",
+        "shortlist_notitie",
+        &["notitie", "note"],
         false,
     ),
 ];

@@ -16,6 +16,8 @@ use crate::store::draft::{
     Problem,
 };
 
+use crate::export::csv_nl::unguard;
+
 use super::columns::{self, Column, SPECS};
 use super::mapping::Mapping;
 use super::{Entry, FileRead, MAX_ROWS, slug};
@@ -119,6 +121,13 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
             };
             match layout.columns.get(ix).copied().flatten() {
                 Some(column) => {
+                    // `;` files come from Dutch spreadsheets or `export --format csv-nl`,
+                    // whose formula guard (`'=…`) is taken off again.
+                    let text = if delimiter == b';' {
+                        unguard(&text).to_string()
+                    } else {
+                        text
+                    };
                     cells.insert(column, At::new(text, pos));
                 }
                 None if ix >= layout.columns.len() && !text.trim().is_empty() => {

@@ -114,6 +114,8 @@ const INTERVENTION_FIELDS: &[&str] = &[
     "cost",
     "region",
     "sources",
+    // Written by `weerbaar export` for shortlist items; an inventory has no notes.
+    "shortlist_note",
 ];
 
 impl<'t> Reader<'t> {
