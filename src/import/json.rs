@@ -51,6 +51,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
         path,
         text,
         problems: Vec::new(),
+        covered: Vec::new(),
     };
     let Some(top) = r.parse::<&RawValue>(text, Pos::new(1, 1)) else {
         out.problems = r.problems;
@@ -80,6 +81,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
         let mut entry = Entry::new(r.pos(item));
         entry.draft = r.intervention(item);
         entry.problems = std::mem::take(&mut r.problems);
+        entry.hidden = std::mem::take(&mut r.covered);
         out.entries.push(entry);
     }
     out
@@ -90,6 +92,8 @@ struct Reader<'t> {
     path: &'t Path,
     text: &'t str,
     problems: Vec<Problem>,
+    /// Validation messages made redundant by a type error already reported for the field.
+    covered: Vec<String>,
 }
 
 const DOCUMENT_FIELDS: &[&str] = &["inventory", "count", "interventions"];
@@ -121,6 +125,13 @@ const INTERVENTION_FIELDS: &[&str] = &[
 impl<'t> Reader<'t> {
     fn at(&mut self, pos: Pos, message: String) {
         self.problems.push(Problem::new(self.path, pos, message));
+    }
+
+    /// A value of the wrong type: say so, and not also that the field is missing.
+    fn wrong_type(&mut self, raw: &RawValue, field: &str, expected: &str) {
+        self.at(self.pos(raw), format!("`{field}` must be {expected}"));
+        self.covered
+            .push(format!("missing required field `{field}`"));
     }
 
     /// Where a raw value starts in the text (it is always a slice of it).
@@ -180,7 +191,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         if !raw.get().starts_with('[') {
-            self.at(self.pos(raw), format!("`{field}` must be a list"));
+            self.wrong_type(raw, field, "a list");
             return None;
         }
         self.parse(raw.get(), self.pos(raw))
@@ -192,7 +203,7 @@ impl<'t> Reader<'t> {
             return None;
         }
         if !raw.get().starts_with('"') {
-            self.at(self.pos(raw), format!("`{field}` must be text"));
+            self.wrong_type(raw, field, "text");
             return None;
         }
         let pos = self.pos(raw);
@@ -220,7 +231,7 @@ impl<'t> Reader<'t> {
         match serde_json::from_str::<i64>(raw.get()) {
             Ok(v) => Some(At::new(v, pos)),
             Err(_) => {
-                self.at(pos, format!("`{field}` must be a whole number"));
+                self.wrong_type(raw, field, "a whole number");
                 None
             }
         }
@@ -435,7 +446,7 @@ mod tests {
         assert_eq!(
             problems(text),
             vec![
-                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources",
+                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources, shortlist_note",
                 "x.json:3:14: `themes` must be a list",
             ]
         );

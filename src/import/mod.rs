@@ -90,6 +90,9 @@ impl FileRead {
 pub struct Entry {
     pub draft: Draft,
     pub problems: Vec<Problem>,
+    /// Validation messages not to repeat: the reader already said more precisely what is
+    /// wrong with that field (`name` must be text, so not also "missing `name`").
+    pub hidden: Vec<String>,
 }
 
 impl Entry {
@@ -100,6 +103,7 @@ impl Entry {
                 ..Draft::default()
             },
             problems: Vec::new(),
+            hidden: Vec::new(),
         }
     }
 }

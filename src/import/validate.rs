@@ -31,8 +31,12 @@ impl<'a> Checker<'a> {
         for mut entry in read.entries {
             self.opts.mapping.apply(&mut entry.draft);
             let mut problems = entry.problems;
+            let hidden = entry.hidden;
             let mut report = |pos: Pos, message: String| {
-                if !(read.columns_missing && pos.column == 0) {
+                // A whole-row problem in a file missing a required column is about that
+                // column, which the header problem already names.
+                let about_missing_column = read.columns_missing && pos.column == 0;
+                if !about_missing_column && !hidden.contains(&message) {
                     problems.push(Problem::new(path, pos, message));
                 }
             };

@@ -12,6 +12,12 @@ pub fn sanitize(input: &str, keep_newlines: bool) -> String {
         match c {
             '\u{1b}' => skip_escape_sequence(&mut chars),
             '\n' if keep_newlines => out.push('\n'),
+            // A Windows line end is one newline; a lone carriage return (old Mac) too.
+            '\r' if keep_newlines => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
             '\n' | '\r' => out.push(' '),
             '\t' => out.push_str("    "),
             c if is_unsafe(c) => {}
@@ -87,6 +93,7 @@ mod tests {
     #[test]
     fn newlines_and_tabs_are_handled_by_field_kind() {
         assert_eq!(sanitize("a\nb\tc", true), "a\nb    c");
+        assert_eq!(sanitize("a\r\nb\rc", true), "a\nb\nc");
         assert_eq!(sanitize_line("  a\r\nb  "), "a  b");
     }
 

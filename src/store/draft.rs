@@ -13,6 +13,7 @@ use crate::model::vocab::{self, Term, closest_ids};
 use crate::model::{
     Evidence, FacetGroup, Intervention, Source, Study, Weerbaarheid, WorkingElementUse,
 };
+use crate::query::fold;
 
 /// Longest text field accepted, in bytes, both when validating sources and imports and when
 /// reading a database. The longest real summary is a few hundred characters; anything near
@@ -725,9 +726,22 @@ impl Registry {
     }
 }
 
-/// "unknown theme `polarisati`; did you mean `polarisatie`?"
+/// "unknown theme `polarisati`; did you mean `polarisatie`?" A term whose label or synonym is
+/// the unknown value is the suggestion (`extremisme` → `radicalisering`); else the nearest
+/// spellings.
 pub fn unknown_id_message(group: FacetGroup, id: &str, vocabulary: &[Term]) -> String {
-    let suggestions = closest_ids(id, vocabulary.iter().map(|t| t.id));
+    let key = fold(id.trim());
+    let mut suggestions: Vec<&str> = vocabulary
+        .iter()
+        .filter(|t| {
+            fold(t.nl) == key || fold(t.en) == key || t.synonyms.iter().any(|s| fold(s) == key)
+        })
+        .map(|t| t.id)
+        .collect();
+    if suggestions.is_empty() {
+        suggestions = closest_ids(id, vocabulary.iter().map(|t| t.id));
+    }
+    suggestions.truncate(3);
     if suggestions.is_empty() {
         format!(
             "unknown {} `{id}`; valid ids: {}",
@@ -899,6 +913,18 @@ mod tests {
         let msgs = problems(&d);
         assert_eq!(msgs.len(), 1);
         assert!(!msgs[0].contains('\u{1b}'), "{msgs:?}");
+    }
+
+    #[test]
+    fn an_unknown_id_that_is_a_synonym_suggests_its_term_first() {
+        assert_eq!(
+            unknown_id_message(FacetGroup::Theme, "Extremisme", vocab::THEMES),
+            "unknown theme `Extremisme`; did you mean `radicalisering`?"
+        );
+        assert_eq!(
+            unknown_id_message(FacetGroup::TargetGroup, "pubers", vocab::TARGET_GROUPS),
+            "unknown target-group `pubers`; did you mean `jongeren`?"
+        );
     }
 
     #[test]

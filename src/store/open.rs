@@ -377,3 +377,44 @@ pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         _ => StoreError::Sqlite(path.to_path_buf(), e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_query_over_its_time_budget_is_stopped_with_a_clear_message() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("slow.sqlite");
+        std::fs::write(&path, BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+        // No time at all: the first progress check stops the first query.
+        let none = Budget {
+            time: Duration::ZERO,
+            every: 1,
+        };
+        let err = open_with(&path, none).err().map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                format!(
+                    "{}: reading took longer than 0 s and was stopped (is it damaged, or not a weerbaar inventory?)",
+                    path.display()
+                )
+                .as_str()
+            )
+        );
+        assert!(matches!(
+            verify_with(&path, none),
+            Err(StoreError::TooSlow(_, 0))
+        ));
+        assert!(open_with(&path, Budget::OPEN).is_ok());
+    }
+
+    #[test]
+    fn virtual_tables_are_recognised_by_their_sql() {
+        assert!(is_virtual("CREATE VIRTUAL TABLE x USING fts5(a)"));
+        assert!(is_virtual("create  virtual\ntable x using rtree(a)"));
+        assert!(!is_virtual("CREATE TABLE x (a)"));
+        assert!(!is_virtual(""));
+    }
+}
