@@ -11,7 +11,7 @@ use super::super::state::{FacetRow, Pane, State};
 use super::super::symbols::{CURSOR, FOLDED, SELECTED, UNFOLDED, UNSELECTED};
 use super::super::theme::Theme;
 use super::text::{fit, safe};
-use super::{pane_block, render_lines, row_style, title};
+use super::{open_pane, render_lines, row_style};
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = state.ui.lang;
@@ -21,16 +21,9 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     } else {
         Text::FacetsTitle.get(lang).to_string()
     };
-    let block = pane_block(
-        title(heading, theme.title),
-        state.ui.focus == Pane::Facets,
-        theme,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = open_pane(state, frame, area, Pane::Facets, heading, theme) else {
         return;
-    }
+    };
     let width = inner.width as usize;
     // Counts are right-aligned to the width of the largest possible count.
     let count_width = state.index.len().to_string().len();

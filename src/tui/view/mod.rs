@@ -74,6 +74,22 @@ fn pane_block<'a>(title: Line<'a>, focused: bool, theme: &Theme) -> Block<'a> {
     }
 }
 
+/// Draw a pane's border with its title and return the inside, or `None` when there is no room
+/// inside to draw anything.
+fn open_pane(
+    state: &State,
+    frame: &mut Frame,
+    area: Rect,
+    pane: Pane,
+    heading: String,
+    theme: &Theme,
+) -> Option<Rect> {
+    let block = pane_block(title(heading, theme.title), state.ui.focus == pane, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    (inner.width > 0 && inner.height > 0).then_some(inner)
+}
+
 fn title<'a>(text: impl Into<String>, style: Style) -> Line<'a> {
     Line::from(Span::styled(format!(" {} ", text.into()), style))
 }

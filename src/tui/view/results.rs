@@ -16,7 +16,7 @@ use super::super::state::{Pane, State};
 use super::super::symbols::{CURSOR, STALE};
 use super::super::theme::Theme;
 use super::text::{fit, highlight, safe};
-use super::{pane_block, render_lines, row_style, title};
+use super::{open_pane, render_lines, row_style};
 
 /// "●●○○○ GO!" is at most nine columns.
 const BADGE_WIDTH: usize = 9;
@@ -37,16 +37,9 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         Text::SortLabel.get(lang),
         sort.get(lang)
     );
-    let block = pane_block(
-        title(heading, theme.title),
-        state.ui.focus == Pane::Results,
-        theme,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = open_pane(state, frame, area, Pane::Results, heading, theme) else {
         return;
-    }
+    };
     let width = inner.width as usize;
     let one_line = layout::lines_per_result(inner.width) == 1;
     let cols = Columns::new(width, one_line);

@@ -11,21 +11,15 @@ use crate::i18n::Text;
 use super::super::state::{Pane, State};
 use super::super::theme::Theme;
 use super::text::{fit, safe};
-use super::{pane_block, render_lines, title};
+use super::{open_pane, render_lines};
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = state.ui.lang;
     let focused = state.ui.focus == Pane::Search;
-    let block = pane_block(
-        title(Text::SearchLabel.get(lang), theme.title),
-        focused,
-        theme,
-    );
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let heading = Text::SearchLabel.get(lang).to_string();
+    let Some(inner) = open_pane(state, frame, area, Pane::Search, heading, theme) else {
         return;
-    }
+    };
     let count = format!(
         "{} {} {}",
         state.results.hits.len(),
