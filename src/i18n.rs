@@ -91,6 +91,9 @@ pub enum Text {
     NothingShared,
     Total,
     EmptyCell,
+    // Version
+    VersionInventory,
+    VersionBundled,
     Interventions,
     // Explorer: panes and bars
     SearchLabel,
@@ -283,6 +286,8 @@ impl Text {
             ),
             Text::Total => ("totaal", "total"),
             Text::EmptyCell => ("leeg", "empty"),
+            Text::VersionInventory => ("inventaris", "inventory"),
+            Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),
             Text::Interventions => ("interventies", "interventions"),
             Text::SearchLabel => ("Zoeken", "Search"),
             Text::SearchPlaceholder => ("druk / om te zoeken", "press / to search"),

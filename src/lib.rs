@@ -7,6 +7,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod compare;
+pub mod config;
 pub mod detail;
 pub mod diff;
 pub mod export;

@@ -111,7 +111,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         Some(list) => (list.name.clone(), list.entries(&inventory)),
         None => {
             let index = Index::build(&inventory);
-            let query = args.filters.to_query(&index)?;
+            let query = super::list::query_for(ctx, &args.filters, &index)?;
             let results = query::run(&index, &SkimMatcher::default(), &query);
             let title = if query == Query::default() {
                 inventory.metadata.title.clone()

@@ -39,9 +39,9 @@ pub struct FilterArgs {
     /// Keep interventions with at least this evidence level.
     #[arg(long, value_name = "ID")]
     pub min_evidence: Option<String>,
-    /// Order of the results.
-    #[arg(long, value_name = "relevance|name|evidence", default_value = "relevance", value_parser = parse_sort)]
-    pub sort: Sort,
+    /// Order of the results [default: `sort` in the configuration, else relevance].
+    #[arg(long, value_name = "relevance|name|evidence", value_parser = parse_sort)]
+    pub sort: Option<Sort>,
 }
 
 fn parse_sort(s: &str) -> Result<Sort, String> {
@@ -67,7 +67,7 @@ impl FilterArgs {
     pub fn to_query(&self, index: &Index) -> Result<Query, CliError> {
         let mut query = Query {
             text: self.query.clone().unwrap_or_default(),
-            sort: self.sort,
+            sort: self.sort.unwrap_or_default(),
             ..Query::default()
         };
         for (group, values) in self.by_group() {
@@ -101,7 +101,7 @@ impl FilterArgs {
         self.query.as_deref().is_none_or(|q| q.trim().is_empty())
             && self.by_group().iter().all(|(_, v)| v.is_empty())
             && self.min_evidence.is_none()
-            && self.sort == Sort::default()
+            && self.sort.is_none()
     }
 }
 

@@ -11,7 +11,7 @@ use crate::model::{FacetGroup, Intervention};
 use crate::query::{self, Index, Results, SkimMatcher};
 use crate::store::Inventory;
 
-use super::output::table;
+use super::output::{Cell, table, table_painted};
 use super::{CliError, Context, FilterArgs};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,6 +45,19 @@ pub struct FacetsArgs {
     pub format: FacetsFormat,
 }
 
+/// The query the filters ask for, sorted as the configuration says when `--sort` is not given.
+pub(super) fn query_for(
+    ctx: &Context,
+    filters: &FilterArgs,
+    index: &Index,
+) -> Result<crate::query::Query, CliError> {
+    let mut query = filters.to_query(index)?;
+    if filters.sort.is_none() {
+        query.sort = ctx.config.sort;
+    }
+    Ok(query)
+}
+
 /// Open the inventory and run the filters: the shared first half of list, facets and export.
 pub(super) fn search(
     ctx: &Context,
@@ -52,7 +65,7 @@ pub(super) fn search(
 ) -> Result<(Inventory, Index, Results), CliError> {
     let inventory = ctx.open()?;
     let index = Index::build(&inventory);
-    let query = filters.to_query(&index)?;
+    let query = query_for(ctx, filters, &index)?;
     let results = query::run(&index, &SkimMatcher::default(), &query);
     Ok((inventory, index, results))
 }
@@ -113,7 +126,17 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
                 FacetGroup::Evidence.label(lang),
                 Text::Themes.get(lang),
             ];
-            write!(out, "{}", table(&header, &rows, &[40, 44, 9, 60]))?;
+            let style = ctx.style;
+            let painted =
+                table_painted(&header, &rows, &[40, 44, 9, 60], |cell, text| match cell {
+                    Cell::Header(_) => style.heading(text),
+                    Cell::Body(r, 2) => items
+                        .get(r)
+                        .map(|i| style.evidence(&i.evidence.level, text))
+                        .unwrap_or_else(|| text.to_string()),
+                    Cell::Body(..) => text.to_string(),
+                });
+            write!(out, "{painted}")?;
             writeln!(
                 out,
                 "{} {} {}",
@@ -157,7 +180,8 @@ pub fn facets(ctx: &Context, args: &FacetsArgs) -> Result<(), CliError> {
         FacetsFormat::Table => {
             for f in &results.facets {
                 let g = index.group(f.group);
-                writeln!(out, "{} ({})", f.group.label(lang), f.group.id())?;
+                let heading = format!("{} ({})", f.group.label(lang), f.group.id());
+                writeln!(out, "{}", ctx.style.heading(&heading))?;
                 let rows: Vec<Vec<String>> = f
                     .values
                     .iter()

@@ -2,6 +2,7 @@
 //! stdout, messages to stderr; exit 0 ok, 1 error, 2 usage.
 
 mod compare;
+mod config;
 mod db;
 mod export;
 pub mod filters;
@@ -10,8 +11,10 @@ mod list;
 mod matrix;
 mod output;
 mod related;
+mod shell;
 mod shortlist;
 mod show;
+mod style;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -19,10 +22,13 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::config::{Config, Problem};
+use crate::i18n::Text;
 use crate::model::Lang;
 use crate::store::{self, Inventory, StoreError};
 
 pub use filters::FilterArgs;
+pub use style::{ColorChoice, Style};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -37,9 +43,23 @@ pub struct Cli {
     #[arg(long, global = true, env = "WEERBAAR_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Interface language (default: from LANG, else nl).
+    /// Interface language (default: from the configuration, else LANG, else nl).
     #[arg(long, global = true, value_name = "nl|en", value_parser = parse_lang)]
     pub lang: Option<Lang>,
+
+    /// Read the configuration from this file (default: see `weerbaar config path`).
+    #[arg(long, global = true, env = "WEERBAAR_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Colour in tables and text: auto = only on a terminal and when NO_COLOR is not set.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto"
+    )]
+    pub color: ColorChoice,
 
     /// Print the program version and the inventory's version and date.
     #[arg(short = 'V', long)]
@@ -77,6 +97,13 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Make an inventory from CSV, JSON or TOML files (see docs/import.md).
     Import(import::ImportArgs),
+    /// Show where the configuration file is and what is in effect.
+    #[command(subcommand)]
+    Config(config::ConfigCommand),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    Completions(shell::CompletionsArgs),
+    /// Print the manual page (roff), e.g. `weerbaar man | man -l -`.
+    Man,
 }
 
 /// An error the user can act on, with its exit code.
@@ -105,6 +132,14 @@ pub struct Context {
     pub lang: Lang,
     pub db: Option<PathBuf>,
     pub current_year: u16,
+    /// The settings in effect (defaults where the file has none or a bad value).
+    pub config: Config,
+    /// `--config` / `WEERBAAR_CONFIG`, if given.
+    pub config_file: Option<PathBuf>,
+    /// What was wrong with the configuration file; already reported as warnings.
+    pub config_problems: Vec<Problem>,
+    /// Colour for the CLI's own output.
+    pub style: Style,
 }
 
 impl Context {
@@ -126,13 +161,29 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    let loaded = config::load(cli.config.as_deref());
+    // `config show` reports the problems itself, as errors; everywhere else they are warnings
+    // and the program carries on with the defaults for the bad settings.
+    if !matches!(
+        cli.command,
+        Some(Command::Config(config::ConfigCommand::Show))
+    ) {
+        for p in &loaded.problems {
+            eprintln!("weerbaar: warning: {p}");
+        }
+    }
     let lang = cli
         .lang
+        .or(loaded.config.language)
         .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     let ctx = Context {
         lang,
         db: cli.db.clone(),
         current_year: crate::model::current_year(),
+        config: loaded.config,
+        config_file: cli.config.clone(),
+        config_problems: loaded.problems,
+        style: cli.color.resolve_here(),
     };
     let result = if cli.version {
         print_version(&ctx)
@@ -149,6 +200,9 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             Some(Command::Shortlist(cmd)) => shortlist::run(&ctx, &cmd),
             Some(Command::Export(args)) => export::run(&ctx, &args),
             Some(Command::Import(args)) => import::run(&ctx, &args),
+            Some(Command::Config(cmd)) => config::run(&ctx, &cmd),
+            Some(Command::Completions(args)) => shell::completions(&args),
+            Some(Command::Man) => shell::man(),
         }
     };
     match result {
@@ -170,22 +224,25 @@ fn is_broken_pipe(msg: &str) -> bool {
 }
 
 fn print_version(ctx: &Context) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    // The program's version first: it is known even when the inventory cannot be opened.
+    writeln!(out, "weerbaar {}", env!("CARGO_PKG_VERSION"))?;
+    out.flush()?;
     let inv = ctx.open()?;
     let m = &inv.metadata;
-    let mut out = std::io::stdout().lock();
-    writeln!(out, "weerbaar {}", env!("CARGO_PKG_VERSION"))?;
     writeln!(
         out,
-        "{}: {} {} ({}, {} interventies)",
+        "{}: {} {} ({}, {} {})",
         if ctx.db.is_some() {
-            "inventory"
+            Text::VersionInventory.get(ctx.lang)
         } else {
-            "bundled inventory"
+            Text::VersionBundled.get(ctx.lang)
         },
         m.title,
         m.version,
         m.date,
-        inv.interventions.len()
+        inv.interventions.len(),
+        Text::Interventions.get(ctx.lang)
     )?;
     Ok(())
 }

@@ -30,6 +30,25 @@ pub fn pad(s: &str, width: usize) -> String {
 
 /// Render rows as aligned columns; the last column is not padded. `max` caps each column.
 pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
+    table_painted(header, rows, max, |_, text| text.to_string())
+}
+
+/// Which cell `table_painted` asks to paint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cell {
+    Header(usize),
+    /// Row and column.
+    Body(usize, usize),
+}
+
+/// `table`, with each cell passed through `paint` after it was cut to width and before it is
+/// padded, so escape codes never count as columns.
+pub fn table_painted(
+    header: &[&str],
+    rows: &[Vec<String>],
+    max: &[usize],
+    paint: impl Fn(Cell, &str) -> String,
+) -> String {
     let cols = header.len();
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for row in rows {
@@ -40,22 +59,23 @@ pub fn table(header: &[&str], rows: &[Vec<String>], max: &[usize]) -> String {
     for (w, m) in widths.iter_mut().zip(max) {
         *w = (*w).min(*m);
     }
-    let line = |cells: Vec<&str>| {
+    let line = |cells: Vec<&str>, at: &dyn Fn(usize) -> Cell| {
         let mut s = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            if i + 1 == cells.len() {
-                s.push_str(&truncate(cell, widths[i]));
-            } else {
-                s.push_str(&pad(cell, widths[i]));
-                s.push_str("  ");
+            let cut = truncate(cell, widths[i]);
+            s.push_str(&paint(at(i), &cut));
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(widths[i].saturating_sub(cut.width()) + 2));
             }
         }
         s.trim_end().to_string()
     };
-    let mut out = line(header.to_vec());
+    let mut out = line(header.to_vec(), &Cell::Header);
     out.push('\n');
-    for row in rows {
-        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    for (r, row) in rows.iter().enumerate() {
+        out.push_str(&line(row.iter().map(String::as_str).collect(), &|c| {
+            Cell::Body(r, c)
+        }));
         out.push('\n');
     }
     out

@@ -47,13 +47,14 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
         ShowFormat::Md => markdown::write_item(item, None, &opts, 1, &mut out)?,
         ShowFormat::Text => {
             let unknown = Text::Unknown.get(ctx.lang);
-            writeln!(out, "{}", item.name)?;
+            let style = ctx.style;
+            writeln!(out, "{}", style.heading(&item.name))?;
             writeln!(out, "{}", "=".repeat(item.name.width()))?;
             for section in sections(item, ctx.lang, ctx.current_year) {
                 writeln!(
                     out,
                     "\n{}\n{}",
-                    section.title,
+                    style.heading(&section.title),
                     "-".repeat(section.title.width())
                 )?;
                 for field in section.fields {
