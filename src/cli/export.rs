@@ -49,21 +49,35 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
+    let configured = ctx.config.export_format;
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
-        (None, Some(path)) => Format::from_path(path).ok_or_else(|| {
-            CliError::Usage(format!(
-                "cannot tell the format from `{}`; give --format ({})",
-                path.display(),
-                format_list()
-            ))
-        })?,
-        (None, None) => {
-            return Err(CliError::Usage(format!(
-                "give --format ({})",
-                format_list()
-            )));
-        }
+        // The configured format wins when the name fits it (csv-nl for `x.csv`, csl-json for
+        // `x.json`); otherwise the name decides, and the configuration only when it cannot.
+        (None, Some(path)) => configured
+            .filter(|f| {
+                path.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| e.eq_ignore_ascii_case(f.extension()))
+            })
+            .or_else(|| Format::from_path(path))
+            .or(configured)
+            .ok_or_else(|| {
+                CliError::Usage(format!(
+                    "cannot tell the format from `{}`; give --format ({})",
+                    path.display(),
+                    format_list()
+                ))
+            })?,
+        (None, None) => match configured {
+            Some(f) => f,
+            None => {
+                return Err(CliError::Usage(format!(
+                    "give --format ({}), or set `format` under [export] in the configuration",
+                    format_list()
+                )));
+            }
+        },
     };
     if args.output.is_none() && !format.is_text() {
         return Err(CliError::Usage(format!(

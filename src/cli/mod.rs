@@ -103,7 +103,7 @@ pub enum Command {
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     Completions(shell::CompletionsArgs),
     /// Print the manual page (roff), e.g. `weerbaar man | man -l -`.
-    Man,
+    Man(shell::ManArgs),
 }
 
 /// An error the user can act on, with its exit code.
@@ -202,7 +202,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             Some(Command::Import(args)) => import::run(&ctx, &args),
             Some(Command::Config(cmd)) => config::run(&ctx, &cmd),
             Some(Command::Completions(args)) => shell::completions(&args),
-            Some(Command::Man) => shell::man(),
+            Some(Command::Man(args)) => shell::man(&args),
         }
     };
     match result {

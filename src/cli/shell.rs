@@ -23,10 +23,105 @@ pub fn completions(args: &CompletionsArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// Print the manual page as roff, e.g. `weerbaar man | man -l -`.
-pub fn man() -> Result<(), CliError> {
+#[derive(Args, Debug)]
+pub struct ManArgs {
+    /// A subcommand's own page (`weerbaar man list`); without it, the program's page.
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+}
+
+/// Print a manual page as roff, e.g. `weerbaar man | man -l -` or `weerbaar man list | man -l -`.
+pub fn man(args: &ManArgs) -> Result<(), CliError> {
+    let version = env!("CARGO_PKG_VERSION");
+    let cli = Cli::command().version(version);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    match &args.command {
+        Some(name) => {
+            let Some(sub) = cli.find_subcommand(name) else {
+                let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
+                return Err(CliError::Usage(format!(
+                    "no command `{name}`; use one of {}",
+                    names.join(", ")
+                )));
+            };
+            // The page is `weerbaar-list(1)`; its synopsis reads `weerbaar list [OPTIONS]`.
+            let sub = sub
+                .clone()
+                .display_name(format!("weerbaar-{}", sub.get_name()))
+                .bin_name(format!("weerbaar {}", sub.get_name()));
+            clap_mangen::Man::new(sub)
+                .source(format!("weerbaar {version}"))
+                .render(&mut out)?;
+        }
+        None => {
+            let page = clap_mangen::Man::new(cli.clone());
+            page.render_title(&mut out)?;
+            page.render_name_section(&mut out)?;
+            page.render_synopsis_section(&mut out)?;
+            page.render_description_section(&mut out)?;
+            page.render_options_section(&mut out)?;
+            page.render_subcommands_section(&mut out)?;
+            out.write_all(extra_sections(&cli).as_bytes())?;
+            page.render_version_section(&mut out)?;
+        }
+    }
     out.flush()?;
     Ok(())
+}
+
+/// What clap does not know: the environment, the files, the exit codes, the other pages.
+fn extra_sections(cli: &clap::Command) -> String {
+    use roff::{Roff, bold, roman};
+    let mut r = Roff::new();
+    let item = |r: &mut Roff, term: &str, text: &str| {
+        r.control("TP", []).text([bold(term)]).text([roman(text)]);
+    };
+    r.control("SH", ["ENVIRONMENT"]);
+    item(
+        &mut r,
+        "WEERBAAR_DB",
+        "Open this inventory instead of the bundled one (as --db).",
+    );
+    item(
+        &mut r,
+        "WEERBAAR_CONFIG",
+        "Read the configuration from this file (as --config).",
+    );
+    item(
+        &mut r,
+        "WEERBAAR_DATA_DIR",
+        "Keep the shortlists in this folder.",
+    );
+    item(
+        &mut r,
+        "NO_COLOR",
+        "When set and not empty, --color auto prints no colour.",
+    );
+    item(
+        &mut r,
+        "LANG",
+        "An English locale (en_*) makes English the default language.",
+    );
+    r.control("SH", ["FILES"]);
+    item(
+        &mut r,
+        "config.toml",
+        "In the configuration folder: ~/.config/weerbaar/ on Linux (weerbaar config path prints \
+         it). Optional; weerbaar config show prints every setting with its allowed values.",
+    );
+    r.control("SH", ["EXIT STATUS"]);
+    r.text([roman(
+        "0 success, 1 an error (a file, the data), 2 a wrong command line.",
+    )]);
+    r.control("SH", ["SEE ALSO"]);
+    let pages: Vec<String> = cli
+        .get_subcommands()
+        .filter(|c| c.get_name() != "help")
+        .map(|c| format!("weerbaar-{}(1)", c.get_name()))
+        .collect();
+    r.text([roman(format!(
+        "{} — printed by weerbaar man COMMAND.",
+        pages.join(", ")
+    ))]);
+    r.to_roff()
 }

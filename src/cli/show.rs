@@ -54,7 +54,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
                 writeln!(
                     out,
                     "\n{}\n{}",
-                    style.heading(&section.title),
+                    style.heading(section.title),
                     "-".repeat(section.title.width())
                 )?;
                 for field in section.fields {

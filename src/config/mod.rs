@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::export::Format;
 use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
@@ -42,37 +43,6 @@ impl Theme {
     }
 }
 
-/// The format an export gets when none is asked for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum ExportFormat {
-    #[default]
-    Csv,
-    Json,
-    Md,
-    Xlsx,
-    Ris,
-}
-
-impl ExportFormat {
-    pub const ALL: [ExportFormat; 5] = [
-        ExportFormat::Csv,
-        ExportFormat::Json,
-        ExportFormat::Md,
-        ExportFormat::Xlsx,
-        ExportFormat::Ris,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            ExportFormat::Csv => "csv",
-            ExportFormat::Json => "json",
-            ExportFormat::Md => "md",
-            ExportFormat::Xlsx => "xlsx",
-            ExportFormat::Ris => "ris",
-        }
-    }
-}
-
 /// Every setting, with the defaults filled in.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Config {
@@ -80,7 +50,8 @@ pub struct Config {
     pub language: Option<Lang>,
     pub theme: Theme,
     pub sort: Sort,
-    pub export_format: ExportFormat,
+    /// The export format when neither `--format` nor the file name says; `None`: ask.
+    pub export_format: Option<Format>,
     /// As written (`~/` allowed); `None`: the current directory. See `export_folder`.
     pub export_folder: Option<String>,
     /// The facet groups the explorer shows, in this order.
@@ -96,7 +67,7 @@ impl Default for Config {
             language: None,
             theme: Theme::default(),
             sort: Sort::default(),
-            export_format: ExportFormat::default(),
+            export_format: None,
             export_folder: None,
             facets: FacetGroup::ALL.to_vec(),
             key_preset: Preset::default(),

@@ -13,7 +13,8 @@ use crate::query::Sort;
 use crate::store::draft::pos_of;
 
 use super::keys::CHORD_SYNTAX;
-use super::{Action, Chord, Config, ExportFormat, Loaded, Preset, Problem, Theme};
+use super::{Action, Chord, Config, Loaded, Preset, Problem, Theme};
+use crate::export::Format;
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
@@ -106,9 +107,9 @@ impl Parser<'_> {
         for (name, value) in table {
             match name.get_ref().as_ref() {
                 "format" => {
-                    let options = ExportFormat::ALL.map(|f| (f.id(), f));
+                    let options = Format::ALL.map(|f| (f.id(), f));
                     if let Some(format) = self.choice("export.format", value, &options) {
-                        config.export_format = format;
+                        config.export_format = Some(format);
                     }
                 }
                 "folder" => match value.get_ref().as_str() {
@@ -394,7 +395,7 @@ quit = ["q", "ctrl-q"]
         assert_eq!(c.language, Some(Lang::En));
         assert_eq!(c.theme, Theme::HighContrast);
         assert_eq!(c.sort, Sort::Evidence);
-        assert_eq!(c.export_format, ExportFormat::Xlsx);
+        assert_eq!(c.export_format, Some(Format::Xlsx));
         assert_eq!(
             c.export_folder(Some(Path::new("/home/ada"))),
             Some(std::path::PathBuf::from("/home/ada/exports"))

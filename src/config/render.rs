@@ -5,7 +5,8 @@ use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
 use super::keys::CHORD_SYNTAX;
-use super::{Action, Config, ExportFormat, Preset, Theme};
+use super::{Action, Config, Preset, Theme};
+use crate::export::Format;
 
 /// TOML for `config` with `language` resolved to `lang` (the language in effect).
 pub fn render(config: &Config, lang: Lang) -> String {
@@ -36,10 +37,13 @@ pub fn render(config: &Config, lang: Lang) -> String {
     line("");
     line("[export]");
     line(&format!(
-        "# Format when none is given: {}",
-        ids(&ExportFormat::ALL.map(ExportFormat::id))
+        "# Format when neither --format nor the file name says: {}",
+        ids(&Format::ALL.map(Format::id))
     ));
-    line(&format!("format = {}", quote(config.export_format.id())));
+    match config.export_format {
+        Some(format) => line(&format!("format = {}", quote(format.id()))),
+        None => line("# format = \"xlsx\"    (left out: ask for one)"),
+    }
     line("# Folder for exports (~/ is your home folder); left out: the current folder");
     match &config.export_folder {
         Some(folder) => line(&format!("folder = {}", quote(folder))),
@@ -124,7 +128,7 @@ mod tests {
             language: Some(Lang::En),
             theme: Theme::HighContrast,
             sort: Sort::Name,
-            export_format: ExportFormat::Ris,
+            export_format: Some(Format::CsvNl),
             export_folder: Some("~/my \"exports\"".to_string()),
             facets: vec![FacetGroup::Provider, FacetGroup::Evidence],
             key_preset: Preset::Arrows,
