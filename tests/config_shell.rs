@@ -393,7 +393,10 @@ fn the_configured_export_format_is_used_when_neither_flag_nor_file_name_decides(
     // To stdout: Dutch-Excel CSV (semicolons) without --format.
     let (out, text, stderr) = export(&[]);
     assert!(out.status.success(), "{stderr}");
-    assert!(text.trim_start_matches('\u{feff}').starts_with("id;name;"), "{text:.80}");
+    assert!(
+        text.trim_start_matches('\u{feff}').starts_with("id;name;"),
+        "{text:.80}"
+    );
     // `x.csv` fits csv-nl, so the configured flavour wins; `x.md` is Markdown by its name.
     let (out, _, stderr) = export(&["-o", "x.csv"]);
     assert!(out.status.success(), "{stderr}");
