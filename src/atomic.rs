@@ -153,12 +153,36 @@ fn sync_dir(dir: &Path) {
     let _ = dir;
 }
 
-/// Write `target` atomically: stage, then rename.
+/// True when `path` is a device, a pipe or a socket (following links: `/dev/stdout` counts).
+/// Such a target holds no data to lose, and a rename over it would replace the device node
+/// itself with a plain file, so it is written to directly instead.
+pub fn is_special(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
+}
+
+/// True when writing `path` would replace something: it exists and is not a device or pipe.
+pub fn would_replace(path: &Path) -> bool {
+    path.exists() && !is_special(path)
+}
+
+/// Write `target` atomically: stage, then rename. A device or pipe (`-o /dev/stdout`) is
+/// written straight through, whatever `overwrite` says.
 pub fn write(
     target: &Path,
     overwrite: Overwrite,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), WriteError> {
+    if is_special(target) {
+        let file = File::options()
+            .write(true)
+            .open(target)
+            .map_err(|e| classify(target, e))?;
+        let mut out = io::BufWriter::new(file);
+        fill(&mut out).map_err(|e| classify(target, e))?;
+        out.into_inner()
+            .map_err(|e| classify(target, e.into_error()))?;
+        return Ok(());
+    }
     if overwrite == Overwrite::Refuse && target.exists() {
         // Fail before doing the work; `commit` checks again without a race.
         return Err(WriteError::Exists(target.to_path_buf()));
@@ -198,6 +222,24 @@ mod tests {
         assert!(err.to_string().contains("disk full"));
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_is_written_through_never_replaced() {
+        let null = Path::new("/dev/null");
+        assert!(is_special(null) && !would_replace(null));
+        write(null, Overwrite::Refuse, |w| w.write_all(b"gone")).unwrap();
+        assert!(is_special(null), "/dev/null is still a device");
+        // A full device reports the full disk, as one line naming it.
+        let full = Path::new("/dev/full");
+        if is_special(full) {
+            let err = write(full, Overwrite::Refuse, |w| w.write_all(&[b'x'; 1 << 16]))
+                .unwrap_err()
+                .to_string();
+            assert!(err.starts_with("/dev/full: "), "{err}");
+            assert!(is_special(full));
+        }
     }
 
     #[test]

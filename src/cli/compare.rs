@@ -119,7 +119,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         check_ids(&args.ids)?;
     }
     if let Some(path) = &args.output
-        && path.exists()
+        && atomic::would_replace(path)
         && !args.force
     {
         // Refuse before any work; the write itself checks again without a race.

@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     }
     // Refuse early, before any work; the write itself checks again without a race.
     if let Some(path) = &args.output
-        && path.exists()
+        && atomic::would_replace(path)
         && !args.force
     {
         return Err(CliError::Failed(

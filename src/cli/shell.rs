@@ -17,8 +17,12 @@ pub struct CompletionsArgs {
 
 /// Print the completion script, e.g. `weerbaar completions bash > ~/.local/share/bash-completion/completions/weerbaar`.
 pub fn completions(args: &CompletionsArgs) -> Result<(), CliError> {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    clap_complete::generate(args.shell, &mut Cli::command(), "weerbaar", &mut out);
+    // clap_complete panics when its writer fails (a full disk, a closed pipe), so it writes to
+    // memory and the write to stdout is ours, with a proper error.
+    let mut script = Vec::new();
+    clap_complete::generate(args.shell, &mut Cli::command(), "weerbaar", &mut script);
+    let mut out = std::io::stdout().lock();
+    out.write_all(&script)?;
     out.flush()?;
     Ok(())
 }
