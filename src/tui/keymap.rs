@@ -43,6 +43,29 @@ pub enum Action {
     // In the help overlay.
     CloseHelp,
     ClearHelpFilter,
+    // Shortlists, export and saved searches (issue 5).
+    ToggleShortlist,
+    OpenShortlists,
+    Export,
+    Views,
+    EditNote,
+    RemoveItem,
+    NewList,
+    RenameList,
+    DeleteList,
+    MakeActive,
+    Back,
+    // In dialogs.
+    Confirm,
+    Cancel,
+    NextField,
+    PrevField,
+    OptionLeft,
+    OptionRight,
+    Copy,
+    SaveView,
+    OpenView,
+    DeleteView,
 }
 
 impl Action {
@@ -77,6 +100,27 @@ impl Action {
             Action::CursorEnd => Text::ActCursorEnd,
             Action::CloseHelp => Text::ActCloseHelp,
             Action::ClearHelpFilter => Text::ActClearHelpFilter,
+            Action::ToggleShortlist => Text::ActToggleShortlist,
+            Action::OpenShortlists => Text::ActOpenShortlists,
+            Action::Export => Text::ActExport,
+            Action::Views => Text::ActViews,
+            Action::EditNote => Text::ActEditNote,
+            Action::RemoveItem => Text::ActRemoveItem,
+            Action::NewList => Text::ActNewList,
+            Action::RenameList => Text::ActRenameList,
+            Action::DeleteList => Text::ActDeleteList,
+            Action::MakeActive => Text::ActMakeActive,
+            Action::Back => Text::ActBack,
+            Action::Confirm => Text::ActConfirm,
+            Action::Cancel => Text::ActCancel,
+            Action::NextField => Text::ActNextField,
+            Action::PrevField => Text::ActPrevField,
+            Action::OptionLeft => Text::ActOptionLeft,
+            Action::OptionRight => Text::ActOptionRight,
+            Action::Copy => Text::ActCopy,
+            Action::SaveView => Text::ActSaveView,
+            Action::OpenView => Text::ActOpenView,
+            Action::DeleteView => Text::ActDeleteView,
         }
     }
 
@@ -93,6 +137,13 @@ impl Action {
             Action::CycleSort => Text::ShortSort,
             Action::LeaveSearch | Action::CloseHelp => Text::ShortDone,
             Action::SubmitSearch => Text::ShortResults,
+            Action::ToggleShortlist | Action::OpenShortlists => Text::ShortShortlist,
+            Action::Export => Text::ShortExport,
+            Action::EditNote => Text::ShortNote,
+            Action::Views => Text::ShortViews,
+            Action::Back | Action::Cancel => Text::ShortBack,
+            Action::NewList => Text::ShortNew,
+            Action::RemoveItem => Text::ShortRemove,
             _ => self.text(),
         }
     }
@@ -129,8 +180,83 @@ pub const BROWSE: &[Binding] = &[
     bind(&[Key::ctrl('u')], Action::ClearSearch),
     bind(&[Key::char('o')], Action::CycleSort),
     bind(&[Key::char('t')], Action::ToggleTheme),
+    bind(&[Key::char('s')], Action::ToggleShortlist),
+    bind(&[Key::char('S')], Action::OpenShortlists),
+    bind(&[Key::char('n')], Action::EditNote),
+    bind(&[Key::char('e')], Action::Export),
+    bind(&[Key::char('v')], Action::Views),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),
+];
+
+/// Keys in the shortlist view (`S`).
+pub const SHORTLISTS: &[Binding] = &[
+    bind(&[k(KeyCode::Up), Key::char('k')], Action::Up),
+    bind(&[k(KeyCode::Down), Key::char('j')], Action::Down),
+    bind(
+        &[k(KeyCode::Tab), k(KeyCode::Left), k(KeyCode::Right)],
+        Action::NextPane,
+    ),
+    bind(&[k(KeyCode::Home), Key::char('g')], Action::Top),
+    bind(&[k(KeyCode::End), Key::char('G')], Action::Bottom),
+    bind(&[k(KeyCode::Enter), Key::char(' ')], Action::MakeActive),
+    bind(&[Key::char('n')], Action::EditNote),
+    bind(&[Key::char('d'), k(KeyCode::Delete)], Action::RemoveItem),
+    bind(&[Key::char('a')], Action::NewList),
+    bind(&[Key::char('r')], Action::RenameList),
+    bind(&[Key::char('D')], Action::DeleteList),
+    bind(&[Key::char('e')], Action::Export),
+    bind(&[k(KeyCode::Esc), Key::char('S')], Action::Back),
+    bind(&[Key::char('?')], Action::Help),
+    bind(&[Key::char('q')], Action::Quit),
+];
+
+/// Keys in the export dialog; on the file field other printable chars are typed.
+pub const EXPORT: &[Binding] = &[
+    bind(&[k(KeyCode::Enter)], Action::Confirm),
+    bind(&[k(KeyCode::Esc)], Action::Cancel),
+    bind(&[k(KeyCode::Tab), k(KeyCode::Down)], Action::NextField),
+    bind(&[k(KeyCode::BackTab), k(KeyCode::Up)], Action::PrevField),
+    bind(&[k(KeyCode::Left)], Action::OptionLeft),
+    bind(&[k(KeyCode::Right)], Action::OptionRight),
+    bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
+    bind(&[k(KeyCode::Delete)], Action::DeleteForward),
+    bind(&[k(KeyCode::Home)], Action::CursorStart),
+    bind(&[k(KeyCode::End)], Action::CursorEnd),
+    bind(&[Key::ctrl('u')], Action::ClearSearch),
+];
+
+/// Keys in a one-line text field (a note, a name); other printable chars are typed.
+pub const INPUT: &[Binding] = &[
+    bind(&[k(KeyCode::Enter)], Action::Confirm),
+    bind(&[k(KeyCode::Esc)], Action::Cancel),
+    bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
+    bind(&[k(KeyCode::Delete)], Action::DeleteForward),
+    bind(&[k(KeyCode::Left)], Action::CursorLeft),
+    bind(&[k(KeyCode::Right)], Action::CursorRight),
+    bind(&[k(KeyCode::Home)], Action::CursorStart),
+    bind(&[k(KeyCode::End)], Action::CursorEnd),
+    bind(&[Key::ctrl('u')], Action::ClearSearch),
+];
+
+/// Keys in a yes/no question.
+pub const CONFIRM: &[Binding] = &[
+    bind(
+        &[Key::char('j'), Key::char('y'), k(KeyCode::Enter)],
+        Action::Confirm,
+    ),
+    bind(&[Key::char('n'), k(KeyCode::Esc)], Action::Cancel),
+];
+
+/// Keys in the command line / saved searches dialog (`v`).
+pub const VIEWS: &[Binding] = &[
+    bind(&[k(KeyCode::Up), Key::char('k')], Action::Up),
+    bind(&[k(KeyCode::Down), Key::char('j')], Action::Down),
+    bind(&[k(KeyCode::Enter)], Action::OpenView),
+    bind(&[Key::char('c')], Action::Copy),
+    bind(&[Key::char('s')], Action::SaveView),
+    bind(&[Key::char('d'), k(KeyCode::Delete)], Action::DeleteView),
+    bind(&[k(KeyCode::Esc), Key::char('v')], Action::Cancel),
 ];
 
 /// Keys while the search bar has the focus; any other printable char is typed.
@@ -232,9 +358,14 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (Text::HelpSearchTyping, Text::HelpTypeToSearch),
         (Text::HelpFilterTyping, Text::HelpTypeToFilter),
     ];
-    let sections: [HelpSection; 3] = [
+    let sections: [HelpSection; 8] = [
         (Text::HelpBrowse, BROWSE, None),
         (Text::HelpSearchBar, SEARCH, Some(typing[0])),
+        (Text::HelpShortlistView, SHORTLISTS, None),
+        (Text::ExportTitle, EXPORT, None),
+        (Text::ViewsTitle, VIEWS, None),
+        (Text::HelpDialogs, INPUT, None),
+        (Text::HelpConfirm, CONFIRM, None),
         (Text::HelpOverlay, HELP, Some(typing[1])),
     ];
     for (title, table, typed) in sections {
@@ -271,6 +402,9 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (symbols::SELECTED, Text::SymbolSelected),
         (symbols::FOLDED_PAIR, Text::SymbolFolded),
         (symbols::CURSOR, Text::SymbolCursor),
+        (symbols::SHORTLISTED, Text::SymbolShortlisted),
+        (symbols::ACTIVE, Text::SymbolActive),
+        (symbols::MISSING, Text::SymbolMissing),
     ];
     for (title, rows) in [
         (Text::HelpMouse, &mouse[..]),
@@ -301,7 +435,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for table in [BROWSE, SEARCH, HELP] {
+        for table in [
+            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS,
+        ] {
             let mut seen = Vec::new();
             for b in table {
                 for key in b.keys {
@@ -319,10 +455,13 @@ mod tests {
             .iter()
             .filter(|l| matches!(l, HelpLine::Entry { .. }))
             .count();
-        // Every binding, the two "type to …" lines, three mouse lines and five symbols.
+        // Every binding, the two "type to …" lines, three mouse lines and eight symbols.
+        let tables = [
+            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS,
+        ];
         assert_eq!(
             entries,
-            BROWSE.len() + SEARCH.len() + HELP.len() + 2 + 3 + 5
+            tables.iter().map(|t| t.len()).sum::<usize>() + 2 + 3 + 8
         );
 
         let by_action = help_lines(Lang::En, "sort");

@@ -3,9 +3,12 @@
 //! plus `Effect`s that the run loop here performs. Only this file touches the terminal.
 
 pub mod event;
+pub mod export_dialog;
 pub mod keymap;
 pub mod layout;
 pub mod msg;
+pub mod outside;
+pub mod shelf;
 pub mod state;
 pub mod symbols;
 pub mod theme;
@@ -49,10 +52,14 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     }
     let inventory = ctx.open().map_err(|e| e.to_string())?;
     let theme = ThemeKind::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let (mut outside, lists, notice) = outside::Outside::open(ctx.db.as_deref(), &inventory);
     let mut state = State::new(inventory, ctx.lang, theme, ctx.current_year);
+    state.db = ctx.db.clone();
+    state.ui.shelf.lists = lists;
+    state.ui.notice = notice.map(state::Notice::Warning);
     let mut session =
         Session::start().map_err(|e| format!("cannot start the terminal explorer: {e}"))?;
-    let result = run_loop(&mut session.terminal, &mut state);
+    let result = run_loop(&mut session.terminal, &mut state, &mut outside);
     drop(session);
     result.map_err(|e| format!("terminal error: {e}"))
 }
@@ -60,6 +67,7 @@ pub fn run(ctx: &Context) -> Result<(), String> {
 fn run_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut State,
+    outside: &mut outside::Outside,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     dispatch(state, [Msg::Resize(size.width, size.height)]);
@@ -81,6 +89,16 @@ fn run_loop(
         let (ui_before, generation_before) = (state.ui.clone(), state.generation);
         if dispatch(state, msgs) {
             return Ok(());
+        }
+        // Perform the IO the messages asked for and feed the answers back.
+        while !state.outbox.is_empty() {
+            for effect in std::mem::take(&mut state.outbox) {
+                if let Some(answer) = outside.perform(state, effect)
+                    && dispatch(state, [answer])
+                {
+                    return Ok(());
+                }
+            }
         }
         // Redraw only when something visible changed.
         dirty = state.ui != ui_before || state.generation != generation_before;

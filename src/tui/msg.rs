@@ -1,6 +1,11 @@
 //! What can happen to the explorer (`Msg`) and what it asks the outside world to do (`Effect`).
 //! Keys and mouse events are our own small types, so `update` and its tests never see crossterm.
 
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::shortlist::{Change, Lists};
+
 /// A key, as pressed. Shift is folded into the char (`G`), Shift-Tab is `BackTab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -82,6 +87,19 @@ pub enum Msg {
     Resize(u16, u16),
     /// Leave at once (Ctrl-C, or a signal).
     Quit,
+    /// The shortlists as saved (fresh from the file), or why saving failed.
+    ListsSaved(Result<Lists, String>),
+    /// The full path an export was written to, or why it failed.
+    Exported(Result<PathBuf, ExportFailure>),
+    /// The outcome of copying text to the clipboard.
+    Copied(Result<(), String>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFailure {
+    pub message: String,
+    /// The file exists and was left alone: the dialog offers to overwrite it.
+    pub exists: bool,
 }
 
 /// After a change to the query, which result to select in the new results.
@@ -94,11 +112,26 @@ pub enum Reselect {
 }
 
 /// Work `update` cannot do itself because it is IO or may be slow. The run loop performs it.
-/// Issue 5 adds saving a shortlist and writing an export; issue 9 copying to the clipboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
     /// Recompute the results for the current query. Deferred so a burst of keystrokes is
     /// matched once, and so the matching can later move to a worker thread.
     Search(Reselect),
+    /// Apply this change to the shortlist file (answered with `Msg::ListsSaved`).
+    SaveLists(Change),
+    /// Write an export (answered with `Msg::Exported`).
+    Export(ExportRequest),
+    /// Put text on the clipboard (answered with `Msg::Copied`).
+    Copy(String),
+}
+
+/// What the export dialog asks to write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// The shortlist to export, or `None` for the current results.
+    pub shortlist: Option<String>,
+    pub format: Format,
+    pub path: PathBuf,
+    pub overwrite: bool,
 }

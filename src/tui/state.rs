@@ -8,8 +8,10 @@ use crate::model::{FacetGroup, Lang};
 use crate::query::{self, Index, Query, Results, SkimMatcher};
 use crate::store::Inventory;
 
+pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::layout;
 use super::msg::Reselect;
+pub use super::shelf::{Confirm, InputPurpose, InputState, ShelfPane, ShelfUi, ViewsDialog};
 use super::theme::ThemeKind;
 
 /// A pane that can have the focus.
@@ -58,6 +60,8 @@ impl Pane {
 pub enum View {
     #[default]
     Explore,
+    /// The shortlists and the items of one, with their notes (`S`).
+    Shortlists,
 }
 
 /// A modal layer over the view that takes every key while open. Issue 5 adds an export dialog
@@ -65,6 +69,14 @@ pub enum View {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help(HelpState),
+    /// `e`: what to export, the format and the file.
+    Export(ExportDialog),
+    /// One line of text: a note, a shortlist name, a view name.
+    Input(InputState),
+    /// Yes or no before deleting a shortlist.
+    Confirm(Confirm),
+    /// `v`: the command line of the current search, and the saved views.
+    Views(ViewsDialog),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -105,12 +117,27 @@ pub struct Ui {
     pub detail_scroll: usize,
     pub lang: Lang,
     pub theme: ThemeKind,
-    // Issue 5: the active shortlist's ids (a marker column in the results) go here;
-    // issue 6: the compare set (2–4 record ids) and the matrix's two facet groups.
+    /// This inventory's shortlists and saved views, and the shortlist view's cursors.
+    pub shelf: ShelfUi,
+    /// A one-line message in the status bar (a saved export, a failed save), until the next key.
+    pub notice: Option<Notice>,
+    // Issue 6: the compare set (2–4 record ids) and the matrix's two facet groups.
+}
+
+/// A message for the status bar; a warning is marked with a symbol, not only a colour.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Warning(String),
 }
 
 pub struct State {
     pub inventory: Arc<Inventory>,
+    /// The `--db` path the inventory came from (`None`: the bundled one), for command lines.
+    pub db: Option<std::path::PathBuf>,
+    /// Effects for the run loop to perform (saving, exporting, copying); `dispatch` fills it,
+    /// the run loop empties it and feeds the outcome back as messages.
+    pub outbox: Vec<super::msg::Effect>,
     pub index: Arc<Index>,
     pub matcher: SkimMatcher,
     pub current_year: u16,
@@ -126,6 +153,8 @@ impl State {
         let index = Index::build(&inventory);
         let mut state = State {
             inventory: Arc::new(inventory),
+            db: None,
+            outbox: Vec::new(),
             index: Arc::new(index),
             matcher: SkimMatcher::default(),
             current_year,
@@ -147,6 +176,8 @@ impl State {
                 detail_scroll: 0,
                 lang,
                 theme,
+                shelf: ShelfUi::default(),
+                notice: None,
             },
         };
         state.search(Reselect::Top);

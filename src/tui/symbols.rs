@@ -16,3 +16,9 @@ pub const STALE: &str = "!";
 pub const BULLET: &str = "•";
 /// Where text was cut to fit.
 pub const ELLIPSIS: &str = "…";
+/// Before a result that is in the active shortlist.
+pub const SHORTLISTED: &str = "★";
+/// Before the active shortlist in the shortlist view.
+pub const ACTIVE: &str = "●";
+/// Before a shortlist item that is not (or no longer) in the inventory.
+pub const MISSING: &str = "⚠";

@@ -3,10 +3,10 @@
 //! once per batch of messages, so a burst of keystrokes is matched once.
 
 use super::keymap::{self, Action};
-use super::layout;
 use super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Msg, Reselect};
-use super::state::{FacetRow, HelpState, Overlay, Pane, State};
-use super::view;
+use super::state::{FacetRow, HelpState, Notice, Overlay, Pane, State, View};
+use super::{export_dialog, layout, shelf, view};
+use crate::i18n::Text;
 
 /// A query longer than this is not a search anyone types; it would only slow matching.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -23,8 +23,28 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             clamp_help(state);
             Vec::new()
         }
-        Msg::Key(key) => on_key(state, key),
+        Msg::Key(key) => {
+            // A notice stays until the next key.
+            state.ui.notice = None;
+            on_key(state, key)
+        }
         Msg::Mouse(mouse) => on_mouse(state, mouse),
+        Msg::ListsSaved(result) => {
+            shelf::saved(state, result);
+            Vec::new()
+        }
+        Msg::Exported(result) => {
+            export_dialog::exported(state, result);
+            Vec::new()
+        }
+        Msg::Copied(result) => {
+            let lang = state.ui.lang;
+            state.ui.notice = Some(match result {
+                Ok(()) => Notice::Info(Text::Copied.get(lang).to_string()),
+                Err(e) => Notice::Warning(e),
+            });
+            Vec::new()
+        }
     }
 }
 
@@ -47,6 +67,8 @@ pub fn dispatch(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> bool 
                         _ => Reselect::Keep,
                     })
                 }
+                // IO: the run loop performs these and answers with a message.
+                io => state.outbox.push(io),
             }
         }
     }
@@ -62,6 +84,7 @@ fn only_edits_query(state: &State, msg: &Msg) -> bool {
         return false;
     };
     state.ui.overlay.is_none()
+        && state.ui.view == View::Explore
         && state.ui.focus == Pane::Search
         && (key.typed_char().is_some()
             || *key == Key::plain(KeyCode::Backspace)
@@ -70,6 +93,13 @@ fn only_edits_query(state: &State, msg: &Msg) -> bool {
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
+    match &state.ui.overlay {
+        Some(Overlay::Export(_)) => return export_dialog::on_key(state, key),
+        Some(Overlay::Input(_)) => return shelf::on_input_key(state, key),
+        Some(Overlay::Confirm(_)) => return shelf::on_confirm_key(state, key),
+        Some(Overlay::Views(_)) => return shelf::on_views_key(state, key),
+        Some(Overlay::Help(_)) | None => {}
+    }
     if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
         if let Some(action) = keymap::lookup(keymap::HELP, key) {
             return help_action(state, action);
@@ -81,6 +111,9 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             help.scroll = 0;
         }
         return Vec::new();
+    }
+    if state.ui.view == View::Shortlists {
+        return shelf::on_key(state, key);
     }
     if state.ui.focus == Pane::Search {
         if let Some(action) = keymap::lookup(keymap::SEARCH, key) {
@@ -144,6 +177,28 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         Action::CursorStart => ui.search_cursor = 0,
         Action::CursorEnd => ui.search_cursor = ui.query.text.chars().count(),
         Action::CloseHelp | Action::ClearHelpFilter => return help_action(state, action),
+        Action::ToggleShortlist
+        | Action::OpenShortlists
+        | Action::EditNote
+        | Action::Export
+        | Action::Views => return shelf::perform(state, action),
+        // Only in the shortlist view and the dialogs, which handle their own keys.
+        Action::RemoveItem
+        | Action::NewList
+        | Action::RenameList
+        | Action::DeleteList
+        | Action::MakeActive
+        | Action::Back
+        | Action::Confirm
+        | Action::Cancel
+        | Action::NextField
+        | Action::PrevField
+        | Action::OptionLeft
+        | Action::OptionRight
+        | Action::Copy
+        | Action::SaveView
+        | Action::OpenView
+        | Action::DeleteView => {}
     }
     Vec::new()
 }
@@ -324,6 +379,15 @@ fn edit_search(state: &mut State, edit: Edit) -> Vec<Effect> {
 }
 
 fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
+    // The shortlist view and the dialogs are keyboard-only; the pane layout does not apply.
+    if state.ui.view != View::Explore
+        || matches!(
+            state.ui.overlay,
+            Some(Overlay::Export(_) | Overlay::Input(_) | Overlay::Confirm(_) | Overlay::Views(_))
+        )
+    {
+        return Vec::new();
+    }
     if state.ui.overlay.is_some() {
         return match mouse.kind {
             MouseKind::ScrollUp => help_action(state, Action::Up),

@@ -2,10 +2,12 @@
 //! widgets only the rows that are visible.
 
 pub mod detail;
+mod dialogs;
 mod facets;
 mod help;
 mod results;
 mod search;
+mod shortlist;
 mod status;
 pub mod text;
 
@@ -40,10 +42,25 @@ pub fn draw(state: &State, frame: &mut Frame) {
                 detail::draw(state, frame, r, &theme);
             }
         }
+        View::Shortlists => {
+            search::draw(state, frame, areas.search, &theme);
+            let body = Rect::new(
+                0,
+                areas.facets.y,
+                area.width,
+                areas.status.y - areas.facets.y,
+            );
+            shortlist::draw(state, frame, body, &theme);
+        }
     }
     status::draw(state, frame, areas.status, areas.keys, &theme);
-    if let Some(Overlay::Help(help)) = &state.ui.overlay {
-        help::draw(state, help, frame, &theme);
+    match &state.ui.overlay {
+        Some(Overlay::Help(help)) => help::draw(state, help, frame, &theme),
+        Some(Overlay::Export(d)) => dialogs::draw_export(state, d, frame, &theme),
+        Some(Overlay::Input(input)) => dialogs::draw_input(state, input, frame, &theme),
+        Some(Overlay::Confirm(q)) => dialogs::draw_confirm(state, q, frame, &theme),
+        Some(Overlay::Views(v)) => dialogs::draw_views(state, v, frame, &theme),
+        None => {}
     }
 }
 

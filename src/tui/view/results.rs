@@ -13,7 +13,7 @@ use crate::query::{self, Sort};
 
 use super::super::layout;
 use super::super::state::{Pane, State};
-use super::super::symbols::{CURSOR, STALE};
+use super::super::symbols::{CURSOR, SHORTLISTED, STALE};
 use super::super::theme::Theme;
 use super::text::{fit, highlight, safe};
 use super::{open_pane, render_lines, row_style};
@@ -49,6 +49,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         lines.push(Line::styled(Text::NoResults.get(lang), theme.dim));
     }
     let visible = inner.height.saturating_sub(1) as usize / layout::lines_per_result(inner.width);
+    let active = state.ui.shelf.active();
     for (row, hit) in hits
         .iter()
         .enumerate()
@@ -63,13 +64,17 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         // Under the cursor, dim text would fight the cursor colour: keep the row's own style.
         let dim = if is_cursor { style } else { theme.dim };
         let marker = if is_cursor { CURSOR } else { " " };
-        // Issue 5: a shortlist marker column goes right after the cursor marker.
+        let listed = if active.is_some_and(|l| l.contains(&item.id)) {
+            SHORTLISTED
+        } else {
+            " "
+        };
         let name = name_spans(state, hit.index, item, theme);
         let badge = badge(item, state.current_year);
         let provider = safe(&item.providers.join(", ")).into_owned();
         let themes = labels(item, FacetGroup::Theme, state);
         if one_line {
-            let mut spans = vec![Span::raw(format!("{marker} "))];
+            let mut spans = vec![Span::raw(format!("{marker}{listed}"))];
             spans.extend(fit(name, cols.name, true));
             spans.push(Span::raw(GAP));
             spans.extend(fit(vec![Span::raw(badge)], BADGE_WIDTH, true));
@@ -79,7 +84,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
             spans.extend(fit(vec![Span::styled(themes, dim)], cols.themes, true));
             lines.push(Line::from(spans).style(style));
         } else {
-            let mut first = vec![Span::raw(format!("{marker} "))];
+            let mut first = vec![Span::raw(format!("{marker}{listed}"))];
             first.extend(fit(name, cols.name, true));
             first.push(Span::raw(" "));
             first.extend(fit(vec![Span::raw(badge)], BADGE_WIDTH, true));

@@ -9,7 +9,8 @@ use unicode_width::UnicodeWidthStr;
 use crate::i18n::Text;
 
 use super::super::keymap::{self, Action, Binding};
-use super::super::state::{Overlay, Pane, State};
+use super::super::state::{Notice, Overlay, Pane, State, View};
+use super::super::symbols::{MISSING, SHORTLISTED};
 use super::super::theme::Theme;
 use super::render_lines;
 use super::text::{fit, safe};
@@ -18,20 +19,39 @@ pub fn draw(state: &State, frame: &mut Frame, status: Rect, keys: Rect, theme: &
     let lang = state.ui.lang;
     let meta = &state.inventory.metadata;
     let filters: usize = state.ui.query.filters.values().map(|s| s.len()).sum();
-    let right = if filters > 0 {
+    let mut right = if filters > 0 {
         format!("{}: {filters}", Text::FiltersActive.get(lang))
     } else {
         String::new()
     };
-    let left = format!(
-        "{} · {} {}",
-        safe(&meta.title),
-        Text::DataAsOf.get(lang),
-        safe(&meta.date)
-    );
+    if let Some(list) = state.ui.shelf.active() {
+        if !right.is_empty() {
+            right.push_str(" · ");
+        }
+        right.push_str(&format!(
+            "{SHORTLISTED} {} ({})",
+            safe(&list.name),
+            list.items.len()
+        ));
+    }
+    let left = match &state.ui.notice {
+        Some(Notice::Info(text)) => Span::styled(safe(text).into_owned(), theme.selected),
+        Some(Notice::Warning(text)) => {
+            Span::styled(format!("{MISSING} {}", safe(text)), theme.warning)
+        }
+        None => Span::styled(
+            format!(
+                "{} · {} {}",
+                safe(&meta.title),
+                Text::DataAsOf.get(lang),
+                safe(&meta.date)
+            ),
+            theme.dim,
+        ),
+    };
     let width = status.width as usize;
     let room = width.saturating_sub(right.width() + 1);
-    let mut spans = fit(vec![Span::styled(left, theme.dim)], room, true);
+    let mut spans = fit(vec![left], room, true);
     spans.push(Span::raw(" "));
     spans.push(Span::styled(right, theme.selected));
     render_lines(frame, status, vec![Line::from(fit(spans, width, false))]);
@@ -46,6 +66,39 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
     let lang = state.ui.lang;
     let (table, actions): (&[Binding], &[Action]) = match (&state.ui.overlay, state.ui.focus) {
         (Some(Overlay::Help(_)), _) => (keymap::HELP, &[Action::CloseHelp]),
+        (Some(Overlay::Export(_)), _) => (
+            keymap::EXPORT,
+            &[
+                Action::Confirm,
+                Action::NextField,
+                Action::OptionRight,
+                Action::Cancel,
+            ],
+        ),
+        (Some(Overlay::Input(_)), _) => (keymap::INPUT, &[Action::Confirm, Action::Cancel]),
+        (Some(Overlay::Confirm(_)), _) => (keymap::CONFIRM, &[Action::Confirm, Action::Cancel]),
+        (Some(Overlay::Views(_)), _) => (
+            keymap::VIEWS,
+            &[
+                Action::OpenView,
+                Action::Copy,
+                Action::SaveView,
+                Action::DeleteView,
+                Action::Cancel,
+            ],
+        ),
+        (None, _) if state.ui.view == View::Shortlists => (
+            keymap::SHORTLISTS,
+            &[
+                Action::MakeActive,
+                Action::EditNote,
+                Action::RemoveItem,
+                Action::NewList,
+                Action::Export,
+                Action::Back,
+                Action::Help,
+            ],
+        ),
         (None, Pane::Search) => (
             keymap::SEARCH,
             &[
@@ -64,6 +117,8 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::CycleSort,
                 Action::Help,
                 Action::Quit,
+                Action::ToggleShortlist,
+                Action::Export,
             ],
         ),
     };

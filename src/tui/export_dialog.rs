@@ -1,0 +1,217 @@
+//! The export dialog (`e`): what (the active shortlist or the current results), the format, and
+//! the file (a default name in the current directory that follows the choices until edited).
+//! Enter asks the run loop to write it; the dialog then shows the full path written or the
+//! error. An existing file is only replaced after a second Enter.
+
+use std::path::PathBuf;
+
+use crate::export::{Format, default_file_name};
+use crate::i18n::Text;
+
+use super::keymap::{self, Action};
+use super::msg::{Effect, ExportFailure, ExportRequest, Key};
+use super::state::{Notice, Overlay, State};
+
+/// Longest path typed in the dialog, in characters.
+const MAX_PATH_CHARS: usize = 1000;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportWhat {
+    Shortlist,
+    Results,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportField {
+    What,
+    Format,
+    Path,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDialog {
+    pub what: ExportWhat,
+    pub format: Format,
+    pub path: String,
+    /// Once the user types in the path, choices no longer rename the file.
+    pub path_edited: bool,
+    /// In chars.
+    pub cursor: usize,
+    pub field: ExportField,
+    /// The last attempt: the full path written, or why not.
+    pub outcome: Option<Result<String, String>>,
+    /// The file exists: the next Enter overwrites it.
+    pub confirm_overwrite: bool,
+}
+
+/// The name the export is given: the shortlist's name, or "resultaten" and the search text.
+fn title(state: &State, what: ExportWhat) -> String {
+    let lang = state.ui.lang;
+    match (what, state.ui.shelf.active()) {
+        (ExportWhat::Shortlist, Some(list)) => list.name.clone(),
+        _ => format!("{} {}", Text::Results.get(lang), state.ui.query.text.trim()),
+    }
+}
+
+impl ExportDialog {
+    fn refresh_path(&mut self, state: &State) {
+        if !self.path_edited {
+            self.path = default_file_name(&title(state, self.what), self.format);
+            self.cursor = self.path.chars().count();
+        }
+    }
+}
+
+/// Open the dialog: the active shortlist when there is one with items, else the results.
+pub fn open(state: &mut State) {
+    let what = match state.ui.shelf.active() {
+        Some(l) if !l.items.is_empty() => ExportWhat::Shortlist,
+        _ => ExportWhat::Results,
+    };
+    let mut dialog = ExportDialog {
+        what,
+        format: Format::Xlsx,
+        path: String::new(),
+        path_edited: false,
+        cursor: 0,
+        field: ExportField::Format,
+        outcome: None,
+        confirm_overwrite: false,
+    };
+    dialog.refresh_path(state);
+    state.ui.overlay = Some(Overlay::Export(dialog));
+}
+
+fn cycle<T: Copy + PartialEq>(all: &[T], at: T, forward: bool) -> T {
+    let i = all.iter().position(|x| *x == at).unwrap_or(0);
+    let n = all.len();
+    all[if forward {
+        (i + 1) % n
+    } else {
+        (i + n - 1) % n
+    }]
+}
+
+pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
+    let Some(Overlay::Export(dialog)) = &state.ui.overlay else {
+        return Vec::new();
+    };
+    let mut d = dialog.clone();
+    let action = keymap::lookup(keymap::EXPORT, key);
+    let fields = [ExportField::What, ExportField::Format, ExportField::Path];
+    let mut changed = true;
+    let mut effects = Vec::new();
+    let mut chars: Vec<char> = d.path.chars().collect();
+    let at = d.cursor.min(chars.len());
+    match (action, d.field) {
+        (Some(Action::Cancel), _) => {
+            state.ui.overlay = None;
+            return Vec::new();
+        }
+        (Some(Action::Confirm), _) => {
+            changed = false;
+            let shortlist = match d.what {
+                ExportWhat::Shortlist => state.ui.shelf.active().map(|l| l.name.clone()),
+                ExportWhat::Results => None,
+            };
+            if d.what == ExportWhat::Shortlist && shortlist.is_none() {
+                d.outcome = Some(Err(Text::ExportNoShortlist.get(state.ui.lang).into()));
+            } else if d.path.trim().is_empty() {
+                d.field = ExportField::Path;
+            } else {
+                effects.push(Effect::Export(ExportRequest {
+                    shortlist,
+                    format: d.format,
+                    path: PathBuf::from(d.path.trim()),
+                    overwrite: d.confirm_overwrite,
+                }));
+            }
+        }
+        (Some(Action::NextField), _) => {
+            d.field = cycle(&fields, d.field, true);
+            changed = false;
+        }
+        (Some(Action::PrevField), _) => {
+            d.field = cycle(&fields, d.field, false);
+            changed = false;
+        }
+        (Some(Action::OptionLeft | Action::OptionRight), ExportField::What) => {
+            d.what = cycle(
+                &[ExportWhat::Shortlist, ExportWhat::Results],
+                d.what,
+                action == Some(Action::OptionRight),
+            );
+            d.refresh_path(state);
+        }
+        (Some(Action::OptionLeft | Action::OptionRight), ExportField::Format) => {
+            d.format = cycle(&Format::ALL, d.format, action == Some(Action::OptionRight));
+            d.refresh_path(state);
+        }
+        (Some(Action::OptionLeft), ExportField::Path) => {
+            d.cursor = at.saturating_sub(1);
+            changed = false;
+        }
+        (Some(Action::OptionRight), ExportField::Path) => {
+            d.cursor = (at + 1).min(chars.len());
+            changed = false;
+        }
+        (Some(Action::CursorStart), ExportField::Path) => d.cursor = 0,
+        (Some(Action::CursorEnd), ExportField::Path) => d.cursor = chars.len(),
+        (Some(Action::DeleteBack), ExportField::Path) if at > 0 => {
+            chars.remove(at - 1);
+            d.cursor = at - 1;
+            d.path = chars.iter().collect();
+            d.path_edited = true;
+        }
+        (Some(Action::DeleteForward), ExportField::Path) if at < chars.len() => {
+            chars.remove(at);
+            d.path = chars.iter().collect();
+            d.path_edited = true;
+        }
+        (Some(Action::ClearSearch), ExportField::Path) => {
+            d.path.clear();
+            d.cursor = 0;
+            d.path_edited = true;
+        }
+        (None, ExportField::Path) => match key.typed_char() {
+            Some(c) if chars.len() < MAX_PATH_CHARS => {
+                chars.insert(at, c);
+                d.cursor = at + 1;
+                d.path = chars.iter().collect();
+                d.path_edited = true;
+            }
+            _ => changed = false,
+        },
+        _ => changed = false,
+    }
+    if changed {
+        d.outcome = None;
+        d.confirm_overwrite = false;
+    }
+    state.ui.overlay = Some(Overlay::Export(d));
+    effects
+}
+
+/// The run loop wrote (or failed to write) the export.
+pub fn exported(state: &mut State, result: Result<PathBuf, ExportFailure>) {
+    let lang = state.ui.lang;
+    if let Ok(path) = &result {
+        state.ui.notice = Some(Notice::Info(format!(
+            "{}: {}",
+            Text::ExportWritten.get(lang),
+            path.display()
+        )));
+    }
+    if let Some(Overlay::Export(d)) = &mut state.ui.overlay {
+        match result {
+            Ok(path) => {
+                d.outcome = Some(Ok(path.display().to_string()));
+                d.confirm_overwrite = false;
+            }
+            Err(f) => {
+                d.confirm_overwrite = f.exists;
+                d.outcome = Some(Err(f.message));
+            }
+        }
+    }
+}

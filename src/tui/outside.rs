@@ -1,0 +1,225 @@
+//! The explorer's IO, outside `update`: saving shortlists, writing exports and copying to the
+//! clipboard. The run loop hands each `Effect` here and feeds the answer back as a `Msg`, so
+//! everything that decides what happens stays pure and testable.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::atomic::WriteError;
+use crate::cli::filters::command_line;
+use crate::export::{self, Options};
+use crate::model::Intervention;
+use crate::query::Query;
+use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
+use crate::store::Inventory;
+
+use super::msg::{Effect, ExportFailure, ExportRequest, Msg};
+use super::state::State;
+
+/// Where this inventory's shortlists are saved.
+pub struct Outside {
+    storage: Option<Storage>,
+    key: String,
+    label: String,
+}
+
+impl Outside {
+    /// Find and read the shortlist file. Returns the lists of this inventory and a notice when
+    /// the file had to be moved aside or cannot be used (exploring works either way).
+    pub fn open(
+        db: Option<&std::path::Path>,
+        inventory: &Inventory,
+    ) -> (Outside, Lists, Option<String>) {
+        let key = inventory_key(db);
+        let label = format!(
+            "{} {}",
+            inventory.metadata.title, inventory.metadata.version
+        );
+        let (storage, lists, notice) = match Storage::locate() {
+            Ok(storage) => match storage.load() {
+                Ok(loaded) => {
+                    let lists = loaded.book.lists(&key).cloned().unwrap_or_default();
+                    (Some(storage), lists, loaded.notice)
+                }
+                Err(e) => (Some(storage), Lists::default(), Some(e.to_string())),
+            },
+            Err(e) => (None, Lists::default(), Some(e.to_string())),
+        };
+        (
+            Outside {
+                storage,
+                key,
+                label,
+            },
+            lists,
+            notice,
+        )
+    }
+
+    /// Perform an effect; the answer goes back to `update`.
+    pub fn perform(&mut self, state: &State, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::SaveLists(change) => Some(Msg::ListsSaved(self.save(&change))),
+            Effect::Export(request) => Some(Msg::Exported(write_export(state, &request))),
+            Effect::Copy(text) => Some(Msg::Copied(copy(&text))),
+            Effect::Quit | Effect::Search(_) => None,
+        }
+    }
+
+    fn save(&self, change: &Change) -> Result<Lists, String> {
+        let storage = self
+            .storage
+            .as_ref()
+            .ok_or_else(|| crate::shortlist::StorageError::NoDataDir.to_string())?;
+        let (lists, _) = storage
+            .update(|book| {
+                let lists = book.lists_mut(&self.key, &self.label);
+                change.apply(lists).map_err(ShortlistError::from)?;
+                Ok::<_, ShortlistError>(lists.clone())
+            })
+            .map_err(|e| e.to_string())?;
+        Ok(lists)
+    }
+}
+
+/// Write the shortlist or the current results to the requested file.
+pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, ExportFailure> {
+    let inventory = &state.inventory;
+    let (title, entries): (String, Vec<(&Intervention, Option<&str>)>) = match &request.shortlist {
+        Some(name) => {
+            let list = state
+                .ui
+                .shelf
+                .lists
+                .get(name)
+                .ok_or_else(|| ExportFailure {
+                    message: format!("no shortlist named `{name}`"),
+                    exists: false,
+                })?;
+            (list.name.clone(), list.entries(inventory))
+        }
+        None => {
+            let title = if state.ui.query == Query::default() {
+                inventory.metadata.title.clone()
+            } else {
+                command_line(&state.ui.query, state.db.as_deref())
+            };
+            let entries = state
+                .results
+                .hits
+                .iter()
+                .filter_map(|h| inventory.interventions.get(h.index))
+                .map(|i| (i, None))
+                .collect();
+            (title, entries)
+        }
+    };
+    let opts = Options {
+        metadata: &inventory.metadata,
+        lang: state.ui.lang,
+        current_year: state.current_year,
+    };
+    export::write_file(
+        &request.path,
+        request.overwrite,
+        request.format,
+        &title,
+        &entries,
+        &opts,
+    )
+    .map_err(|e| ExportFailure {
+        exists: matches!(e, WriteError::Exists(_)),
+        message: e.to_string(),
+    })
+}
+
+/// Copy through the terminal (OSC 52), which works over SSH and in most terminals and tmux
+/// (with `set-clipboard on`); no clipboard library or display server is needed.
+fn copy(text: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    write!(out, "\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+        .and_then(|()| out.flush())
+        .map_err(|e| e.to_string())
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            chunk.get(1).copied().unwrap_or(0),
+            chunk.get(2).copied().unwrap_or(0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::Format;
+    use crate::shortlist::Change;
+    use crate::tui::fixture;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(
+            base64("weerbaar list -q 'ë'".as_bytes()),
+            "d2VlcmJhYXIgbGlzdCAtcSAnw6sn"
+        );
+    }
+
+    #[test]
+    fn an_export_of_the_active_shortlist_is_written_and_an_existing_file_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = fixture::state();
+        let mut lists = Lists::default();
+        Change::Create("sessie".into()).apply(&mut lists).unwrap();
+        for id in ["vaders", "moskee"] {
+            Change::Toggle {
+                list: "sessie".into(),
+                id: id.into(),
+            }
+            .apply(&mut lists)
+            .unwrap();
+        }
+        state.ui.shelf.lists = lists;
+        let path = dir.path().join("sessie.csv");
+        let request = ExportRequest {
+            shortlist: Some("sessie".into()),
+            format: Format::Csv,
+            path: path.clone(),
+            overwrite: false,
+        };
+        let written = write_export(&state, &request).unwrap();
+        assert_eq!(written, std::fs::canonicalize(&path).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let ids: Vec<String> = ::csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap()[0].to_string())
+            .collect();
+        assert_eq!(ids, ["vaders", "moskee"]);
+
+        let again = write_export(&state, &request).unwrap_err();
+        assert!(again.exists);
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+        let forced = ExportRequest {
+            overwrite: true,
+            ..request
+        };
+        assert!(write_export(&state, &forced).is_ok());
+    }
+}

@@ -1,0 +1,160 @@
+//! The shortlist view (`S`): the shortlists on the left (the active one marked ●, with the number
+//! of items), the items of the one under the cursor on the right, each with its evidence badge
+//! and its note; an id no longer in the inventory is shown flagged ⚠, never hidden.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+
+use crate::i18n::Text;
+use crate::model::vocab::evidence_badge;
+
+use super::super::shelf::ShelfPane;
+use super::super::state::State;
+use super::super::symbols::{ACTIVE, CURSOR, MISSING};
+use super::super::theme::Theme;
+use super::text::{fit, safe};
+use super::{pane_block, render_lines, title};
+
+/// Columns given to the list of shortlists.
+const LISTS_WIDTH: u16 = 30;
+
+/// The body of the view: everything between the search bar and the status line.
+pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lists_w = LISTS_WIDTH.min(area.width / 2);
+    let left = Rect::new(area.x, area.y, lists_w, area.height);
+    let right = Rect::new(area.x + lists_w, area.y, area.width - lists_w, area.height);
+    draw_lists(state, frame, left, theme);
+    draw_items(state, frame, right, theme);
+}
+
+/// The first row to show so that `cursor` is inside `visible` rows.
+fn window(cursor: usize, visible: usize) -> usize {
+    if visible == 0 {
+        0
+    } else {
+        cursor.saturating_sub(visible - 1)
+    }
+}
+
+fn draw_lists(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = state.ui.lang;
+    let shelf = &state.ui.shelf;
+    let focused = shelf.pane == ShelfPane::Lists;
+    let heading = format!(
+        "{} ({})",
+        Text::Shortlists.get(lang),
+        shelf.lists.shortlists.len()
+    );
+    let block = pane_block(title(heading, theme.title), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    if shelf.lists.shortlists.is_empty() {
+        lines.push(Line::styled(Text::NoShortlists.get(lang), theme.dim));
+    }
+    let visible = inner.height as usize;
+    for (row, list) in shelf
+        .lists
+        .shortlists
+        .iter()
+        .enumerate()
+        .skip(window(shelf.list_cursor, visible))
+        .take(visible)
+    {
+        let is_cursor = row == shelf.list_cursor;
+        let style = match (is_cursor, focused) {
+            (true, true) => theme.cursor,
+            (true, false) => theme.cursor_unfocused,
+            _ => theme.base,
+        };
+        let active = shelf.lists.active.as_deref() == Some(list.name.as_str());
+        let spans = vec![
+            Span::raw(if is_cursor { CURSOR } else { " " }),
+            Span::styled(if active { ACTIVE } else { " " }, theme.selected),
+            Span::raw(" "),
+            Span::raw(safe(&list.name).into_owned()),
+            Span::styled(format!(" ({})", list.items.len()), theme.dim),
+        ];
+        lines.push(Line::from(fit(spans, width, true)).style(style));
+    }
+    render_lines(frame, inner, lines);
+}
+
+fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
+    let lang = state.ui.lang;
+    let shelf = &state.ui.shelf;
+    let focused = shelf.pane == ShelfPane::Items;
+    let list = shelf.current();
+    let heading = match list {
+        Some(l) => format!("{}: {}", Text::ItemsTitle.get(lang), safe(&l.name)),
+        None => Text::ItemsTitle.get(lang).to_string(),
+    };
+    let block = pane_block(title(heading, theme.title), focused, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines = Vec::new();
+    let Some(list) = list else {
+        render_lines(frame, inner, lines);
+        return;
+    };
+    if list.items.is_empty() {
+        lines.push(Line::styled(Text::EmptyShortlist.get(lang), theme.dim));
+    }
+    // Two lines per item: the name and evidence, then the note.
+    let visible = (inner.height as usize / 2).max(1);
+    for (row, item) in list
+        .items
+        .iter()
+        .enumerate()
+        .skip(window(shelf.item_cursor, visible))
+        .take(visible)
+    {
+        let is_cursor = row == shelf.item_cursor;
+        let style = match (is_cursor, focused) {
+            (true, true) => theme.cursor,
+            (true, false) => theme.cursor_unfocused,
+            _ => theme.base,
+        };
+        let dim = if is_cursor { style } else { theme.dim };
+        let marker = Span::raw(format!("{} ", if is_cursor { CURSOR } else { " " }));
+        let first = match state.inventory.get(&item.id) {
+            Some(found) => {
+                let (dots, code) = evidence_badge(&found.evidence.level);
+                vec![
+                    marker,
+                    Span::raw(safe(&found.name).into_owned()),
+                    Span::styled(format!("  {dots} {code}"), dim),
+                ]
+            }
+            None => vec![
+                marker,
+                Span::styled(format!("{MISSING} {}", safe(&item.id)), theme.warning),
+                Span::styled(format!("  {}", Text::NotInInventory.get(lang)), dim),
+            ],
+        };
+        lines.push(Line::from(fit(first, width, true)).style(style));
+        let note = if item.note.is_empty() {
+            Span::styled(format!("  {}: —", Text::ShortlistNote.get(lang)), dim)
+        } else {
+            Span::styled(
+                format!(
+                    "  {}: {}",
+                    Text::ShortlistNote.get(lang),
+                    safe(&item.note.replace('\n', " / "))
+                ),
+                if is_cursor { style } else { theme.base },
+            )
+        };
+        lines.push(Line::from(fit(vec![note], width, true)).style(style));
+    }
+    render_lines(frame, inner, lines);
+}
