@@ -144,6 +144,7 @@ impl Action {
             Action::Back | Action::Cancel => Text::ShortBack,
             Action::NewList => Text::ShortNew,
             Action::RemoveItem => Text::ShortRemove,
+            Action::MakeActive => Text::ActiveList,
             _ => self.text(),
         }
     }

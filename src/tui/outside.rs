@@ -127,9 +127,16 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, E
         &entries,
         &opts,
     )
-    .map_err(|e| ExportFailure {
-        exists: matches!(e, WriteError::Exists(_)),
-        message: e.to_string(),
+    .map_err(|e| match e {
+        // The dialog says what to do about it (Enter again), unlike the CLI's `--force`.
+        WriteError::Exists(path) => ExportFailure {
+            exists: true,
+            message: path.display().to_string(),
+        },
+        e => ExportFailure {
+            exists: false,
+            message: e.to_string(),
+        },
     })
 }
 

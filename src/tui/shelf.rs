@@ -470,3 +470,6 @@ pub fn on_views_key(state: &mut State, key: Key) -> Vec<Effect> {
     }
     Vec::new()
 }
+
+#[cfg(test)]
+mod tests;

@@ -239,19 +239,24 @@ pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme:
 pub fn draw_views(state: &State, dialog: &ViewsDialog, frame: &mut Frame, theme: &Theme) {
     let lang = state.ui.lang;
     let screen = frame.area();
-    let area = dialog_area(screen, 90, screen.height.saturating_sub(4));
+    let views = &state.ui.shelf.lists.views;
+    let command = safe(&current_command_line(state)).into_owned();
+    // As tall as the content (the command line wrapped, two headings, the views), within the screen.
+    let guess_w = screen.width.saturating_sub(6).clamp(1, 88) as usize;
+    let content = wrap(&command, guess_w.saturating_sub(2)).len() + 3 + views.len().max(1);
+    let rows = (content as u16).min(screen.height.saturating_sub(4));
+    let area = dialog_area(screen, 90, rows);
     let inner = frame_box(frame, area, Text::ViewsTitle.get(lang), theme);
     if inner.width == 0 || inner.height == 0 {
         return;
     }
     let width = inner.width as usize;
     let mut lines = vec![Line::styled(Text::CommandLine.get(lang), theme.heading)];
-    for part in wrap(&safe(&current_command_line(state)), width.saturating_sub(2)) {
+    for part in wrap(&command, width.saturating_sub(2)) {
         lines.push(Line::raw(format!("  {part}")));
     }
     lines.push(Line::raw(""));
     lines.push(Line::styled(Text::SavedViews.get(lang), theme.heading));
-    let views = &state.ui.shelf.lists.views;
     if views.is_empty() {
         lines.push(Line::styled(Text::NoSavedViews.get(lang), theme.dim));
     }

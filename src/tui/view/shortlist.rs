@@ -158,3 +158,122 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     }
     render_lines(frame, inner, lines);
 }
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::shortlist::{Change, Lists};
+    use crate::tui::dispatch;
+    use crate::tui::fixture::{self, key, typing};
+    use crate::tui::msg::{ExportFailure, Key, KeyCode, Msg};
+    use crate::tui::state::State;
+    use crate::tui::view::draw;
+
+    fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+        dispatch(state, [Msg::Resize(width, height)]);
+        let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
+        terminal
+            .draw(|frame| draw(state, frame))
+            .expect("drawing into a test backend");
+        terminal
+    }
+
+    /// Two lists; the active one has a note, an item without one and an id that is gone.
+    fn with_lists() -> State {
+        let mut s = fixture::state();
+        let mut lists = Lists::default();
+        for change in [
+            Change::Create("Sessie maart".into()),
+            Change::Create("Ouders".into()),
+            Change::Activate("Sessie maart".into()),
+        ] {
+            change.apply(&mut lists).unwrap();
+        }
+        for id in ["vaders", "verdwenen-interventie", "dialoog-klas"] {
+            Change::Toggle {
+                list: "Sessie maart".into(),
+                id: id.into(),
+            }
+            .apply(&mut lists)
+            .unwrap();
+        }
+        Change::SetNote {
+            list: "Sessie maart".into(),
+            id: "vaders".into(),
+            note: "Vadercentrum bellen over\\nde kosten".replace("\\n", "\n"),
+        }
+        .apply(&mut lists)
+        .unwrap();
+        dispatch(&mut s, [Msg::ListsSaved(Ok(lists))]);
+        s
+    }
+
+    #[test]
+    fn the_shortlist_view_at_80x24_flags_missing_ids_and_shows_notes() {
+        let mut s = with_lists();
+        dispatch(&mut s, [Msg::Key(Key::char('S'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn results_carry_the_shortlist_marker() {
+        let mut s = with_lists();
+        let t = render(&mut s, 120, 20);
+        insta::assert_snapshot!(t.backend());
+    }
+
+    #[test]
+    fn the_export_dialog_shows_an_existing_file_and_then_the_full_path() {
+        let mut s = with_lists();
+        dispatch(&mut s, [Msg::Key(Key::char('e'))]);
+        dispatch(
+            &mut s,
+            [Msg::Exported(Err(ExportFailure {
+                message: "sessie-maart.xlsx".into(),
+                exists: true,
+            }))],
+        );
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("export_dialog_exists", t.backend());
+        dispatch(
+            &mut s,
+            [Msg::Exported(Ok(
+                "/home/adviseur/sessies/sessie-maart.xlsx".into(),
+            ))],
+        );
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("export_dialog_written", t.backend());
+    }
+
+    #[test]
+    fn the_views_dialog_and_a_note_field_in_english() {
+        let mut s = with_lists();
+        s.ui.lang = crate::model::Lang::En;
+        dispatch(&mut s, typing("/ouders"));
+        dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::char('v'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("views_dialog_en", t.backend());
+        dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::char('S'))]);
+        dispatch(&mut s, [key(KeyCode::Tab), Msg::Key(Key::char('n'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("note_field_en", t.backend());
+    }
+
+    #[test]
+    fn dialogs_in_the_smallest_terminal_do_not_panic() {
+        let mut s = with_lists();
+        for keys in [&['e'][..], &['v'], &['S', 'D'], &['S', 'a']] {
+            let mut s2 = with_lists();
+            for c in keys {
+                dispatch(&mut s2, [Msg::Key(Key::char(*c))]);
+            }
+            for (w, h) in [(60, 12), (61, 13), (200, 60)] {
+                render(&mut s2, w, h);
+            }
+        }
+        render(&mut s, 60, 12);
+    }
+}

@@ -1,0 +1,309 @@
+//! Shortlists, the export dialog and saved searches in the explorer, driven by messages: what
+//! the user sees change, and which effects the run loop is asked to perform.
+
+use std::path::PathBuf;
+
+use crate::export::Format;
+use crate::shortlist::{Change, Lists};
+use crate::tui::dispatch;
+use crate::tui::export_dialog::{ExportField, ExportWhat};
+use crate::tui::fixture::{self, key, typing};
+use crate::tui::msg::{Effect, ExportFailure, ExportRequest, Key, KeyCode, Msg};
+use crate::tui::state::{Notice, Overlay, State, View};
+
+use super::ShelfPane;
+
+fn press(state: &mut State, c: char) {
+    dispatch(state, [Msg::Key(Key::char(c))]);
+}
+
+fn selected_id(state: &State) -> String {
+    let r = state.selected_record().expect("a selection");
+    state.inventory.interventions[r].id.clone()
+}
+
+/// Answer every pending save as the storage would when it succeeds.
+fn save_all(state: &mut State) -> Vec<Effect> {
+    let effects = std::mem::take(&mut state.outbox);
+    let lists = state.ui.shelf.lists.clone();
+    dispatch(state, [Msg::ListsSaved(Ok(lists))]);
+    effects
+}
+
+#[test]
+fn s_puts_the_selection_in_a_first_list_and_takes_it_out_again() {
+    let mut s = fixture::state();
+    let id = selected_id(&s);
+    press(&mut s, 's');
+    let list =
+        s.ui.shelf
+            .active()
+            .expect("a list was created and activated");
+    assert_eq!(list.name, "Mijn shortlist");
+    assert!(list.contains(&id));
+    assert_eq!(
+        s.outbox,
+        vec![
+            Effect::SaveLists(Change::Create("Mijn shortlist".into())),
+            Effect::SaveLists(Change::Toggle {
+                list: "Mijn shortlist".into(),
+                id: id.clone()
+            }),
+        ]
+    );
+    assert!(matches!(&s.ui.notice, Some(Notice::Info(t)) if t.contains("toegevoegd aan")));
+    save_all(&mut s);
+    press(&mut s, 's');
+    assert!(!s.ui.shelf.active().unwrap().contains(&id));
+    assert!(matches!(&s.ui.notice, Some(Notice::Info(t)) if t.contains("gehaald uit")));
+}
+
+#[test]
+fn a_failed_save_is_shown_and_the_change_kept_for_this_session() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    s.outbox.clear();
+    dispatch(
+        &mut s,
+        [Msg::ListsSaved(Err(
+            "/ro: cannot save the shortlists here (Permission denied)".into(),
+        ))],
+    );
+    assert!(
+        matches!(&s.ui.notice, Some(Notice::Warning(t)) if t.starts_with("niet opgeslagen: /ro"))
+    );
+    assert_eq!(s.ui.shelf.active().unwrap().items.len(), 1);
+    // Exploring goes on: the next key works and clears the message.
+    dispatch(&mut s, [key(KeyCode::Down)]);
+    assert_eq!(s.ui.notice, None);
+}
+
+#[test]
+fn saved_lists_from_disk_replace_the_copy() {
+    let mut s = fixture::state();
+    let mut on_disk = Lists::default();
+    Change::Create("van de CLI".into())
+        .apply(&mut on_disk)
+        .unwrap();
+    dispatch(&mut s, [Msg::ListsSaved(Ok(on_disk.clone()))]);
+    assert_eq!(s.ui.shelf.lists, on_disk);
+}
+
+#[test]
+fn n_edits_the_note_of_a_listed_result_only() {
+    let mut s = fixture::state();
+    press(&mut s, 'n');
+    assert!(s.ui.overlay.is_none());
+    assert!(matches!(&s.ui.notice, Some(Notice::Info(t)) if t.contains("eerst met s")));
+    press(&mut s, 's');
+    save_all(&mut s);
+    press(&mut s, 'n');
+    assert!(matches!(s.ui.overlay, Some(Overlay::Input(_))));
+    dispatch(&mut s, typing("bellen: 06-1234"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let id = selected_id(&s);
+    assert_eq!(
+        s.ui.shelf.active().unwrap().note(&id),
+        Some("bellen: 06-1234")
+    );
+    assert!(matches!(
+        s.outbox.last(),
+        Some(Effect::SaveLists(Change::SetNote { .. }))
+    ));
+    // Reopening and confirming without a change saves nothing.
+    save_all(&mut s);
+    press(&mut s, 'n');
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert!(s.outbox.is_empty());
+    // Esc cancels.
+    press(&mut s, 'n');
+    dispatch(&mut s, typing(" en mailen"));
+    dispatch(&mut s, [key(KeyCode::Esc)]);
+    assert_eq!(
+        s.ui.shelf.active().unwrap().note(&id),
+        Some("bellen: 06-1234")
+    );
+}
+
+#[test]
+fn the_shortlist_view_lists_items_and_edits_them() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    dispatch(&mut s, [key(KeyCode::Down)]);
+    press(&mut s, 's');
+    save_all(&mut s);
+    press(&mut s, 'S');
+    assert_eq!(s.ui.view, View::Shortlists);
+    // Tab to the items, the second one, remove it.
+    dispatch(&mut s, [key(KeyCode::Tab), key(KeyCode::Down)]);
+    assert_eq!(s.ui.shelf.pane, ShelfPane::Items);
+    assert_eq!(s.ui.shelf.item_cursor, 1);
+    press(&mut s, 'd');
+    assert_eq!(s.ui.shelf.active().unwrap().items.len(), 1);
+    assert_eq!(s.ui.shelf.item_cursor, 0, "the cursor stays on an item");
+    // A new list becomes the active one.
+    press(&mut s, 'a');
+    dispatch(&mut s, typing("Sessie april"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Sessie april"));
+    assert_eq!(s.ui.shelf.current().unwrap().name, "Sessie april");
+    // Rename it.
+    press(&mut s, 'r');
+    dispatch(&mut s, [Msg::Key(Key::ctrl('u'))]);
+    dispatch(&mut s, typing("Sessie mei"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Sessie mei"));
+    // Switch back to the first list with Enter on it.
+    dispatch(
+        &mut s,
+        [key(KeyCode::Tab), key(KeyCode::Up), key(KeyCode::Enter)],
+    );
+    assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Mijn shortlist"));
+    // Delete asks first; n keeps it, j deletes it.
+    press(&mut s, 'D');
+    assert!(matches!(s.ui.overlay, Some(Overlay::Confirm(_))));
+    press(&mut s, 'n');
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 2);
+    press(&mut s, 'D');
+    press(&mut s, 'j');
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 1);
+    assert_eq!(s.ui.shelf.lists.active, None);
+    // A name that exists already is refused with a message, nothing saved.
+    s.outbox.clear();
+    press(&mut s, 'a');
+    dispatch(&mut s, typing("Sessie mei"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert!(s.outbox.is_empty());
+    assert!(matches!(&s.ui.notice, Some(Notice::Warning(t)) if t.contains("already exists")));
+    // Esc goes back to exploring.
+    dispatch(&mut s, [key(KeyCode::Esc)]);
+    assert_eq!(s.ui.view, View::Explore);
+}
+
+#[test]
+fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
+    let mut s = fixture::state();
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    // Without a shortlist the results are exported.
+    assert_eq!(d.what, ExportWhat::Results);
+    assert_eq!(d.path, "resultaten.xlsx");
+    dispatch(&mut s, [key(KeyCode::Esc)]);
+
+    press(&mut s, 's');
+    save_all(&mut s);
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.what, ExportWhat::Shortlist);
+    assert_eq!(d.field, ExportField::Format);
+    assert_eq!(d.path, "mijn-shortlist.xlsx");
+    // → changes the format, and the file name with it.
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::Json);
+    assert_eq!(d.path, "mijn-shortlist.json");
+    // Once the path is edited, it stays.
+    dispatch(&mut s, [key(KeyCode::Tab)]);
+    dispatch(&mut s, vec![key(KeyCode::Backspace); 5]);
+    dispatch(&mut s, typing(".ris"));
+    dispatch(&mut s, [key(KeyCode::BackTab), key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::Md);
+    assert_eq!(d.path, "mijn-shortlist.ris");
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert_eq!(
+        s.outbox,
+        vec![Effect::Export(ExportRequest {
+            shortlist: Some("Mijn shortlist".into()),
+            format: Format::Md,
+            path: PathBuf::from("mijn-shortlist.ris"),
+            overwrite: false,
+        })]
+    );
+    s.outbox.clear();
+
+    // The file exists: the dialog says so, and the next Enter overwrites.
+    dispatch(
+        &mut s,
+        [Msg::Exported(Err(ExportFailure {
+            message: "mijn-shortlist.ris".into(),
+            exists: true,
+        }))],
+    );
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert!(d.confirm_overwrite);
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert!(matches!(&s.outbox[..], [Effect::Export(r)] if r.overwrite));
+    s.outbox.clear();
+
+    // Success shows the full path, in the dialog and the status line.
+    dispatch(
+        &mut s,
+        [Msg::Exported(Ok(PathBuf::from(
+            "/home/a/mijn-shortlist.ris",
+        )))],
+    );
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.outcome, Some(Ok("/home/a/mijn-shortlist.ris".into())));
+    assert!(
+        matches!(&s.ui.notice, Some(Notice::Info(t)) if t.ends_with("/home/a/mijn-shortlist.ris"))
+    );
+}
+
+#[test]
+fn the_views_dialog_copies_the_command_line_and_saves_and_reopens_searches() {
+    let mut s = fixture::state();
+    dispatch(&mut s, typing("/polar"));
+    dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::char('o'))]);
+    press(&mut s, 'v');
+    press(&mut s, 'c');
+    assert_eq!(
+        s.outbox,
+        vec![Effect::Copy("weerbaar list -q polar --sort name".into())]
+    );
+    s.outbox.clear();
+    dispatch(&mut s, [Msg::Copied(Ok(()))]);
+    assert!(matches!(&s.ui.notice, Some(Notice::Info(t)) if t.contains("klembord")));
+
+    press(&mut s, 's');
+    dispatch(&mut s, typing("polarisatie op naam"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert!(
+        matches!(s.ui.overlay, Some(Overlay::Views(_))),
+        "back in the dialog"
+    );
+    let saved = save_all(&mut s);
+    assert!(
+        matches!(&saved[..], [Effect::SaveLists(Change::SaveView(v))] if v.name == "polarisatie op naam")
+    );
+
+    // Change the search, then reopen the saved one.
+    dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::ctrl('u'))]);
+    assert_eq!(s.ui.query.text, "");
+    press(&mut s, 'v');
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert_eq!(s.ui.overlay, None);
+    assert_eq!(s.ui.query.text, "polar");
+    assert_eq!(s.ui.query.sort, crate::query::Sort::Name);
+    let expected = crate::query::run(&s.index, &s.matcher, &s.ui.query);
+    assert_eq!(
+        s.results, expected,
+        "the results follow the reopened search"
+    );
+
+    press(&mut s, 'v');
+    press(&mut s, 'd');
+    assert!(s.ui.shelf.lists.views.is_empty());
+}
