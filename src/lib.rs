@@ -20,3 +20,4 @@ pub mod related;
 pub mod shortlist;
 pub mod store;
 pub mod tui;
+pub mod synth;

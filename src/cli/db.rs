@@ -10,6 +10,7 @@ use crate::diff;
 use crate::model::vocab::ESS_THEMES;
 use crate::model::{FacetGroup, Intervention};
 use crate::store::{self, source};
+use crate::synth;
 
 use super::output::table;
 use super::{CliError, Context};
@@ -43,6 +44,21 @@ pub enum DbCommand {
         new: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+    },
+    /// Write a synthetic inventory of any size, modelled on the bundled one (for benchmarks).
+    Synth {
+        /// How many interventions to generate.
+        #[arg(long, value_name = "N")]
+        count: usize,
+        /// The same seed always gives the same inventory.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        /// The database file to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -122,6 +138,12 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             out.flush()?;
             Ok(())
         }
+        DbCommand::Synth {
+            count,
+            seed,
+            out,
+            force,
+        } => synth(*count, *seed, out, *force),
         DbCommand::Verify { path } => {
             let lines = store::verify_path(path)?;
             let mut out = std::io::stdout().lock();
@@ -131,6 +153,32 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             Ok(())
         }
     }
+}
+
+fn synth(count: usize, seed: u64, out: &Path, force: bool) -> Result<(), CliError> {
+    if count == 0 || count > synth::MAX_COUNT {
+        return Err(CliError::Usage(format!(
+            "--count {count}: give a number from 1 to {}",
+            synth::MAX_COUNT
+        )));
+    }
+    if out.exists() && !force {
+        return Err(CliError::Failed(format!(
+            "{}: already exists; add --force to replace it",
+            out.display()
+        )));
+    }
+    // Always modelled on the bundled inventory, so a (count, seed) pair means the same file
+    // whatever --db says.
+    let model = store::open_bundled()?;
+    let inventory = synth::generate(&model, count, seed)
+        .ok_or_else(|| CliError::Failed("the bundled inventory is empty".into()))?;
+    store::write_atomically(&inventory, out).map_err(|e| CliError::Failed(e.to_string()))?;
+    eprintln!(
+        "wrote {count} synthetic interventions (seed {seed}) to {}",
+        out.display()
+    );
+    Ok(())
 }
 
 /// Count interventions per (theme, value of `other`).

@@ -16,6 +16,13 @@ pub struct Folded {
 
 impl Folded {
     pub fn new(original: &str) -> Folded {
+        if original.is_ascii() {
+            // Most text is ASCII: lowercasing keeps every char where it was.
+            return Folded {
+                text: original.to_ascii_lowercase(),
+                origin: (0..original.len() as u32).collect(),
+            };
+        }
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
         for (i, c) in original.chars().enumerate() {
@@ -40,11 +47,28 @@ impl Folded {
 
 /// Fold a string without keeping the position map (for queries and long fields).
 pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         for_each_folded(c, |f| out.push(f));
     }
     out
+}
+
+/// Fold `s` onto the end of `out` (no allocation when `out` has room).
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let start = out.len();
+        out.push_str(s);
+        // Safe on a String: ASCII lowercasing keeps it valid UTF-8.
+        out[start..].make_ascii_lowercase();
+        return;
+    }
+    for c in s.chars() {
+        for_each_folded(c, |f| out.push(f));
+    }
 }
 
 fn for_each_folded(c: char, mut emit: impl FnMut(char)) {

@@ -1,12 +1,20 @@
-//! The search index: built once from an inventory, it holds what a keystroke needs (folded
-//! search keys and one bitset per facet value) so `run` does no IO and no re-folding.
+//! The search index: built once from an inventory (or streamed from a database, one record at
+//! a time), it holds what a keystroke needs — folded search keys, a word index over the long
+//! text, and the records of every facet value — so `run` does no IO and no re-folding.
+//!
+//! Everything is stored compactly (one buffer per kind of key, not a `String` per record), so a
+//! 100k-record inventory indexes in tens of MB; see docs/performance.md.
+
+use std::collections::HashMap;
 
 use crate::model::vocab::evidence_rank;
 use crate::model::{FacetGroup, Intervention, Lang};
-use crate::store::Inventory;
+use crate::store::{Database, Inventory, StoreError};
 
-use super::bitset::Bitset;
-use super::fold::{Folded, fold};
+use super::bitset::ValueSet;
+use super::fold::{fold, fold_into};
+use super::strs::{Ranges, Strs};
+use super::text::{FxBuild, TextBuilder, TextIndex};
 
 /// One facet value as the index knows it.
 #[derive(Debug, Clone)]
@@ -32,7 +40,8 @@ impl ValueInfo {
 pub struct GroupIndex {
     pub group: FacetGroup,
     pub values: Vec<ValueInfo>,
-    pub bits: Vec<Bitset>,
+    /// `sets[v]`: the records carrying `values[v]`.
+    pub sets: Vec<ValueSet>,
 }
 
 impl GroupIndex {
@@ -41,42 +50,55 @@ impl GroupIndex {
     }
 }
 
-/// The folded text of one record, per field.
-#[derive(Debug, Clone)]
-pub struct RecordKeys {
-    pub name: Folded,
-    pub aliases: Vec<String>,
-    pub providers: Vec<String>,
-    /// Target group and working element labels, and working element notes.
-    pub labels: String,
-    /// Summary, aim, approach and weerbaarheid framing.
-    pub long: String,
-    pub evidence_rank: u8,
-}
-
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub records: Vec<RecordKeys>,
+    ids: Strs,
+    names: Strs,
+    folded_names: Strs,
+    /// Folded aliases of all records, and each record's range in them.
+    aliases: Strs,
+    alias_ranges: Ranges,
+    /// Each record's providers as positions in the provider group's values (in the record's
+    /// order, duplicates kept), so a provider is fuzzy-matched once, not once per record.
+    provider_codes: Vec<u32>,
+    provider_ranges: Ranges,
+    /// Target group and working element labels, working element notes, summary, aim,
+    /// approach and weerbaarheid framing.
+    text: TextIndex,
+    evidence_rank: Vec<u8>,
+    /// Each record's place in the order by folded name (ties by record order): sorting hits
+    /// by name compares integers instead of strings.
+    name_rank: Vec<u32>,
     pub groups: Vec<GroupIndex>,
 }
 
 impl Index {
     pub fn build(inventory: &Inventory) -> Index {
-        let items = &inventory.interventions;
-        let records = items.iter().map(record_keys).collect();
-        let groups = FacetGroup::ALL
-            .into_iter()
-            .map(|g| group_index(g, items))
-            .collect();
-        Index { records, groups }
+        let mut builder = IndexBuilder::new();
+        for item in &inventory.interventions {
+            builder.push(item);
+        }
+        builder.finish()
+    }
+
+    /// Build the index by streaming a database: only one full record is in memory at a time,
+    /// so a large inventory costs the index, not the inventory. Details come later, by id
+    /// (`Database::intervention`).
+    pub fn load(db: &Database) -> Result<Index, StoreError> {
+        let mut builder = IndexBuilder::new();
+        db.for_each(|item| {
+            builder.push(&item);
+            Ok(())
+        })?;
+        Ok(builder.finish())
     }
 
     pub fn len(&self) -> usize {
-        self.records.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.records.is_empty()
+        self.ids.is_empty()
     }
 
     pub fn group(&self, group: FacetGroup) -> &GroupIndex {
@@ -87,125 +109,443 @@ impl Index {
             .unwrap_or(0);
         &self.groups[ix]
     }
+
+    /// The record's id ("" when out of range).
+    pub fn id(&self, record: usize) -> &str {
+        self.ids.get(record)
+    }
+
+    /// The record's name as written ("" when out of range).
+    pub fn name(&self, record: usize) -> &str {
+        self.names.get(record)
+    }
+
+    /// The record's name folded for matching.
+    pub fn folded_name(&self, record: usize) -> &str {
+        self.folded_names.get(record)
+    }
+
+    pub fn aliases(&self, record: usize) -> impl Iterator<Item = &str> + '_ {
+        self.alias_ranges.get(record).map(|a| self.aliases.get(a))
+    }
+
+    /// Positions of the record's providers in the provider group's values.
+    pub fn provider_codes(&self, record: usize) -> &[u32] {
+        self.provider_codes
+            .get(self.provider_ranges.get(record))
+            .unwrap_or(&[])
+    }
+
+    pub fn evidence_rank(&self, record: usize) -> u8 {
+        self.evidence_rank.get(record).copied().unwrap_or(0)
+    }
+
+    pub fn name_rank(&self, record: usize) -> u32 {
+        self.name_rank.get(record).copied().unwrap_or(u32::MAX)
+    }
+
+    /// Position of an id among the records (ids are sorted, as the store delivers them).
+    pub fn position_of(&self, id: &str) -> Option<usize> {
+        let (mut lo, mut hi) = (0, self.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match self.ids.get(mid).cmp(id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return Some(mid),
+            }
+        }
+        None
+    }
+
+    pub fn text(&self) -> &TextIndex {
+        &self.text
+    }
+
+    /// Approximate heap bytes held, for the performance report.
+    pub fn heap_bytes(&self) -> usize {
+        let groups: usize = self
+            .groups
+            .iter()
+            .map(|g| {
+                g.sets.iter().map(ValueSet::heap_bytes).sum::<usize>()
+                    + g.values
+                        .iter()
+                        .map(|v| v.id.len() + v.label_nl.len() + v.label_en.len() + v.search.len())
+                        .sum::<usize>()
+            })
+            .sum();
+        self.ids.heap_bytes()
+            + self.names.heap_bytes()
+            + self.folded_names.heap_bytes()
+            + self.aliases.heap_bytes()
+            + self.alias_ranges.heap_bytes()
+            + self.provider_codes.capacity() * 4
+            + self.provider_ranges.heap_bytes()
+            + self.text.heap_bytes()
+            + self.evidence_rank.capacity()
+            + self.name_rank.capacity() * 4
+            + groups
+    }
 }
 
-fn record_keys(item: &Intervention) -> RecordKeys {
-    let mut labels = String::new();
-    for id in &item.target_groups {
-        push_field(
-            &mut labels,
-            &Intervention::label(FacetGroup::TargetGroup, id, Lang::Nl),
-        );
+/// The records of each value of one facet group, gathered while records stream in.
+#[derive(Default)]
+struct GroupBuilder {
+    /// Vocabulary values by id, then values met in the data but not in the vocabulary.
+    known: HashMap<&'static str, u32>,
+    extra: HashMap<String, u32>,
+    records: Vec<Vec<u32>>,
+}
+
+impl GroupBuilder {
+    fn new(group: FacetGroup) -> GroupBuilder {
+        let terms = group.vocabulary().unwrap_or(&[]);
+        GroupBuilder {
+            known: terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.id, i as u32))
+                .collect(),
+            extra: HashMap::new(),
+            records: vec![Vec::new(); terms.len()],
+        }
     }
-    for w in &item.working_elements {
-        push_field(
-            &mut labels,
-            &Intervention::label(FacetGroup::WorkingElement, &w.id, Lang::Nl),
-        );
-        push_field(&mut labels, &w.note);
-    }
-    let mut long = String::new();
-    for text in [
-        &item.summary,
-        &item.aim,
-        &item.approach,
-        &item.weerbaarheid.framing,
-    ] {
-        push_field(&mut long, text);
-    }
-    RecordKeys {
-        name: Folded::new(&item.name),
-        aliases: item.aliases.iter().map(|a| fold(a)).collect(),
-        providers: item.providers.iter().map(|p| fold(p)).collect(),
-        labels: fold(&labels),
-        long: fold(&long),
-        evidence_rank: evidence_rank(&item.evidence.level),
+
+    fn add(&mut self, id: &str, record: u32) {
+        let v = match self.known.get(id) {
+            Some(&v) => v,
+            None => match self.extra.get(id) {
+                Some(&v) => v,
+                None => {
+                    let v = self.records.len() as u32;
+                    self.extra.insert(id.to_string(), v);
+                    self.records.push(Vec::new());
+                    v
+                }
+            },
+        };
+        let list = &mut self.records[v as usize];
+        // A record listing a value twice still carries it once.
+        if list.last() != Some(&record) {
+            list.push(record);
+        }
     }
 }
 
-fn push_field(out: &mut String, text: &str) {
-    if !out.is_empty() {
+/// Builds an `Index` one record at a time, in id order, so a large database never has to be
+/// held in memory as `Intervention`s.
+pub struct IndexBuilder {
+    index: Index,
+    text: TextBuilder,
+    groups: Vec<GroupBuilder>,
+    /// Providers by name as written, in order of first appearance.
+    providers: HashMap<String, u32, FxBuild>,
+    provider_records: Vec<Vec<u32>>,
+    scratch: String,
+}
+
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder::new()
+    }
+}
+
+impl IndexBuilder {
+    pub fn new() -> IndexBuilder {
+        IndexBuilder {
+            index: Index::default(),
+            text: TextBuilder::default(),
+            groups: FacetGroup::ALL
+                .into_iter()
+                .map(|g| match g {
+                    FacetGroup::Provider => GroupBuilder::default(),
+                    g => GroupBuilder::new(g),
+                })
+                .collect(),
+            providers: HashMap::default(),
+            provider_records: Vec::new(),
+            scratch: String::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.index.ids.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.index.ids.is_empty()
+    }
+
+    /// Add the next record. Records must come in the inventory's order (sorted by id).
+    pub fn push(&mut self, item: &Intervention) {
+        let record = self.len() as u32;
+        let ix = &mut self.index;
+        ix.ids.push(&item.id);
+        ix.names.push(&item.name);
+        fold_into(&item.name, ix.folded_names.buffer_mut());
+        ix.folded_names.close();
+        for a in &item.aliases {
+            fold_into(a, ix.aliases.buffer_mut());
+            ix.aliases.close();
+        }
+        ix.alias_ranges.close(ix.aliases.len());
+
+        for p in &item.providers {
+            let code = match self.providers.get(p.as_str()) {
+                Some(&c) => c,
+                None => {
+                    let c = self.provider_records.len() as u32;
+                    self.providers.insert(p.clone(), c);
+                    self.provider_records.push(Vec::new());
+                    c
+                }
+            };
+            ix.provider_codes.push(code);
+            let list = &mut self.provider_records[code as usize];
+            if list.last() != Some(&record) {
+                list.push(record);
+            }
+        }
+        ix.provider_ranges.close(ix.provider_codes.len());
+
+        for (g, group) in FacetGroup::ALL.into_iter().enumerate() {
+            if group == FacetGroup::Provider {
+                continue;
+            }
+            for id in item.values(group) {
+                // Empty ids carry no value (they are not in any vocabulary either).
+                if !id.is_empty() {
+                    self.groups[g].add(id, record);
+                }
+            }
+        }
+
+        // The text that plain terms search besides the keys: labels and notes, then the long
+        // fields, each folded (folding is per char, so folding the parts is folding the whole).
+        let s = &mut self.scratch;
+        s.clear();
+        for id in &item.target_groups {
+            push_folded_field(
+                s,
+                0,
+                &Intervention::label(FacetGroup::TargetGroup, id, Lang::Nl),
+            );
+        }
+        for w in &item.working_elements {
+            let label = Intervention::label(FacetGroup::WorkingElement, &w.id, Lang::Nl);
+            push_folded_field(s, 0, &label);
+            push_folded_field(s, 0, &w.note);
+        }
+        s.push(' ');
+        let long_start = s.len();
+        for text in [
+            &item.summary,
+            &item.aim,
+            &item.approach,
+            &item.weerbaarheid.framing,
+        ] {
+            push_folded_field(s, long_start, text);
+        }
+        self.text.add(s);
+
+        ix.evidence_rank.push(evidence_rank(&item.evidence.level));
+    }
+
+    pub fn finish(self) -> Index {
+        let IndexBuilder {
+            mut index,
+            text,
+            groups,
+            providers,
+            provider_records,
+            ..
+        } = self;
+        let n = index.len();
+        index.text = text.finish();
+
+        // Providers sorted by folded name (first appearance breaks ties), as the facet shows them.
+        let mut names: Vec<(String, String, u32)> = providers
+            .into_iter()
+            .map(|(name, code)| (fold(&name), name, code))
+            .collect();
+        names.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.cmp(&b.2)));
+        let mut new_code = vec![0u32; names.len()];
+        for (pos, (_, _, code)) in names.iter().enumerate() {
+            new_code[*code as usize] = pos as u32;
+        }
+        for c in &mut index.provider_codes {
+            *c = new_code[*c as usize];
+        }
+        let mut provider_records = provider_records;
+        let mut provider_group = Some(GroupIndex {
+            group: FacetGroup::Provider,
+            sets: names
+                .iter()
+                .map(|(_, _, code)| {
+                    ValueSet::from_sorted(n, std::mem::take(&mut provider_records[*code as usize]))
+                })
+                .collect(),
+            values: names
+                .into_iter()
+                .map(|(folded, name, _)| ValueInfo {
+                    id: name.clone(),
+                    label_nl: name.clone(),
+                    label_en: name,
+                    search: folded,
+                })
+                .collect(),
+        });
+
+        index.groups = FacetGroup::ALL
+            .into_iter()
+            .zip(groups)
+            .map(|(group, b)| match group {
+                FacetGroup::Provider => provider_group.take().unwrap_or(GroupIndex {
+                    group,
+                    values: Vec::new(),
+                    sets: Vec::new(),
+                }),
+                group => finish_group(group, b, n),
+            })
+            .collect();
+
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by(|&a, &b| {
+            index
+                .folded_names
+                .get(a as usize)
+                .cmp(index.folded_names.get(b as usize))
+                .then(a.cmp(&b))
+        });
+        index.name_rank = vec![0; n];
+        for (rank, &record) in order.iter().enumerate() {
+            index.name_rank[record as usize] = rank as u32;
+        }
+
+        index.ids.shrink_to_fit();
+        index.names.shrink_to_fit();
+        index.folded_names.shrink_to_fit();
+        index.aliases.shrink_to_fit();
+        index.alias_ranges.shrink_to_fit();
+        index.provider_codes.shrink_to_fit();
+        index.provider_ranges.shrink_to_fit();
+        index.evidence_rank.shrink_to_fit();
+        index
+    }
+}
+
+/// Append a field to the part of `out` that starts at `part_start`, with " | " between fields
+/// of the part (exactly as the fields were once joined into one string per part).
+fn push_folded_field(out: &mut String, part_start: usize, text: &str) {
+    if out.len() > part_start {
         out.push_str(" | ");
     }
-    out.push_str(text);
+    fold_into(text, out);
 }
 
-fn group_index(group: FacetGroup, items: &[Intervention]) -> GroupIndex {
-    let mut values: Vec<ValueInfo> = match group.vocabulary() {
-        Some(terms) => terms
-            .iter()
-            .map(|t| {
-                let mut search = format!("{}|{}|{}", t.id, fold(t.nl), fold(t.en));
-                for s in t.synonyms {
-                    search.push('|');
-                    search.push_str(&fold(s));
-                }
-                ValueInfo {
-                    id: t.id.to_string(),
-                    label_nl: t.nl.to_string(),
-                    label_en: t.en.to_string(),
-                    search,
-                }
-            })
-            .collect(),
-        None => Vec::new(),
-    };
-    if group == FacetGroup::Provider {
-        let mut names: Vec<&str> = items
-            .iter()
-            .flat_map(|i| i.providers.iter().map(String::as_str))
-            .collect();
-        names.sort_by_cached_key(|n| fold(n));
-        names.dedup();
-        values = names
-            .into_iter()
-            .map(|n| ValueInfo {
-                id: n.to_string(),
-                label_nl: n.to_string(),
-                label_en: n.to_string(),
-                search: fold(n),
-            })
-            .collect();
-    }
-    let mut bits = vec![Bitset::empty(items.len()); values.len()];
-    let position = |id: &str| values.iter().position(|v| v.id == id);
-    for (ix, item) in items.iter().enumerate() {
-        for id in item.values(group) {
-            if let Some(v) = position(id) {
-                bits[v].insert(ix);
+fn finish_group(group: FacetGroup, b: GroupBuilder, n: usize) -> GroupIndex {
+    let terms = group.vocabulary().unwrap_or(&[]);
+    let mut values: Vec<ValueInfo> = terms
+        .iter()
+        .map(|t| {
+            let mut search = format!("{}|{}|{}", t.id, fold(t.nl), fold(t.en));
+            for s in t.synonyms {
+                search.push('|');
+                search.push_str(&fold(s));
             }
-        }
-    }
+            ValueInfo {
+                id: t.id.to_string(),
+                label_nl: t.nl.to_string(),
+                label_en: t.en.to_string(),
+                search,
+            }
+        })
+        .collect();
+    let mut records = b.records;
+    let mut sets: Vec<ValueSet> = (0..terms.len())
+        .map(|v| ValueSet::from_sorted(n, std::mem::take(&mut records[v])))
+        .collect();
     // Values found in a foreign inventory but absent from our vocabulary are not silently
-    // dropped from view: they are listed as-is after the known ones.
-    if group.vocabulary().is_some() {
-        let mut extra: Vec<String> = items
-            .iter()
-            .flat_map(|i| i.values(group))
-            .filter(|id| !id.is_empty() && group.term(id).is_none())
-            .map(str::to_string)
-            .collect();
-        extra.sort();
-        extra.dedup();
-        for id in extra {
-            let mut b = Bitset::empty(items.len());
-            for (ix, item) in items.iter().enumerate() {
-                if item.values(group).contains(&id.as_str()) {
-                    b.insert(ix);
-                }
-            }
-            values.push(ValueInfo {
-                search: fold(&id),
-                label_nl: id.clone(),
-                label_en: id.clone(),
-                id,
-            });
-            bits.push(b);
-        }
+    // dropped from view: they are listed as-is, sorted, after the known ones.
+    let mut extra: Vec<(String, u32)> = b.extra.into_iter().collect();
+    extra.sort();
+    for (id, v) in extra {
+        sets.push(ValueSet::from_sorted(
+            n,
+            std::mem::take(&mut records[v as usize]),
+        ));
+        values.push(ValueInfo {
+            search: fold(&id),
+            label_nl: id.clone(),
+            label_en: id.clone(),
+            id,
+        });
     }
     GroupIndex {
         group,
         values,
-        bits,
+        sets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WorkingElementUse;
+
+    fn item(id: &str, name: &str, providers: &[&str]) -> Intervention {
+        Intervention {
+            id: id.into(),
+            name: name.into(),
+            providers: providers.iter().map(|s| s.to_string()).collect(),
+            themes: vec![
+                "polarisatie".into(),
+                "polarisatie".into(),
+                "eigen-thema".into(),
+            ],
+            working_elements: vec![WorkingElementUse {
+                id: "dialoog".into(),
+                note: "Gesprekken in de klas".into(),
+            }],
+            ..Intervention::default()
+        }
+    }
+
+    #[test]
+    fn keys_values_and_ranks_are_kept_per_record() {
+        let inv = Inventory {
+            interventions: vec![
+                item("a", "Zeeuwse Dialoog", &["GGD", "Ggd", "GGD"]),
+                item("b", "Ágora", &[]),
+            ],
+            ..Inventory::default()
+        };
+        let index = Index::build(&inv);
+        assert_eq!(index.len(), 2);
+        assert_eq!(
+            (index.id(1), index.name(1), index.folded_name(1)),
+            ("b", "Ágora", "agora")
+        );
+        assert_eq!(index.position_of("b"), Some(1));
+        assert_eq!(index.position_of("c"), None);
+        // Names sort "agora" before "zeeuwse dialoog".
+        assert!(index.name_rank(1) < index.name_rank(0));
+        // Providers are deduplicated exactly, sorted by folded name, first seen first.
+        let providers = index.group(FacetGroup::Provider);
+        let ids: Vec<&str> = providers.values.iter().map(|v| v.id.as_str()).collect();
+        assert_eq!(ids, vec!["GGD", "Ggd"]);
+        assert_eq!(index.provider_codes(0), &[0, 1, 0]);
+        // A value listed twice counts once; an unknown value is kept after the vocabulary.
+        let themes = index.group(FacetGroup::Theme);
+        let pol = themes.position("polarisatie").unwrap_or(usize::MAX);
+        assert_eq!(themes.sets[pol].count(), 2);
+        assert_eq!(
+            themes.values.last().map(|v| v.id.as_str()),
+            Some("eigen-thema")
+        );
+        // Labels and notes are in the word index.
+        let words = index.text().words_containing("gesprek", None);
+        assert_eq!(index.text().records_with(&words).count(), 2);
     }
 }

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Intervention;
 
-pub use open::{open_bundled, open_path, verify_path};
+pub use open::{Database, open_bundled, open_path, verify_path};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
 /// The most interventions an inventory may hold: a file with more is refused rather than read

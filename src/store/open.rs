@@ -5,13 +5,16 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use rusqlite::config::DbConfig;
 use rusqlite::limits::Limit;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::{BUNDLED_DB, Inventory, SCHEMA_VERSION, StoreError, read};
+use crate::model::Intervention;
+
+use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, read};
 
 /// Files larger than this are refused before SQLite reads them.
 pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
@@ -109,13 +112,7 @@ const EXPECTED: &[(&str, &[&str])] = &[
 
 /// Open the inventory compiled into the binary.
 pub fn open_bundled() -> Result<Inventory, StoreError> {
-    let label = PathBuf::from("<bundled inventory>");
-    let mut conn =
-        Connection::open_in_memory().map_err(|e| StoreError::Sqlite(label.clone(), e))?;
-    conn.deserialize_bytes("main", BUNDLED_DB)
-        .map_err(|e| classify(&label, e))?;
-    check_schema(&conn, &label)?;
-    read::load(&conn, &label)
+    Database::open_bundled()?.load()
 }
 
 /// Open an inventory file from anywhere, defensively.
@@ -124,11 +121,123 @@ pub fn open_path(path: &Path) -> Result<Inventory, StoreError> {
 }
 
 fn open_with(path: &Path, budget: Budget) -> Result<Inventory, StoreError> {
-    let conn = connect(path, budget)?;
-    let result = quick_check(&conn, path)
-        .and_then(|()| check_schema(&conn, path))
-        .and_then(|()| read::load(&conn, path));
-    result.map_err(|e| interrupted(e, path, budget))
+    Database::open_with(path, budget)?.load()
+}
+
+/// An inventory database, checked and open, for reading records one at a time: streaming all
+/// of them (to build a search index without holding every record in memory) or fetching one
+/// by id (the details of the record on screen). Shareable between threads.
+pub struct Database {
+    conn: Mutex<Connection>,
+    label: PathBuf,
+    metadata: Metadata,
+    /// The time limit for each read of a file from elsewhere (none for the bundled bytes).
+    budget: Option<Budget>,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database")
+            .field("label", &self.label)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Database {
+    /// The inventory compiled into the binary.
+    pub fn open_bundled() -> Result<Database, StoreError> {
+        let label = PathBuf::from("<bundled inventory>");
+        let mut conn =
+            Connection::open_in_memory().map_err(|e| StoreError::Sqlite(label.clone(), e))?;
+        conn.deserialize_bytes("main", BUNDLED_DB)
+            .map_err(|e| classify(&label, e))?;
+        check_schema(&conn, &label)?;
+        let metadata = read::load_metadata(&conn, &label)?;
+        Ok(Database {
+            conn: Mutex::new(conn),
+            label,
+            metadata,
+            budget: None,
+        })
+    }
+
+    /// An inventory file from anywhere, defensively.
+    pub fn open_path(path: &Path) -> Result<Database, StoreError> {
+        Database::open_with(path, Budget::OPEN)
+    }
+
+    fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
+        let conn = connect(path, budget)?;
+        let metadata = quick_check(&conn, path)
+            .and_then(|()| check_schema(&conn, path))
+            .and_then(|()| read::load_metadata(&conn, path))
+            .map_err(|e| interrupted(e, path, budget))?;
+        Ok(Database {
+            conn: Mutex::new(conn),
+            label: path.to_path_buf(),
+            metadata,
+            budget: Some(budget),
+        })
+    }
+
+    pub fn metadata(&self) -> &Metadata {
+        &self.metadata
+    }
+
+    /// The file's path (or `<bundled inventory>`), as error messages name it.
+    pub fn label(&self) -> &Path {
+        &self.label
+    }
+
+    /// Run one read with the connection, under a fresh time limit: the database may stay open
+    /// for hours while the explorer fetches details now and then.
+    fn read<T>(
+        &self,
+        f: impl FnOnce(&Connection) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        // A panic while holding the lock cannot leave the read-only connection half-changed.
+        let mut conn = self.conn.lock().unwrap_or_else(|e| e.into_inner());
+        match self.budget {
+            None => f(&conn),
+            Some(budget) => {
+                arm(&mut conn, budget).map_err(|e| classify(&self.label, e))?;
+                f(&conn).map_err(|e| interrupted(e, &self.label, budget))
+            }
+        }
+    }
+
+    /// Every intervention, in memory.
+    pub fn load(&self) -> Result<Inventory, StoreError> {
+        let mut interventions = Vec::new();
+        self.for_each(|item| {
+            interventions.push(item);
+            Ok(())
+        })?;
+        Ok(Inventory {
+            metadata: self.metadata.clone(),
+            interventions,
+        })
+    }
+
+    /// Call `f` with each intervention in id order, one at a time.
+    pub fn for_each(
+        &self,
+        f: impl FnMut(Intervention) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|conn| read::for_each(conn, &self.label, None, f))
+    }
+
+    /// One intervention, complete, by id.
+    pub fn intervention(&self, id: &str) -> Result<Option<Intervention>, StoreError> {
+        let mut found = None;
+        self.read(|conn| {
+            read::for_each(conn, &self.label, Some(id), |item| {
+                found = Some(item);
+                Ok(())
+            })
+        })?;
+        Ok(found)
+    }
 }
 
 /// A query stopped by the progress handler surfaces as "interrupted"; say why.
@@ -250,10 +359,14 @@ fn harden(conn: &mut Connection, budget: Budget) -> rusqlite::Result<()> {
     // Nothing we run needs attached databases or deep expressions.
     conn.set_limit(Limit::SQLITE_LIMIT_ATTACHED, 0)?;
     conn.execute_batch("PRAGMA query_only = ON; PRAGMA cell_size_check = ON;")?;
-    // A runaway query (a corrupt b-tree, a pathological file) is stopped, never a hang.
+    arm(conn, budget)
+}
+
+/// Start the time limit: a runaway query (a corrupt b-tree, a pathological file) is stopped,
+/// never a hang.
+fn arm(conn: &mut Connection, budget: Budget) -> rusqlite::Result<()> {
     let deadline = Instant::now() + budget.time;
-    conn.progress_handler(budget.every, Some(move || Instant::now() >= deadline))?;
-    Ok(())
+    conn.progress_handler(budget.every, Some(move || Instant::now() >= deadline))
 }
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {

@@ -14,155 +14,179 @@ use super::draft::MAX_TEXT_BYTES;
 use super::open::classify;
 use super::{Inventory, MAX_CHILD_ROWS, MAX_INTERVENTIONS, Metadata, StoreError};
 
+/// Read the whole inventory into memory.
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreError> {
-    let sql_err = |e| classify(path, e);
     let metadata = load_metadata(conn, path)?;
-
     let mut interventions: Vec<Intervention> = Vec::new();
-    {
-        let mut stmt = conn
-            .prepare(
-                "SELECT id, name, country, summary, aim, approach, framing, evidence_level,
-                        evidence_year, evidence_body, evidence_note, duration, cost, region
-                 FROM intervention ORDER BY id",
-            )
-            .map_err(sql_err)?;
-        let mut rows = stmt.query([]).map_err(sql_err)?;
-        while let Some(row) = rows.next().map_err(sql_err)? {
-            if interventions.len() >= MAX_INTERVENTIONS {
-                return Err(too_many(path, "intervention", MAX_INTERVENTIONS));
-            }
-            let line = |i| text(row, i, path, false);
-            let para = |i| text(row, i, path, true);
-            let id = line(0)?;
-            if id.is_empty() {
-                return Err(StoreError::BadContent(
-                    path.to_path_buf(),
-                    "an intervention has an empty id".into(),
-                ));
-            }
-            let year = int(row, 8, path)?;
-            interventions.push(Intervention {
-                id,
-                name: line(1)?,
-                country: line(2)?,
-                summary: para(3)?,
-                aim: para(4)?,
-                approach: para(5)?,
-                weerbaarheid: Weerbaarheid {
-                    dimensions: Vec::new(),
-                    framing: para(6)?,
-                },
-                evidence: Evidence {
-                    level: line(7)?,
-                    year: year.and_then(|y| u16::try_from(y).ok()),
-                    body: line(9)?,
-                    note: line(10)?,
-                    studies: Vec::new(),
-                },
-                duration: line(11)?,
-                cost: line(12)?,
-                region: line(13)?,
-                ..Intervention::default()
-            });
-        }
-    }
-    // Children are attached by binary search, so the order must be ours (bytewise), whatever
-    // collation the file declares; and two entries must never share an id.
-    interventions.sort_by(|a, b| a.id.cmp(&b.id));
-    if let Some(pair) = interventions.windows(2).find(|w| w[0].id == w[1].id) {
-        return Err(StoreError::BadContent(
-            path.to_path_buf(),
-            format!("the id `{}` is used by two interventions", pair[0].id),
-        ));
-    }
-
-    for_each_child(
-        conn,
-        path,
-        "alias",
-        "SELECT intervention_id, alias FROM alias ORDER BY intervention_id, position",
-        |row| {
-            let alias = text(row, 1, path, false)?;
-            Ok(Child::Alias(alias))
-        },
-        &mut interventions,
-    )?;
-    for_each_child(
-        conn,
-        path,
-        "provider",
-        "SELECT intervention_id, name FROM provider ORDER BY intervention_id, position",
-        |row| {
-            let name = text(row, 1, path, false)?;
-            Ok(Child::Provider(name))
-        },
-        &mut interventions,
-    )?;
-    for_each_child(
-        conn,
-        path,
-        "facet_value",
-        "SELECT intervention_id, facet, value_id FROM facet_value ORDER BY intervention_id, facet, position",
-        |row| {
-            let facet = text(row, 1, path, false)?;
-            let value = text(row, 2, path, false)?;
-            Ok(Child::Facet(facet, value))
-        },
-        &mut interventions,
-    )?;
-    for_each_child(
-        conn,
-        path,
-        "working_element",
-        "SELECT intervention_id, element_id, note FROM working_element ORDER BY intervention_id, position",
-        |row| {
-            let element = WorkingElementUse {
-                id: text(row, 1, path, false)?,
-                note: text(row, 2, path, false)?,
-            };
-            Ok(Child::Element(element))
-        },
-        &mut interventions,
-    )?;
-    for_each_child(
-        conn,
-        path,
-        "study",
-        "SELECT intervention_id, design, n, outcome, year, reference FROM study ORDER BY intervention_id, position",
-        |row| {
-            let n = int(row, 2, path)?;
-            let year = int(row, 4, path)?;
-            let study = Study {
-                design: text(row, 1, path, false)?,
-                n: n.and_then(|n| u32::try_from(n).ok()),
-                outcome: text(row, 3, path, false)?,
-                year: year.and_then(|y| u16::try_from(y).ok()),
-                reference: text(row, 5, path, false)?,
-            };
-            Ok(Child::Study(study))
-        },
-        &mut interventions,
-    )?;
-    for_each_child(
-        conn,
-        path,
-        "source",
-        "SELECT intervention_id, url, title, checked FROM source ORDER BY intervention_id, position",
-        |row| {
-            let source = Source {
-                url: text(row, 1, path, false)?,
-                title: text(row, 2, path, false)?,
-                checked: text(row, 3, path, false)?,
-            };
-            Ok(Child::Source(source))
-        },
-        &mut interventions,
-    )?;
-
+    for_each(conn, path, None, |item| {
+        interventions.push(item);
+        Ok(())
+    })?;
     Ok(Inventory {
         metadata,
         interventions,
+    })
+}
+
+/// The parent query; `?1` is bound to an id when reading one intervention.
+const INTERVENTION_SQL: &str = "SELECT id, name, country, summary, aim, approach, framing,
+        evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region
+    FROM intervention";
+
+/// The child tables, in the order of `CHILD_SQL`.
+const CHILD_TABLES: [&str; 6] = [
+    "alias",
+    "provider",
+    "facet_value",
+    "working_element",
+    "study",
+    "source",
+];
+
+/// The child queries, each in the parent's order (by id in byte order whatever collation the
+/// file declares, then position), so one pass over each assembles every intervention: memory
+/// stays flat however large the file is.
+const CHILD_SQL: [(&str, &str); 6] = [
+    (
+        "SELECT intervention_id, alias FROM alias",
+        "ORDER BY intervention_id COLLATE BINARY, position",
+    ),
+    (
+        "SELECT intervention_id, name FROM provider",
+        "ORDER BY intervention_id COLLATE BINARY, position",
+    ),
+    (
+        "SELECT intervention_id, facet, value_id FROM facet_value",
+        "ORDER BY intervention_id COLLATE BINARY, facet, position",
+    ),
+    (
+        "SELECT intervention_id, element_id, note FROM working_element",
+        "ORDER BY intervention_id COLLATE BINARY, position",
+    ),
+    (
+        "SELECT intervention_id, design, n, outcome, year, reference FROM study",
+        "ORDER BY intervention_id COLLATE BINARY, position",
+    ),
+    (
+        "SELECT intervention_id, url, title, checked FROM source",
+        "ORDER BY intervention_id COLLATE BINARY, position",
+    ),
+];
+
+/// Call `f` with every intervention in id order (or only the one with id `only`), each
+/// complete with its child rows.
+pub(super) fn for_each(
+    conn: &Connection,
+    path: &Path,
+    only: Option<&str>,
+    mut f: impl FnMut(Intervention) -> Result<(), StoreError>,
+) -> Result<(), StoreError> {
+    let sql_err = |e| classify(path, e);
+    let (parent_where, child_where) = match only {
+        Some(_) => (
+            "WHERE id = ?1 COLLATE BINARY",
+            "WHERE intervention_id = ?1 COLLATE BINARY",
+        ),
+        None => ("", ""),
+    };
+    let params: &[&dyn rusqlite::ToSql] = match &only {
+        Some(id) => &[id as &dyn rusqlite::ToSql],
+        None => &[],
+    };
+    let mut parent_stmt = conn
+        .prepare(&format!(
+            "{INTERVENTION_SQL} {parent_where} ORDER BY id COLLATE BINARY"
+        ))
+        .map_err(sql_err)?;
+    let mut child_stmts = Vec::with_capacity(CHILD_SQL.len());
+    for (select, order) in CHILD_SQL {
+        child_stmts.push(
+            conn.prepare(&format!("{select} {child_where} {order}"))
+                .map_err(sql_err)?,
+        );
+    }
+    let mut cursors = Vec::with_capacity(child_stmts.len());
+    for (kind, stmt) in child_stmts.iter_mut().enumerate() {
+        cursors.push(ChildCursor {
+            rows: stmt.query(params).map_err(sql_err)?,
+            kind,
+            count: 0,
+            peeked: None,
+            done: false,
+        });
+    }
+
+    let mut rows = parent_stmt.query(params).map_err(sql_err)?;
+    let mut count = 0usize;
+    let mut previous: Option<(Vec<u8>, String)> = None;
+    while let Some(row) = rows.next().map_err(sql_err)? {
+        count += 1;
+        if count > MAX_INTERVENTIONS {
+            return Err(too_many(path, "intervention", MAX_INTERVENTIONS));
+        }
+        let raw_id = raw_text(row, 0, path)?;
+        let mut item = read_intervention(row, path)?;
+        // Ids arrive in byte order; the cleaned ids must keep it (lookups are binary searches)
+        // and two entries must never share an id.
+        if let Some((previous_raw, previous_id)) = &previous {
+            if *previous_raw == raw_id || *previous_id == item.id {
+                return Err(StoreError::BadContent(
+                    path.to_path_buf(),
+                    format!("the id `{}` is used by two interventions", item.id),
+                ));
+            }
+            if *previous_raw > raw_id || *previous_id > item.id {
+                return Err(StoreError::BadContent(
+                    path.to_path_buf(),
+                    format!(
+                        "the id `{}` sorts differently once cleaned of control characters",
+                        item.id
+                    ),
+                ));
+            }
+        }
+        for cursor in &mut cursors {
+            cursor.attach(&raw_id, &mut item, path)?;
+        }
+        previous = Some((raw_id, item.id.clone()));
+        f(item)?;
+    }
+    Ok(())
+}
+
+fn read_intervention(row: &Row<'_>, path: &Path) -> Result<Intervention, StoreError> {
+    let line = |i| text(row, i, path, false);
+    let para = |i| text(row, i, path, true);
+    let id = line(0)?;
+    if id.is_empty() {
+        return Err(StoreError::BadContent(
+            path.to_path_buf(),
+            "an intervention has an empty id".into(),
+        ));
+    }
+    let year = int(row, 8, path)?;
+    Ok(Intervention {
+        id,
+        name: line(1)?,
+        country: line(2)?,
+        summary: para(3)?,
+        aim: para(4)?,
+        approach: para(5)?,
+        weerbaarheid: Weerbaarheid {
+            dimensions: Vec::new(),
+            framing: para(6)?,
+        },
+        evidence: Evidence {
+            level: line(7)?,
+            year: year.and_then(|y| u16::try_from(y).ok()),
+            body: line(9)?,
+            note: line(10)?,
+            studies: Vec::new(),
+        },
+        duration: line(11)?,
+        cost: line(12)?,
+        region: line(13)?,
+        ..Intervention::default()
     })
 }
 
@@ -175,51 +199,117 @@ enum Child {
     Source(Source),
 }
 
-/// Run a child query and attach each row to its parent. Rows whose parent is missing are
-/// ignored (a foreign file may hold orphans); they never reach the user.
-fn for_each_child<F>(
-    conn: &Connection,
-    path: &Path,
-    table: &str,
-    sql: &str,
-    mut read_row: F,
-    interventions: &mut [Intervention],
-) -> Result<(), StoreError>
-where
-    F: FnMut(&Row<'_>) -> Result<Child, StoreError>,
-{
-    let mut stmt = conn.prepare(sql).map_err(|e| classify(path, e))?;
-    let mut rows = stmt.query([]).map_err(|e| classify(path, e))?;
-    let mut count = 0usize;
-    while let Some(row) = rows.next().map_err(|e| classify(path, e))? {
-        count += 1;
-        if count > MAX_CHILD_ROWS {
-            return Err(too_many(path, table, MAX_CHILD_ROWS));
-        }
-        let id = text(row, 0, path, false)?;
-        let Ok(ix) = interventions.binary_search_by(|i| i.id.as_str().cmp(&id)) else {
-            continue;
-        };
-        let child = read_row(row)?;
-        let item = &mut interventions[ix];
-        match child {
-            Child::Alias(a) => item.aliases.push(a),
-            Child::Provider(p) => item.providers.push(p),
-            Child::Facet(facet, value) => match FacetGroup::from_id(&facet) {
-                Some(FacetGroup::Theme) => item.themes.push(value),
-                Some(FacetGroup::TargetGroup) => item.target_groups.push(value),
-                Some(FacetGroup::Level) => item.levels.push(value),
-                Some(FacetGroup::OfferType) => item.offer_types.push(value),
-                Some(FacetGroup::Prevention) => item.prevention.push(value),
-                Some(FacetGroup::Dimension) => item.weerbaarheid.dimensions.push(value),
-                _ => {}
-            },
-            Child::Element(e) => item.working_elements.push(e),
-            Child::Study(s) => item.evidence.studies.push(s),
-            Child::Source(s) => item.sources.push(s),
+/// One child query, read in step with the parents. Ids are compared as stored (bytes, as
+/// SQLite orders them), before sanitising, so the two orders always agree.
+struct ChildCursor<'s> {
+    rows: rusqlite::Rows<'s>,
+    kind: usize,
+    /// Rows read so far (a table may hold at most `MAX_CHILD_ROWS`).
+    count: usize,
+    peeked: Option<(Vec<u8>, Child)>,
+    done: bool,
+}
+
+impl ChildCursor<'_> {
+    /// Attach this cursor's rows for `parent` to `item`. Rows whose parent is missing are
+    /// skipped (a foreign file may hold orphans); they never reach the user.
+    fn attach(
+        &mut self,
+        parent: &[u8],
+        item: &mut Intervention,
+        path: &Path,
+    ) -> Result<(), StoreError> {
+        loop {
+            if self.peeked.is_none() {
+                if self.done {
+                    return Ok(());
+                }
+                match self.rows.next().map_err(|e| classify(path, e))? {
+                    Some(row) => {
+                        self.count += 1;
+                        if self.count > MAX_CHILD_ROWS {
+                            return Err(too_many(path, CHILD_TABLES[self.kind], MAX_CHILD_ROWS));
+                        }
+                        let id = raw_text(row, 0, path)?;
+                        self.peeked = Some((id, read_child(self.kind, row, path)?));
+                    }
+                    None => {
+                        self.done = true;
+                        return Ok(());
+                    }
+                }
+            }
+            let Some((id, _)) = &self.peeked else {
+                return Ok(());
+            };
+            match id.as_slice().cmp(parent) {
+                std::cmp::Ordering::Less => self.peeked = None,
+                std::cmp::Ordering::Greater => return Ok(()),
+                std::cmp::Ordering::Equal => {
+                    if let Some((_, child)) = self.peeked.take() {
+                        add_child(item, child);
+                    }
+                }
+            }
         }
     }
-    Ok(())
+}
+
+fn read_child(kind: usize, row: &Row<'_>, path: &Path) -> Result<Child, StoreError> {
+    let line = |i| text(row, i, path, false);
+    let number =
+        |i| -> Result<Option<i64>, StoreError> { row.get(i).map_err(|e| classify(path, e)) };
+    Ok(match kind {
+        0 => Child::Alias(line(1)?),
+        1 => Child::Provider(line(1)?),
+        2 => Child::Facet(line(1)?, line(2)?),
+        3 => Child::Element(WorkingElementUse {
+            id: line(1)?,
+            note: line(2)?,
+        }),
+        4 => Child::Study(Study {
+            design: line(1)?,
+            n: number(2)?.and_then(|n| u32::try_from(n).ok()),
+            outcome: line(3)?,
+            year: number(4)?.and_then(|y| u16::try_from(y).ok()),
+            reference: line(5)?,
+        }),
+        _ => Child::Source(Source {
+            url: line(1)?,
+            title: line(2)?,
+            checked: line(3)?,
+        }),
+    })
+}
+
+fn add_child(item: &mut Intervention, child: Child) {
+    match child {
+        Child::Alias(a) => item.aliases.push(a),
+        Child::Provider(p) => item.providers.push(p),
+        Child::Facet(facet, value) => match FacetGroup::from_id(&facet) {
+            Some(FacetGroup::Theme) => item.themes.push(value),
+            Some(FacetGroup::TargetGroup) => item.target_groups.push(value),
+            Some(FacetGroup::Level) => item.levels.push(value),
+            Some(FacetGroup::OfferType) => item.offer_types.push(value),
+            Some(FacetGroup::Prevention) => item.prevention.push(value),
+            Some(FacetGroup::Dimension) => item.weerbaarheid.dimensions.push(value),
+            _ => {}
+        },
+        Child::Element(e) => item.working_elements.push(e),
+        Child::Study(s) => item.evidence.studies.push(s),
+        Child::Source(s) => item.sources.push(s),
+    }
+}
+
+/// A column's bytes as stored, for ordering (NULL and numbers as their text).
+fn raw_text(row: &Row<'_>, index: usize, path: &Path) -> Result<Vec<u8>, StoreError> {
+    use rusqlite::types::ValueRef;
+    match row.get_ref(index).map_err(|e| classify(path, e))? {
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Ok(bytes.to_vec()),
+        ValueRef::Integer(i) => Ok(i.to_string().into_bytes()),
+        ValueRef::Real(r) => Ok(r.to_string().into_bytes()),
+        ValueRef::Null => Ok(Vec::new()),
+    }
 }
 
 fn too_many(path: &Path, table: &str, limit: usize) -> StoreError {
@@ -295,7 +385,7 @@ fn int(row: &Row<'_>, index: usize, path: &Path) -> Result<Option<i64>, StoreErr
     }
 }
 
-fn load_metadata(conn: &Connection, path: &Path) -> Result<Metadata, StoreError> {
+pub(super) fn load_metadata(conn: &Connection, path: &Path) -> Result<Metadata, StoreError> {
     let mut stmt = conn
         .prepare("SELECT key, value FROM metadata")
         .map_err(|e| classify(path, e))?;

@@ -1,0 +1,156 @@
+//! Latency percentiles for the targets in docs/performance.md: open to ready, one keystroke
+//! while typing (p50/p95/max over every keystroke of the typed queries, several rounds), and a
+//! facet toggle. Prints wall-clock and this thread's CPU time: on a shared machine other
+//! processes stretch wall-clock, while CPU time counts only our own work.
+//!
+//! `cargo bench --bench latency` (all sizes) or `cargo bench --bench latency -- 10000`.
+
+mod common;
+
+use std::time::{Duration, Instant};
+
+use weerbaar::model::FacetGroup;
+use weerbaar::query::{self, Index, Query, Searcher, SkimMatcher};
+
+use common::{SIZES, TYPED, keystrokes, open, size_name};
+
+/// This thread's CPU time.
+fn cpu_now() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes one timespec through a valid pointer.
+    unsafe {
+        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts);
+    }
+    Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+}
+
+#[derive(Default)]
+struct Samples {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+impl Samples {
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let (w, c) = (Instant::now(), cpu_now());
+        let out = f();
+        self.cpu.push(cpu_now() - c);
+        self.wall.push(w.elapsed());
+        out
+    }
+
+    fn row(&mut self, what: &str, size: &str) {
+        let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+        let pct = |v: &mut Vec<Duration>, p: f64| {
+            v.sort();
+            let i = ((v.len() as f64 * p).ceil() as usize).clamp(1, v.len()) - 1;
+            ms(v[i])
+        };
+        let (w50, w95, wmax) = (
+            pct(&mut self.wall, 0.5),
+            pct(&mut self.wall, 0.95),
+            pct(&mut self.wall, 1.0),
+        );
+        let (c50, c95, cmax) = (
+            pct(&mut self.cpu, 0.5),
+            pct(&mut self.cpu, 0.95),
+            pct(&mut self.cpu, 1.0),
+        );
+        println!(
+            "| {what} | {size} | {} | {c50:.2} | {c95:.2} | {cmax:.2} | {w50:.2} | {w95:.2} | {wmax:.2} |",
+            self.wall.len()
+        );
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args()
+        .skip(1)
+        .filter_map(|a| a.parse().ok())
+        .collect();
+    let sizes = if sizes.is_empty() {
+        SIZES.to_vec()
+    } else {
+        sizes
+    };
+    println!(
+        "| what | size | samples | cpu p50 ms | cpu p95 ms | cpu max ms | wall p50 ms | wall p95 ms | wall max ms |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|");
+    let m = SkimMatcher::default();
+    for n in sizes {
+        let size = size_name(n);
+        common::db_path(n);
+
+        let mut open_s = Samples::default();
+        let rounds = if n >= 100_000 { 5 } else { 10 };
+        let mut index = None;
+        for _ in 0..rounds {
+            index = Some(open_s.time(|| Index::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))));
+        }
+        open_s.row("open + index", &size);
+        let Some(index) = index else { continue };
+
+        // The first search after opening (empty query: every record, every count).
+        let mut first = Samples::default();
+        for _ in 0..rounds {
+            first.time(|| query::run(&index, &m, &Query::default()));
+        }
+        first.row("first results (empty query)", &size);
+
+        let mut typing = Samples::default();
+        let mut fresh = Samples::default();
+        for _ in 0..3 {
+            let mut s = Searcher::new();
+            for text in TYPED {
+                for t in keystrokes(text) {
+                    let q = Query {
+                        text: t,
+                        ..Query::default()
+                    };
+                    typing.time(|| s.search(&index, &m, &q));
+                    fresh.time(|| query::run(&index, &m, &q));
+                }
+                // Clearing the search box.
+                typing.time(|| s.search(&index, &m, &Query::default()));
+            }
+        }
+        typing.row("keystroke, Searcher (typing)", &size);
+        fresh.row("keystroke, query::run (from scratch)", &size);
+
+        let mut toggle = Samples::default();
+        let mut s = Searcher::new();
+        for text in ["", "jongeren", "ouders polar"] {
+            let mut q = Query {
+                text: text.into(),
+                ..Query::default()
+            };
+            s.search(&index, &m, &q);
+            for (group, value) in [
+                (FacetGroup::Theme, "polarisatie"),
+                (FacetGroup::TargetGroup, "ouders"),
+                (FacetGroup::Evidence, "goed-onderbouwd"),
+                (FacetGroup::Level, "groep"),
+            ] {
+                q.toggle(group, value);
+                toggle.time(|| s.search(&index, &m, &q));
+            }
+            for (group, value) in [
+                (FacetGroup::Level, "groep"),
+                (FacetGroup::Theme, "polarisatie"),
+            ] {
+                q.toggle(group, value);
+                toggle.time(|| s.search(&index, &m, &q));
+            }
+        }
+        toggle.row("facet toggle, Searcher", &size);
+        eprintln!(
+            "{size}: index holds ~{:.1} MB ({} distinct words)",
+            index.heap_bytes() as f64 / 1e6,
+            index.text().word_count()
+        );
+    }
+}

@@ -1,0 +1,675 @@
+//! Searching, with the previous keystrokes' work kept: `Searcher::search` gives exactly what a
+//! fresh `run` gives, but
+//!
+//! - a query whose terms extend the previous ones (typing on) only looks again at the records
+//!   that could still match; backspacing returns to a kept earlier state at once;
+//! - text matching is only done for records the results or the facet counts can use: with
+//!   filters in two or more groups, a record outside two of them can never count;
+//! - a facet toggle re-uses every record already matched, and matches only records it newly
+//!   needs.
+//!
+//! Why extending is safe: a record *may* match a term when the term is a subsequence of its
+//! name, an alias or a provider, names a facet value it carries, or occurs in its text. Each of
+//! these still fails when the term grows, so a record ruled out for "oude" is ruled out for
+//! "ouder". (Whether it *does* match also needs the fuzzy score to clear a per-char bar, which
+//! is not monotone, so exact scores are always computed afresh for the records that remain.)
+
+use std::cmp::Reverse;
+
+use super::bitset::Bitset;
+use super::index::Index;
+use super::matcher::Matcher;
+use super::{
+    ALIAS_WEIGHT, FacetCounts, Hit, MIN_FUZZY_PER_CHAR, NAME_WEIGHT, PROVIDER_WEIGHT, Query,
+    Results, Sort, TEXT_SCORE_PER_CHAR, Term, VALUE_SCORE_PER_CHAR, ValueCount, parse_terms,
+};
+use crate::model::FacetGroup;
+use crate::model::vocab::evidence_rank;
+
+/// How many earlier queries of the current typing run are kept for backspacing.
+const MAX_KEPT: usize = 32;
+
+/// A search that remembers its previous queries. Pure: no IO, no threads; the explorer owns one
+/// and the CLI uses `query::run`. Tied to one `Index`: searching another index starts afresh.
+#[derive(Default)]
+pub struct Searcher {
+    /// Each state's terms are extended by the next one's.
+    chain: Vec<State>,
+    /// Which index the chain belongs to (its address and size).
+    index_key: (usize, usize),
+}
+
+impl Searcher {
+    pub fn new() -> Searcher {
+        Searcher::default()
+    }
+
+    /// Forget everything (the explorer calls this when it opens another inventory).
+    pub fn reset(&mut self) {
+        self.chain.clear();
+    }
+
+    /// Run a query: the same `Results` as `query::run(index, matcher, query)`.
+    pub fn search(&mut self, index: &Index, matcher: &dyn Matcher, query: &Query) -> Results {
+        let key = (index as *const Index as usize, index.len());
+        if key != self.index_key {
+            self.chain.clear();
+            self.index_key = key;
+        }
+        let n = index.len();
+        let terms = parse_terms(&query.text);
+
+        // One mask per filtered group: the OR of its selected values.
+        let masks: Vec<Option<Bitset>> = index
+            .groups
+            .iter()
+            .map(|g| {
+                let selected = query.filters.get(&g.group)?;
+                let mut mask = Bitset::empty(n);
+                for id in selected {
+                    if let Some(v) = g.position(id) {
+                        g.sets[v].or_into(&mut mask);
+                    }
+                }
+                Some(mask)
+            })
+            .collect();
+        let rank_ok = query.min_evidence.as_deref().map(|min| {
+            let min = evidence_rank(min);
+            let mut ok = Bitset::empty(n);
+            for r in 0..n {
+                if index.evidence_rank(r) >= min {
+                    ok.insert(r);
+                }
+            }
+            ok
+        });
+        let needed = needed_records(n, &masks, rank_ok.as_ref());
+
+        let state = self.state_for(index, matcher, terms, &needed);
+        let mut text_set = state.matched.clone();
+        if let Some(ok) = &rank_ok {
+            text_set.and_with(ok);
+        }
+
+        let mut result_set = text_set.clone();
+        for m in masks.iter().flatten() {
+            result_set.and_with(m);
+        }
+
+        let facets = index
+            .groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                // Unfiltered groups count over the results; a filtered group over the results
+                // without its own filter.
+                let own_base;
+                let base = if masks[gi].is_some() {
+                    let mut b = text_set.clone();
+                    for (mi, m) in masks.iter().enumerate() {
+                        if mi != gi
+                            && let Some(m) = m
+                        {
+                            b.and_with(m);
+                        }
+                    }
+                    own_base = b;
+                    &own_base
+                } else {
+                    &result_set
+                };
+                FacetCounts {
+                    group: g.group,
+                    values: g
+                        .values
+                        .iter()
+                        .enumerate()
+                        .map(|(v, info)| ValueCount {
+                            value: v,
+                            count: g.sets[v].count_and(base),
+                            selected: query.is_selected(g.group, &info.id),
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+
+        let mut scores = state.scores.iter().peekable();
+        let mut hits: Vec<Hit> = result_set
+            .iter()
+            .map(|ix| {
+                while scores.next_if(|(r, _)| (*r as usize) < ix).is_some() {}
+                let score = scores
+                    .peek()
+                    .filter(|(r, _)| *r as usize == ix)
+                    .map_or(0, |(_, s)| *s);
+                Hit { index: ix, score }
+            })
+            .collect();
+        // Name ranks are unique, so an unstable sort gives the one order a stable sort on
+        // (key, folded name) would.
+        match query.sort {
+            Sort::Relevance => {
+                hits.sort_unstable_by_key(|h| (Reverse(h.score), index.name_rank(h.index)))
+            }
+            Sort::Name => hits.sort_unstable_by_key(|h| index.name_rank(h.index)),
+            Sort::Evidence => hits.sort_unstable_by_key(|h| {
+                (
+                    Reverse(index.evidence_rank(h.index)),
+                    index.name_rank(h.index),
+                )
+            }),
+        }
+        Results { hits, facets }
+    }
+
+    /// The state for these terms with at least `needed` evaluated, re-using the chain.
+    fn state_for(
+        &mut self,
+        index: &Index,
+        matcher: &dyn Matcher,
+        terms: Vec<Term>,
+        needed: &Bitset,
+    ) -> &State {
+        if let Some(pos) = self.chain.iter().rposition(|s| s.terms == terms) {
+            // The same text (typed again, backspaced to, or a facet toggle).
+            self.chain.truncate(pos + 1);
+            let last = self.chain.len() - 1;
+            let state = &mut self.chain[last];
+            let mut missing = needed.clone();
+            missing.and_not_with(&state.evaluated);
+            if !missing.none() {
+                state.evaluate(index, matcher, &missing);
+            }
+            return &self.chain[last];
+        }
+        let parent = self.chain.iter().rposition(|s| extends(&s.terms, &terms));
+        match parent {
+            Some(p) => self.chain.truncate(p + 1),
+            None => self.chain.clear(),
+        }
+        let n = index.len();
+        let mut state = State::new(index, terms, self.chain.last());
+        let mut to_evaluate = needed.clone();
+        if let Some(parent) = self.chain.last() {
+            // Records the parent ruled out stay out: count them as evaluated, unmatched.
+            let mut out = parent.evaluated.clone();
+            out.and_not_with(&parent.candidates);
+            to_evaluate.and_not_with(&out);
+            state.evaluated = out;
+        } else {
+            state.evaluated = Bitset::empty(n);
+        }
+        state.evaluate(index, matcher, &to_evaluate);
+        if self.chain.len() >= MAX_KEPT {
+            self.chain.remove(0);
+        }
+        self.chain.push(state);
+        let last = self.chain.len() - 1;
+        &self.chain[last]
+    }
+}
+
+/// Records the results or some facet count can use: with filters in several groups, those
+/// outside at most one group's filter; and only those with enough evidence.
+fn needed_records(n: usize, masks: &[Option<Bitset>], rank_ok: Option<&Bitset>) -> Bitset {
+    let filtered: Vec<&Bitset> = masks.iter().flatten().collect();
+    let mut out = if filtered.len() <= 1 {
+        Bitset::full(n)
+    } else {
+        // OR over i of (AND of every mask but the i-th), from prefix and suffix ANDs.
+        let k = filtered.len();
+        let mut suffix = vec![Bitset::full(n); k + 1];
+        for i in (0..k).rev() {
+            let mut s = suffix[i + 1].clone();
+            s.and_with(filtered[i]);
+            suffix[i] = s;
+        }
+        let mut prefix = Bitset::full(n);
+        let mut out = Bitset::empty(n);
+        for i in 0..k {
+            let mut all_but_i = prefix.clone();
+            all_but_i.and_with(&suffix[i + 1]);
+            out.or_with(&all_but_i);
+            prefix.and_with(filtered[i]);
+        }
+        out
+    };
+    if let Some(ok) = rank_ok {
+        out.and_with(ok);
+    }
+    out
+}
+
+/// Whether every record that can match `new` could match `old`: each old term is a prefix of
+/// the new term in its place, of the same kind.
+fn extends(old: &[Term], new: &[Term]) -> bool {
+    old.len() <= new.len()
+        && old.iter().zip(new).all(|(o, n)| match (o, n) {
+            (Term::Any(o), Term::Any(n)) | (Term::Name(o), Term::Name(n)) => n.starts_with(o),
+            (Term::Scoped(go, o), Term::Scoped(gn, n)) => go == gn && n.starts_with(o),
+            _ => false,
+        })
+}
+
+/// The evaluation of one list of terms over the records looked at so far.
+struct State {
+    terms: Vec<Term>,
+    lookups: Vec<Lookup>,
+    /// Records whose fate under these terms is known.
+    evaluated: Bitset,
+    /// Evaluated records that may match these terms or any extension of them.
+    candidates: Bitset,
+    matched: Bitset,
+    /// Scores of the matched records, by record.
+    scores: Vec<(u32, i64)>,
+}
+
+impl State {
+    fn new(index: &Index, terms: Vec<Term>, parent: Option<&State>) -> State {
+        let n = index.len();
+        let lookups = terms
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let parent_words = parent
+                    .and_then(|p| p.lookups.get(i))
+                    .and_then(|l| l.words.clone());
+                Lookup::new(index, t, parent_words)
+            })
+            .collect();
+        State {
+            terms,
+            lookups,
+            evaluated: Bitset::empty(n),
+            candidates: Bitset::empty(n),
+            matched: Bitset::empty(n),
+            scores: Vec::new(),
+        }
+    }
+
+    /// Evaluate these (not yet evaluated) records.
+    fn evaluate(&mut self, index: &Index, matcher: &dyn Matcher, records: &Bitset) {
+        let mut new_scores: Vec<(u32, i64)> = Vec::new();
+        for r in records.iter() {
+            let (candidate, score) =
+                evaluate_record(index, matcher, &self.terms, &mut self.lookups, r);
+            if candidate {
+                self.candidates.insert(r);
+            }
+            if let Some(s) = score {
+                self.matched.insert(r);
+                new_scores.push((r as u32, s));
+            }
+        }
+        self.evaluated.or_with(records);
+        if self.scores.is_empty() {
+            self.scores = new_scores;
+        } else if !new_scores.is_empty() {
+            let old = std::mem::take(&mut self.scores);
+            self.scores = merge_sorted(old, new_scores);
+        }
+    }
+}
+
+fn merge_sorted(a: Vec<(u32, i64)>, b: Vec<(u32, i64)>) -> Vec<(u32, i64)> {
+    let mut out = Vec::with_capacity(a.len() + b.len());
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let take_a = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) => x.0 <= y.0,
+            (Some(_), None) => true,
+            (None, Some(_)) => false,
+            (None, None) => break,
+        };
+        let next = if take_a { a.next() } else { b.next() };
+        out.extend(next);
+    }
+    out
+}
+
+/// What one term needs besides the record's own keys, computed once per term.
+struct Lookup {
+    /// Chars in the term (the fuzzy bar and the fixed scores are per char).
+    chars: i64,
+    ascii: bool,
+    /// Records carrying a facet value the term names.
+    values: Option<Bitset>,
+    /// Words of the long text containing the term, and their records (when first needed).
+    words: Option<Vec<u32>>,
+    parent_words: Option<Vec<u32>>,
+    text: Option<Bitset>,
+    /// Per provider value: whether the term is a subsequence, and its weighted fuzzy score.
+    providers: Vec<Option<(bool, Option<i64>)>>,
+}
+
+impl Lookup {
+    fn new(index: &Index, term: &Term, parent_words: Option<Vec<u32>>) -> Lookup {
+        let n = index.len();
+        let t = term_text(term);
+        let values = match term {
+            Term::Any(t) => {
+                let mut acc: Option<Bitset> = None;
+                for g in &index.groups {
+                    if matches!(g.group, FacetGroup::Provider) {
+                        continue;
+                    }
+                    value_hits(g, t, true, n, &mut acc);
+                }
+                acc
+            }
+            Term::Scoped(group, t) => {
+                let mut acc = None;
+                value_hits(index.group(*group), t, false, n, &mut acc);
+                Some(acc.unwrap_or_else(|| Bitset::empty(n)))
+            }
+            Term::Name(_) => None,
+        };
+        Lookup {
+            chars: t.chars().count() as i64,
+            ascii: t.is_ascii(),
+            values,
+            words: None,
+            parent_words,
+            text: None,
+            providers: Vec::new(),
+        }
+    }
+
+    fn in_text(&mut self, index: &Index, term: &str, record: usize) -> bool {
+        if self.text.is_none() {
+            let words = index
+                .text()
+                .words_containing(term, self.parent_words.as_deref());
+            self.text = Some(index.text().records_with(&words));
+            self.words = Some(words);
+            self.parent_words = None;
+        }
+        self.text.as_ref().is_some_and(|t| t.contains(record))
+    }
+
+    fn provider(
+        &mut self,
+        index: &Index,
+        matcher: &dyn Matcher,
+        term: &str,
+        code: u32,
+    ) -> (bool, Option<i64>) {
+        let code = code as usize;
+        if self.providers.is_empty() {
+            self.providers = vec![None; index.group(FacetGroup::Provider).values.len()];
+        }
+        if let Some(Some(known)) = self.providers.get(code) {
+            return *known;
+        }
+        let name = index
+            .group(FacetGroup::Provider)
+            .values
+            .get(code)
+            .map_or("", |v| v.search.as_str());
+        let known = fuzzy_field(matcher, name, term, self.ascii, self.chars, PROVIDER_WEIGHT);
+        if let Some(slot) = self.providers.get_mut(code) {
+            *slot = Some(known);
+        }
+        known
+    }
+}
+
+fn term_text(term: &Term) -> &str {
+    match term {
+        Term::Any(t) | Term::Name(t) | Term::Scoped(_, t) => t,
+    }
+}
+
+/// Values of a group whose id, labels or synonyms contain the term, OR-ed into `acc`.
+fn value_hits(
+    group: &super::GroupIndex,
+    term: &str,
+    word_start_only: bool,
+    n: usize,
+    acc: &mut Option<Bitset>,
+) {
+    for (v, info) in group.values.iter().enumerate() {
+        let hit = if word_start_only {
+            info.search
+                .split(['|', ' ', '-', '/', '(', ')'])
+                .any(|w| w.starts_with(term))
+        } else {
+            info.search.contains(term)
+        };
+        if hit {
+            group.sets[v].or_into(acc.get_or_insert_with(|| Bitset::empty(n)));
+        }
+    }
+}
+
+/// Whether `needle` is a subsequence of `hay`: the fuzzy matcher's own first test, done here
+/// without its per-call setup.
+fn is_subsequence(needle: &str, hay: &str, ascii: bool) -> bool {
+    if ascii {
+        // ASCII bytes never occur inside a multi-byte UTF-8 char, so bytes compare as chars.
+        let mut rest = hay.as_bytes();
+        for &b in needle.as_bytes() {
+            match memchr::memchr(b, rest) {
+                Some(p) => rest = &rest[p + 1..],
+                None => return false,
+            }
+        }
+        true
+    } else {
+        let mut chars = hay.chars();
+        needle.chars().all(|c| chars.any(|h| h == c))
+    }
+}
+
+/// (may match, weighted score when it clears the per-char bar) for one key.
+fn fuzzy_field(
+    matcher: &dyn Matcher,
+    hay: &str,
+    term: &str,
+    ascii: bool,
+    chars: i64,
+    weight: i64,
+) -> (bool, Option<i64>) {
+    if !is_subsequence(term, hay, ascii) {
+        return (false, None);
+    }
+    let score = matcher
+        .score(hay, term)
+        .filter(|s| *s >= MIN_FUZZY_PER_CHAR * chars)
+        .map(|s| s * weight);
+    (true, score)
+}
+
+/// (may match these terms or extensions of them, total score when it matches them).
+fn evaluate_record(
+    index: &Index,
+    matcher: &dyn Matcher,
+    terms: &[Term],
+    lookups: &mut [Lookup],
+    r: usize,
+) -> (bool, Option<i64>) {
+    let mut total = 0i64;
+    let mut matched = true;
+    for (term, lookup) in terms.iter().zip(lookups.iter_mut()) {
+        let (candidate, score) = evaluate_term(index, matcher, term, lookup, r, matched);
+        if !candidate {
+            return (false, None);
+        }
+        match score {
+            Some(s) if matched => total += s,
+            _ => matched = false,
+        }
+    }
+    (true, matched.then_some(total))
+}
+
+fn best(a: Option<i64>, b: Option<i64>) -> Option<i64> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(x.max(y)),
+        (x, None) => x,
+        (None, y) => y,
+    }
+}
+
+/// One term against one record: (may match, score when `exact` is asked and it matches).
+fn evaluate_term(
+    index: &Index,
+    matcher: &dyn Matcher,
+    term: &Term,
+    lookup: &mut Lookup,
+    r: usize,
+    exact: bool,
+) -> (bool, Option<i64>) {
+    let (ascii, chars) = (lookup.ascii, lookup.chars);
+    match term {
+        Term::Scoped(_, _) => {
+            let hit = lookup.values.as_ref().is_some_and(|b| b.contains(r));
+            (hit, hit.then_some(VALUE_SCORE_PER_CHAR * chars))
+        }
+        Term::Name(t) => {
+            let (in_name, name_score) =
+                fuzzy_field(matcher, index.folded_name(r), t, ascii, chars, NAME_WEIGHT);
+            let mut candidate = in_name;
+            let mut alias_score = None;
+            if name_score.is_none() {
+                for a in index.aliases(r) {
+                    let (c, s) = fuzzy_field(matcher, a, t, ascii, chars, ALIAS_WEIGHT);
+                    candidate |= c;
+                    alias_score = best(alias_score, s);
+                }
+            }
+            (candidate, name_score.or(alias_score))
+        }
+        Term::Any(t) => {
+            let in_values = lookup.values.as_ref().is_some_and(|b| b.contains(r));
+            let mut candidate = in_values;
+            let mut score = None;
+            // The fuzzy keys. Any fuzzy hit scores at least 20 per char (the bar of 10 times a
+            // weight of 2 or more), above the fixed value and text scores, so it decides.
+            if exact || !candidate {
+                let (c, s) =
+                    fuzzy_field(matcher, index.folded_name(r), t, ascii, chars, NAME_WEIGHT);
+                candidate |= c;
+                score = best(score, s);
+                for a in index.aliases(r) {
+                    if !exact && candidate {
+                        break;
+                    }
+                    let (c, s) = fuzzy_field(matcher, a, t, ascii, chars, ALIAS_WEIGHT);
+                    candidate |= c;
+                    score = best(score, s);
+                }
+                for &code in index.provider_codes(r) {
+                    if !exact && candidate {
+                        break;
+                    }
+                    let (c, s) = lookup.provider(index, matcher, t, code);
+                    candidate |= c;
+                    score = best(score, s);
+                }
+            }
+            if !exact {
+                let candidate = candidate || lookup.in_text(index, t, r);
+                return (candidate, None);
+            }
+            if score.is_some() {
+                return (true, score);
+            }
+            if in_values {
+                return (true, Some(VALUE_SCORE_PER_CHAR * chars));
+            }
+            if lookup.in_text(index, t, r) {
+                return (true, Some(TEXT_SCORE_PER_CHAR * chars));
+            }
+            (candidate, None)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Index, SkimMatcher, run};
+    use crate::store::Inventory;
+
+    fn synthetic(count: usize) -> (Inventory, Index) {
+        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let inv = crate::synth::generate(&model, count, 11).unwrap_or_default();
+        let index = Index::build(&inv);
+        (inv, index)
+    }
+
+    fn same(a: &Results, b: &Results, what: &str) {
+        assert_eq!(a.hits, b.hits, "hits differ for {what}");
+        assert_eq!(a.facets, b.facets, "facet counts differ for {what}");
+    }
+
+    #[test]
+    fn typing_backspacing_and_toggling_give_what_a_fresh_search_gives() {
+        let (_, index) = synthetic(400);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::new();
+        let mut q = Query::default();
+        let theme = index.group(FacetGroup::Theme).values[1].id.clone();
+        let target = index.group(FacetGroup::TargetGroup).values[0].id.clone();
+        type Step = Box<dyn Fn(&mut Query)>;
+        let steps: Vec<Step> = vec![
+            Box::new(|q| q.text.push('o')),
+            Box::new(|q| q.text.push('u')),
+            Box::new(|q| q.text.push('d')),
+            Box::new(move |q| q.toggle(FacetGroup::Theme, &theme)),
+            Box::new(|q| q.text.push('e')),
+            Box::new(move |q| q.toggle(FacetGroup::TargetGroup, &target)),
+            Box::new(|q| q.text.push_str(" w")),
+            Box::new(|q| q.min_evidence = Some("goed-beschreven".into())),
+            Box::new(|q| q.text.push('e')),
+            Box::new(|q| {
+                q.text.pop();
+            }),
+            Box::new(|q| q.text = "oud".into()),
+            Box::new(|q| q.clear_filters()),
+            Box::new(|q| q.text = "naam:a".into()),
+            Box::new(|q| q.text.push('l')),
+            Box::new(|q| q.text = "thema:p".into()),
+            Box::new(|q| q.text.push('o')),
+            Box::new(|q| q.sort = Sort::Evidence),
+            Box::new(|q| q.text = "zzq".into()),
+            Box::new(|q| q.text.clear()),
+        ];
+        for (i, step) in steps.iter().enumerate() {
+            step(&mut q);
+            let fresh = run(&index, &m, &q);
+            let kept = searcher.search(&index, &m, &q);
+            same(&kept, &fresh, &format!("step {i}: {q:?}"));
+        }
+    }
+
+    #[test]
+    fn only_the_records_a_count_can_use_are_needed() {
+        let mut a = Bitset::empty(6);
+        let mut b = Bitset::empty(6);
+        for r in [0, 1, 2] {
+            a.insert(r);
+        }
+        for r in [1, 2, 3] {
+            b.insert(r);
+        }
+        // Outside both filters: record 4 and 5; outside one: 0 and 3.
+        let needed = needed_records(6, &[Some(a.clone()), None, Some(b.clone())], None);
+        assert_eq!(needed.iter().collect::<Vec<_>>(), vec![0, 1, 2, 3]);
+        assert_eq!(needed_records(6, &[Some(a), None], None).count(), 6);
+    }
+
+    #[test]
+    fn extending_means_every_term_grows_in_place() {
+        let t = |s: &str| parse_terms(s);
+        assert!(extends(&t("oud"), &t("ouder")));
+        assert!(extends(&t("oud"), &t("oud wijk")));
+        assert!(extends(&t(""), &t("thema:p")));
+        assert!(!extends(&t("ouder"), &t("oud")));
+        assert!(!extends(&t("naam"), &t("naam:x")));
+        assert!(!extends(&t("thema:p"), &t("doelgroep:p")));
+    }
+}
