@@ -456,3 +456,50 @@ fn a_closed_pipe_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn db_synth_writes_a_reproducible_inventory_and_never_overwrites_without_force() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let a = dir.path().join("a.sqlite");
+    let b = dir.path().join("b.sqlite");
+    for out in [&a, &b] {
+        weerbaar()
+            .args(["db", "synth", "--count", "300", "--seed", "5", "-o"])
+            .arg(out)
+            .assert()
+            .success();
+    }
+    // The same count and seed give the same file, byte for byte.
+    let bytes = |p: &Path| std::fs::read(p).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(bytes(&a), bytes(&b));
+    // It is a valid inventory with that many interventions, searchable like the real one.
+    weerbaar()
+        .args(["db", "verify"])
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(contains("300 interventions"));
+    let a_str = a.to_string_lossy().into_owned();
+    let ids = stdout_of(&["--db", &a_str, "list", "--format", "ids"]);
+    assert_eq!(ids.lines().count(), 300);
+    // An existing file is kept unless --force is given.
+    let before = bytes(&a);
+    weerbaar()
+        .args(["db", "synth", "--count", "10", "-o"])
+        .arg(&a)
+        .assert()
+        .code(1)
+        .stderr(contains("already exists; add --force"));
+    assert_eq!(bytes(&a), before);
+    weerbaar()
+        .args(["db", "synth", "--count", "10", "--force", "-o"])
+        .arg(&a)
+        .assert()
+        .success();
+    assert_ne!(bytes(&a), before);
+    weerbaar()
+        .args(["db", "synth", "--count", "0", "-o"])
+        .arg(dir.path().join("c.sqlite"))
+        .assert()
+        .code(2);
+}
