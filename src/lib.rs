@@ -19,5 +19,5 @@ pub mod query;
 pub mod related;
 pub mod shortlist;
 pub mod store;
-pub mod tui;
 pub mod synth;
+pub mod tui;

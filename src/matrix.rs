@@ -104,24 +104,24 @@ pub fn build(
     }
     let row_values = shown_values(index, query, rows);
     let col_values = shown_values(index, query, cols);
-    let row_bits = &index.group(rows).bits;
-    let col_bits = &index.group(cols).bits;
+    let row_sets = &index.group(rows).sets;
+    let col_sets = &index.group(cols).sets;
     let mut counts = Vec::with_capacity(row_values.len());
     let mut row_totals = Vec::with_capacity(row_values.len());
     for &r in &row_values {
-        let mut in_row = population.clone();
-        in_row.and_with(&row_bits[r]);
+        let mut in_row = row_sets[r].to_bitset();
+        in_row.and_with(&population);
         row_totals.push(in_row.count());
         counts.push(
             col_values
                 .iter()
-                .map(|&c| in_row.count_and(&col_bits[c]))
+                .map(|&c| col_sets[c].count_and(&in_row))
                 .collect(),
         );
     }
     let col_totals = col_values
         .iter()
-        .map(|&c| population.count_and(&col_bits[c]))
+        .map(|&c| col_sets[c].count_and(&population))
         .collect();
     Ok(Matrix {
         rows,
