@@ -502,7 +502,7 @@ fn an_existing_output_is_kept_unless_forced() {
     assert_eq!(r.code, Some(1));
     assert_eq!(
         r.stderr,
-        "weerbaar: uit.sqlite: already exists; add --force to replace it\n"
+        "weerbaar: uit.sqlite: the file already exists (use --force to overwrite it)\n"
     );
     assert_eq!(
         std::fs::read_to_string(dir.path().join("uit.sqlite")).unwrap_or_default(),
@@ -668,4 +668,63 @@ fn db_diff_tells_what_an_update_brings() {
     );
     assert_eq!(d["removed"][0]["id"], "bad-news");
     let _ = old;
+}
+
+#[test]
+fn the_import_doc_lists_every_column_in_both_languages() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"))
+        .unwrap_or_default();
+    for spec in weerbaar::import::columns::SPECS {
+        assert!(
+            doc.contains(&format!("| `{}` | `{}` |", spec.en, spec.nl)),
+            "docs/import.md does not list {} / {}",
+            spec.en,
+            spec.nl
+        );
+    }
+}
+
+/// The fenced blocks of one language in a Markdown text.
+fn blocks<'a>(doc: &'a str, lang: &str) -> Vec<&'a str> {
+    let fence = format!("```{lang}\n");
+    doc.split(fence.as_str())
+        .skip(1)
+        .filter_map(|rest| rest.split("```").next())
+        .collect()
+}
+
+#[test]
+fn the_examples_in_the_import_doc_work() {
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"))
+        .unwrap_or_default();
+    let csvs = blocks(&doc, "csv");
+    assert_eq!(csvs.len(), 2);
+    let dir = tmp();
+    for (k, csv) in csvs.iter().enumerate() {
+        let name = format!("voorbeeld{k}.csv");
+        write(dir.path(), &name, csv);
+        let out = format!("voorbeeld{k}.sqlite");
+        let r = run(dir.path(), &["import", &name, "-o", &out]);
+        assert_eq!(r.code, Some(0), "{name}: {}", r.stderr);
+        let ids = run(dir.path(), &["--db", &out, "list", "--format", "ids"]);
+        assert_eq!(ids.stdout, "buurtvaders-oost\n");
+    }
+    let diff = run(
+        dir.path(),
+        &[
+            "db",
+            "diff",
+            "voorbeeld0.sqlite",
+            "voorbeeld1.sqlite",
+            "--format",
+            "json",
+        ],
+    );
+    let d: serde_json::Value = serde_json::from_str(&diff.stdout).unwrap_or_default();
+    assert_eq!(d["changed"], serde_json::json!([]), "{}", diff.stdout);
+
+    let tomls = blocks(&doc, "toml");
+    assert_eq!(tomls.len(), 1);
+    let mapping = weerbaar::import::Mapping::parse(Path::new("MAP.toml"), tomls[0]);
+    assert!(mapping.is_ok(), "{:?}", mapping.err());
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::atomic::{self, Overwrite};
 use crate::i18n::Text;
 use crate::import::{self, Mapping, report};
 use crate::store;
@@ -99,7 +100,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         args.out.display()
     )?;
     if !outcome.rejected.is_empty() || !outcome.problems.is_empty() {
-        write_report(&outcome, ctx, &report_path)?;
+        write_report(&outcome, ctx, &report_path, args.force)?;
         writeln!(
             err,
             "{} {} {}",
@@ -113,10 +114,9 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
 
 fn refuse_to_overwrite(path: &Path, force: bool) -> Result<(), CliError> {
     if path.exists() && !force {
-        return Err(CliError::Failed(format!(
-            "{}: already exists; add --force to replace it",
-            path.display()
-        )));
+        return Err(CliError::Failed(
+            atomic::WriteError::Exists(path.to_path_buf()).to_string(),
+        ));
     }
     Ok(())
 }
@@ -129,18 +129,17 @@ fn same_file(a: &Path, b: &Path) -> bool {
 }
 
 /// Write the report through a temporary file, like the database.
-fn write_report(outcome: &import::Outcome, ctx: &Context, path: &Path) -> Result<(), CliError> {
-    let fail =
-        |e: std::io::Error| CliError::Failed(format!("{}: cannot write: {e}", path.display()));
-    let tmp = path.with_extension(format!("rejected.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::io::BufWriter::new(std::fs::File::create(&tmp)?);
-        report::write(outcome, ctx.lang, &mut file)?;
-        file.into_inner().map_err(|e| e.into_error())?.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
+fn write_report(
+    outcome: &import::Outcome,
+    ctx: &Context,
+    path: &Path,
+    force: bool,
+) -> Result<(), CliError> {
+    let overwrite = if force {
+        Overwrite::Allow
+    } else {
+        Overwrite::Refuse
+    };
+    atomic::write(path, overwrite, |out| report::write(outcome, ctx.lang, out))
+        .map_err(|e| CliError::Failed(e.to_string()))
 }

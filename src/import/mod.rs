@@ -26,7 +26,7 @@ pub use mapping::Mapping;
 pub const MAX_ROWS: usize = crate::store::MAX_INTERVENTIONS;
 
 /// Input files larger than this are refused before they are read.
-pub const MAX_INPUT_BYTES: u64 = 512 * 1024 * 1024;
+pub const MAX_INPUT_BYTES: u64 = 500_000_000;
 
 /// What an import needs besides the files.
 #[derive(Debug, Clone)]
@@ -119,39 +119,39 @@ pub enum Kind {
 
 /// Read every input. Never fails as a whole: problems are collected in the outcome.
 pub fn read_inputs(paths: &[PathBuf], opts: &Options<'_>) -> Outcome {
+    read_all(paths, opts, load)
+}
+
+/// Read one file's bytes as if they were on disk under `name` (its extension picks the kind):
+/// the whole import minus the file system, for tests and fuzzing.
+pub fn read_bytes(name: &Path, bytes: &[u8], opts: &Options<'_>) -> Outcome {
+    read_all(&[name.to_path_buf()], opts, |path| {
+        detect(path, bytes).map(|kind| (kind, bytes.to_vec()))
+    })
+}
+
+fn read_all(
+    paths: &[PathBuf],
+    opts: &Options<'_>,
+    mut load: impl FnMut(&Path) -> Result<(Kind, Vec<u8>), String>,
+) -> Outcome {
     let mut outcome = Outcome::default();
     let mut check = validate::Checker::new(opts);
     let mut metadata: Option<Metadata> = None;
     for path in paths {
-        let (kind, bytes) = match load(path) {
-            Ok(loaded) => loaded,
-            Err(message) => {
-                outcome
-                    .problems
-                    .push(Problem::new(path, Pos::new(1, 0), message));
-                continue;
-            }
-        };
-        match kind {
-            Kind::TomlDir => {
-                let read = toml_dir::read(path, opts.current_year);
-                merge_metadata(&mut metadata, read.metadata);
-                check.add_checked(path, read.interventions, read.problems, &mut outcome);
-            }
-            Kind::TomlFile => {
-                let text = String::from_utf8_lossy(&bytes).into_owned();
-                let set = source::parse_all(&[(path.clone(), text)], opts.current_year);
-                check.add_checked(path, set.interventions, set.problems, &mut outcome);
-            }
-            Kind::Csv | Kind::Json => {
-                let read = if kind == Kind::Csv {
-                    csv::read(path, &bytes, opts.mapping)
-                } else {
-                    json::read(path, &bytes)
-                };
-                merge_metadata(&mut metadata, read.metadata.clone());
-                check.add_drafts(path, read, &mut outcome);
-            }
+        match load(path) {
+            Ok((kind, bytes)) => read_one(
+                path,
+                kind,
+                &bytes,
+                opts,
+                &mut check,
+                &mut metadata,
+                &mut outcome,
+            ),
+            Err(message) => outcome
+                .problems
+                .push(Problem::new(path, Pos::new(1, 0), message)),
         }
     }
     outcome.inventory.metadata = finish_metadata(metadata, paths, &opts.today);
@@ -160,6 +160,38 @@ pub fn read_inputs(paths: &[PathBuf], opts: &Options<'_>) -> Outcome {
         .interventions
         .sort_by(|a, b| a.id.cmp(&b.id));
     outcome
+}
+
+fn read_one(
+    path: &Path,
+    kind: Kind,
+    bytes: &[u8],
+    opts: &Options<'_>,
+    check: &mut validate::Checker<'_>,
+    metadata: &mut Option<Metadata>,
+    outcome: &mut Outcome,
+) {
+    match kind {
+        Kind::TomlDir => {
+            let read = toml_dir::read(path, opts.current_year);
+            merge_metadata(metadata, read.metadata);
+            check.add_checked(path, read.interventions, read.problems, outcome);
+        }
+        Kind::TomlFile => {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            let set = source::parse_all(&[(path.to_path_buf(), text)], opts.current_year);
+            check.add_checked(path, set.interventions, set.problems, outcome);
+        }
+        Kind::Csv | Kind::Json => {
+            let read = if kind == Kind::Csv {
+                csv::read(path, bytes, opts.mapping)
+            } else {
+                json::read(path, bytes)
+            };
+            merge_metadata(metadata, read.metadata.clone());
+            check.add_drafts(path, read, outcome);
+        }
+    }
 }
 
 /// Read a file (or recognise a directory) and decide its kind, refusing what is clearly not
