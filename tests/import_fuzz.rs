@@ -86,38 +86,19 @@ const CELLS: &[&str] = &[
     "x\0y",
 ];
 
-const HEADERS: &[&str] = &[
-    "id",
-    "name",
-    "naam",
-    "providers",
-    "summary",
-    "aim",
-    "approach",
-    "target_groups",
-    "levels",
-    "offer_types",
-    "prevention",
-    "themes",
-    "Thema's",
-    "framing",
-    "working_elements",
-    "working_element_notes",
-    "evidence_level",
-    "evidence_year",
-    "evidence_body",
-    "studies",
-    "source_urls",
-    "source_titles",
-    "sources_checked",
-    "inventory_date",
-    "opmerkingen",
-    "",
-];
+/// Header cells: every column name in both languages, plus spellings and strangers.
+fn headers() -> Vec<String> {
+    let mut names: Vec<String> = import::columns::SPECS
+        .iter()
+        .flat_map(|s| [s.en.to_string(), s.nl.to_string()])
+        .collect();
+    names.extend(["Thema's", "BRON-URL'S", "opmerkingen", "", "\u{feff}naam"].map(String::from));
+    names
+}
 
 fn csv_text() -> impl Strategy<Value = Vec<u8>> {
     (
-        prop::collection::vec(prop::sample::select(HEADERS), 0..26),
+        prop::collection::vec(prop::sample::select(headers()), 0..26),
         prop::collection::vec(
             prop::collection::vec(prop::sample::select(CELLS), 0..30),
             0..6,
@@ -153,30 +134,24 @@ fn csv_text() -> impl Strategy<Value = Vec<u8>> {
         })
 }
 
-const FIELDS: &[&str] = &[
-    "id",
-    "name",
-    "aliases",
-    "providers",
-    "summary",
-    "target_groups",
-    "themes",
-    "weerbaarheid",
-    "dimensions",
-    "framing",
-    "working_elements",
-    "evidence",
-    "level",
-    "year",
-    "studies",
-    "n",
-    "sources",
-    "url",
-    "checked",
-    "interventions",
-    "inventory",
-    "kleur",
-];
+/// Object keys: the intervention's fields, the nested ones, the document's, and a stranger.
+fn fields() -> Vec<&'static str> {
+    let mut keys = import::json::INTERVENTION_FIELDS.to_vec();
+    keys.extend([
+        "dimensions",
+        "framing",
+        "level",
+        "year",
+        "studies",
+        "n",
+        "url",
+        "checked",
+        "interventions",
+        "inventory",
+        "kleur",
+    ]);
+    keys
+}
 
 fn json_value() -> impl Strategy<Value = serde_json::Value> {
     let leaf = prop_oneof![
@@ -189,9 +164,13 @@ fn json_value() -> impl Strategy<Value = serde_json::Value> {
     leaf.prop_recursive(4, 48, 6, |inner| {
         prop_oneof![
             prop::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
-            prop::collection::btree_map(prop::sample::select(FIELDS), inner, 0..8).prop_map(|m| {
-                serde_json::Value::Object(m.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
-            }),
+            prop::collection::btree_map(prop::sample::select(fields()), inner, 0..8).prop_map(
+                |m| {
+                    serde_json::Value::Object(
+                        m.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+                    )
+                }
+            ),
         ]
     })
 }

@@ -97,7 +97,8 @@ struct Reader<'t> {
 }
 
 const DOCUMENT_FIELDS: &[&str] = &["inventory", "count", "interventions"];
-const INTERVENTION_FIELDS: &[&str] = &[
+/// The fields of an intervention object (those of `model::Intervention`).
+pub const INTERVENTION_FIELDS: &[&str] = &[
     "id",
     "name",
     "aliases",
