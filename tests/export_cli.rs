@@ -1,20 +1,13 @@
 //! `weerbaar export …` end to end: every format read back with a real parser.
 
-use std::path::Path;
+mod common;
 
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn weerbaar(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weerbaar").unwrap();
-    cmd.env("WEERBAAR_DATA_DIR", data)
-        .env_remove("WEERBAAR_DB")
-        .env("LANG", "nl_NL.UTF-8")
-        .current_dir(data);
-    cmd
-}
+use common::weerbaar;
 
 /// A data dir with shortlist `sessie`: rots-en-water (with a note) and triple-p.
 fn with_shortlist() -> tempfile::TempDir {

@@ -2,18 +2,12 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
+mod common;
+
 use predicates::prelude::*;
 use predicates::str::contains;
 
-fn weerbaar(data: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("weerbaar").unwrap();
-    cmd.env("WEERBAAR_DATA_DIR", data)
-        .env_remove("WEERBAAR_DB")
-        .env("LANG", "nl_NL.UTF-8")
-        .current_dir(data);
-    cmd
-}
+use common::weerbaar;
 
 #[test]
 fn a_shortlist_is_built_annotated_and_shown() {

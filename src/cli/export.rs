@@ -12,7 +12,7 @@ use crate::atomic;
 use crate::export::{self, Format, Options};
 use crate::i18n::Text;
 use crate::model::Intervention;
-use crate::query::{self, Index, Query, SkimMatcher};
+use crate::query::{self, Index, SkimMatcher};
 use crate::shortlist::{ShortlistError, inventory_key};
 
 use super::shortlist::{load, storage};
@@ -127,18 +127,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             let index = Index::build(&inventory);
             let query = super::list::query_for(ctx, &args.filters, &index)?;
             let results = query::run(&index, &SkimMatcher::default(), &query);
-            let title = if query == Query::default() {
-                inventory.metadata.title.clone()
-            } else {
-                super::filters::command_line(&query, ctx.db.as_deref())
-            };
-            let entries = results
-                .hits
-                .iter()
-                .filter_map(|h| inventory.interventions.get(h.index))
-                .map(|i| (i, None))
-                .collect();
-            (title, entries)
+            super::filters::results_selection(&inventory, &results.hits, &query, ctx.db.as_deref())
         }
     };
     let opts = Options {

@@ -64,12 +64,7 @@ mod tests {
 
     #[test]
     fn items_read_back_with_urls_access_dates_and_notes() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::En,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::En);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("ask about cost")), (&items[1], None)];

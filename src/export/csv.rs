@@ -144,12 +144,7 @@ mod tests {
 
     #[test]
     fn rows_read_back_untouched_with_the_note_and_the_inventory_version() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("bespreken; \"ja\"")), (&items[1], None)];

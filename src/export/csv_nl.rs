@@ -82,12 +82,7 @@ mod tests {
 
     #[test]
     fn a_formula_name_is_guarded_and_the_file_opens_as_dutch_excel_csv() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("=SUM(A1)")), (&items[1], None)];

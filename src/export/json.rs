@@ -50,12 +50,7 @@ mod tests {
 
     #[test]
     fn reads_back_into_interventions_with_notes_and_provenance() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("eerst bellen")), (&items[1], None)];

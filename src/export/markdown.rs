@@ -104,12 +104,7 @@ mod tests {
 
     #[test]
     fn the_handout_names_the_inventory_and_carries_the_notes() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> = vec![
             (&items[0], Some("vragen naar *kosten*\nen duur")),

@@ -217,6 +217,17 @@ pub(crate) mod fixtures {
     use crate::model::{Evidence, Intervention, Source, Study, Weerbaarheid, WorkingElementUse};
     use crate::store::Metadata;
 
+    static METADATA: std::sync::LazyLock<Metadata> = std::sync::LazyLock::new(metadata);
+
+    /// Options over the test metadata, in a language, with 2026 as the current year.
+    pub fn opts(lang: crate::model::Lang) -> super::Options<'static> {
+        super::Options {
+            metadata: &METADATA,
+            lang,
+            current_year: 2026,
+        }
+    }
+
     pub fn metadata() -> Metadata {
         Metadata {
             title: "Testinventaris".into(),

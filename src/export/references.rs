@@ -192,12 +192,7 @@ mod tests {
 
     #[test]
     fn sources_and_studies_become_references_and_bare_items_one_of_their_own() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let refs = references(&(&items[0], Some("bellen")), &opts);
         assert_eq!(refs.len(), 2);

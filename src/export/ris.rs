@@ -92,12 +92,7 @@ mod tests {
 
     #[test]
     fn sources_and_studies_parse_back_as_tagged_records() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("voor de sessie")), (&items[1], None)];

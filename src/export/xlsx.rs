@@ -147,12 +147,7 @@ mod tests {
 
     #[test]
     fn every_cell_is_a_string_and_the_formula_name_stays_text() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let items = fixtures::items();
         let entries: Vec<(&Intervention, Option<&str>)> =
             vec![(&items[0], Some("met team bespreken")), (&items[1], None)];
@@ -206,12 +201,7 @@ mod tests {
 
     #[test]
     fn the_raw_sheet_has_a_frozen_header_and_an_autofilter() {
-        let meta = fixtures::metadata();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::En,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::En);
         let items = fixtures::items();
         let entries: Vec<&Intervention> = items.iter().collect();
         let mut buf = Vec::new();

@@ -6,10 +6,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::atomic::WriteError;
-use crate::cli::filters::command_line;
+use crate::cli::filters::results_selection;
 use crate::export::{self, Options};
 use crate::model::Intervention;
-use crate::query::Query;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
 use crate::store::Inventory;
 
@@ -98,21 +97,12 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, E
                 })?;
             (list.name.clone(), list.entries(inventory))
         }
-        None => {
-            let title = if state.ui.query == Query::default() {
-                inventory.metadata.title.clone()
-            } else {
-                command_line(&state.ui.query, state.db.as_deref())
-            };
-            let entries = state
-                .results
-                .hits
-                .iter()
-                .filter_map(|h| inventory.interventions.get(h.index))
-                .map(|i| (i, None))
-                .collect();
-            (title, entries)
-        }
+        None => results_selection(
+            inventory,
+            &state.results.hits,
+            &state.ui.query,
+            state.db.as_deref(),
+        ),
     };
     let opts = Options {
         metadata: &inventory.metadata,

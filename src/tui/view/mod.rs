@@ -101,7 +101,18 @@ fn open_pane(
     heading: String,
     theme: &Theme,
 ) -> Option<Rect> {
-    let block = pane_block(title(heading, theme.title), state.ui.focus == pane, theme);
+    open_block(frame, area, heading, state.ui.focus == pane, theme)
+}
+
+/// The same for a pane that is not one of the explorer's (`focused` says whether it has focus).
+fn open_block(
+    frame: &mut Frame,
+    area: Rect,
+    heading: String,
+    focused: bool,
+    theme: &Theme,
+) -> Option<Rect> {
+    let block = pane_block(title(heading, theme.title), focused, theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     (inner.width > 0 && inner.height > 0).then_some(inner)

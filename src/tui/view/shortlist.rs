@@ -14,7 +14,7 @@ use super::super::state::State;
 use super::super::symbols::{ACTIVE, CURSOR, MISSING};
 use super::super::theme::Theme;
 use super::text::{fit, safe};
-use super::{pane_block, render_lines, title};
+use super::{open_block, render_lines};
 
 /// Columns given to the list of shortlists.
 const LISTS_WIDTH: u16 = 30;
@@ -37,6 +37,15 @@ fn window(cursor: usize, visible: usize) -> usize {
     }
 }
 
+/// The style of a row: under the cursor of the focused pane, of the other pane, or plain.
+fn cursor_style(is_cursor: bool, focused: bool, theme: &Theme) -> ratatui::style::Style {
+    match (is_cursor, focused) {
+        (true, true) => theme.cursor,
+        (true, false) => theme.cursor_unfocused,
+        _ => theme.base,
+    }
+}
+
 fn draw_lists(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = state.ui.lang;
     let shelf = &state.ui.shelf;
@@ -46,12 +55,9 @@ fn draw_lists(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         Text::Shortlists.get(lang),
         shelf.lists.shortlists.len()
     );
-    let block = pane_block(title(heading, theme.title), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = open_block(frame, area, heading, focused, theme) else {
         return;
-    }
+    };
     let width = inner.width as usize;
     let mut lines = Vec::new();
     if shelf.lists.shortlists.is_empty() {
@@ -67,11 +73,7 @@ fn draw_lists(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(visible)
     {
         let is_cursor = row == shelf.list_cursor;
-        let style = match (is_cursor, focused) {
-            (true, true) => theme.cursor,
-            (true, false) => theme.cursor_unfocused,
-            _ => theme.base,
-        };
+        let style = cursor_style(is_cursor, focused, theme);
         let active = shelf.lists.active.as_deref() == Some(list.name.as_str());
         let spans = vec![
             Span::raw(if is_cursor { CURSOR } else { " " }),
@@ -94,12 +96,9 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         Some(l) => format!("{}: {}", Text::ItemsTitle.get(lang), safe(&l.name)),
         None => Text::ItemsTitle.get(lang).to_string(),
     };
-    let block = pane_block(title(heading, theme.title), focused, theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    if inner.width == 0 || inner.height == 0 {
+    let Some(inner) = open_block(frame, area, heading, focused, theme) else {
         return;
-    }
+    };
     let width = inner.width as usize;
     let mut lines = Vec::new();
     let Some(list) = list else {
@@ -119,11 +118,7 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(visible)
     {
         let is_cursor = row == shelf.item_cursor;
-        let style = match (is_cursor, focused) {
-            (true, true) => theme.cursor,
-            (true, false) => theme.cursor_unfocused,
-            _ => theme.base,
-        };
+        let style = cursor_style(is_cursor, focused, theme);
         let dim = if is_cursor { style } else { theme.dim };
         let marker = Span::raw(format!("{} ", if is_cursor { CURSOR } else { " " }));
         let first = match state.inventory.get(&item.id) {
