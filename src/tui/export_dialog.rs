@@ -44,6 +44,14 @@ pub struct ExportDialog {
     pub confirm_overwrite: bool,
 }
 
+/// What the configuration says about exports: the format to start with and the folder the
+/// default file name goes in (`None`: xlsx, the current directory).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ExportDefaults {
+    pub format: Option<Format>,
+    pub folder: Option<PathBuf>,
+}
+
 /// The name the export is given: the shortlist's name, or "resultaten" and the search text.
 fn title(state: &State, what: ExportWhat) -> String {
     let lang = state.ui.lang;
@@ -56,7 +64,11 @@ fn title(state: &State, what: ExportWhat) -> String {
 impl ExportDialog {
     fn refresh_path(&mut self, state: &State) {
         if !self.path_edited {
-            self.path = default_file_name(&title(state, self.what), self.format);
+            let name = default_file_name(&title(state, self.what), self.format);
+            self.path = match &state.export_defaults.folder {
+                Some(folder) => folder.join(name).display().to_string(),
+                None => name,
+            };
             self.cursor = self.path.chars().count();
         }
     }
@@ -70,7 +82,7 @@ pub fn open(state: &mut State) {
     };
     let mut dialog = ExportDialog {
         what,
-        format: Format::Xlsx,
+        format: state.export_defaults.format.unwrap_or(Format::Xlsx),
         path: String::new(),
         path_edited: false,
         cursor: 0,

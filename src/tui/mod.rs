@@ -55,6 +55,11 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     let (mut outside, lists, notice) = outside::Outside::open(ctx.db.as_deref(), &inventory);
     let mut state = State::new(inventory, ctx.lang, theme, ctx.current_year);
     state.db = ctx.db.clone();
+    let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
+    state.export_defaults = export_dialog::ExportDefaults {
+        format: ctx.config.export_format,
+        folder: ctx.config.export_folder(home.as_deref()),
+    };
     state.ui.shelf.lists = lists;
     state.ui.notice = notice.map(state::Notice::Warning);
     let mut session =

@@ -138,6 +138,8 @@ pub struct State {
     /// Effects for the run loop to perform (saving, exporting, copying); `dispatch` fills it,
     /// the run loop empties it and feeds the outcome back as messages.
     pub outbox: Vec<super::msg::Effect>,
+    /// The configured export format and folder, for the export dialog's first choices.
+    pub export_defaults: super::export_dialog::ExportDefaults,
     pub index: Arc<Index>,
     pub matcher: SkimMatcher,
     pub current_year: u16,
@@ -155,6 +157,7 @@ impl State {
             inventory: Arc::new(inventory),
             db: None,
             outbox: Vec::new(),
+            export_defaults: Default::default(),
             index: Arc::new(index),
             matcher: SkimMatcher::default(),
             current_year,

@@ -307,3 +307,21 @@ fn the_views_dialog_copies_the_command_line_and_saves_and_reopens_searches() {
     press(&mut s, 'd');
     assert!(s.ui.shelf.lists.views.is_empty());
 }
+
+#[test]
+fn the_configured_format_and_folder_are_the_dialogs_first_choice() {
+    let mut s = fixture::state();
+    s.export_defaults = crate::tui::export_dialog::ExportDefaults {
+        format: Some(Format::Ris),
+        folder: Some(PathBuf::from("/srv/exports")),
+    };
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.format, Format::Ris);
+    assert_eq!(
+        PathBuf::from(&d.path),
+        PathBuf::from("/srv/exports").join("resultaten.ris")
+    );
+}
