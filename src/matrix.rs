@@ -9,7 +9,7 @@
 //! cell always equals `weerbaar list` with the other filters plus the two values.
 
 use crate::model::FacetGroup;
-use crate::query::{self, Bitset, Index, Matcher, Query};
+use crate::query::{self, Bitset, Index, Matcher, Query, Results};
 
 /// The groups crossed when nothing else is asked for.
 pub const DEFAULT_ROWS: FacetGroup = FacetGroup::Theme;
@@ -97,7 +97,20 @@ pub fn build(
     if rows == cols {
         return Err(MatrixError::SameGroup(rows));
     }
-    let results = query::run(index, matcher, query);
+    from_results(index, query, &query::run(index, matcher, query), rows, cols)
+}
+
+/// The same as `build`, from results already computed for `query` (the explorer has them).
+pub fn from_results(
+    index: &Index,
+    query: &Query,
+    results: &Results,
+    rows: FacetGroup,
+    cols: FacetGroup,
+) -> Result<Matrix, MatrixError> {
+    if rows == cols {
+        return Err(MatrixError::SameGroup(rows));
+    }
     let mut population = Bitset::empty(index.len());
     for hit in &results.hits {
         population.insert(hit.index);

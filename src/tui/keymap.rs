@@ -66,6 +66,29 @@ pub enum Action {
     SaveView,
     OpenView,
     DeleteView,
+    // Compare, related and the coverage matrix (issue 6).
+    ToggleCompare,
+    OpenCompare,
+    OpenMatrix,
+    /// `1`–`5`: show the related intervention with that number (the key says which).
+    JumpRelated,
+    /// Leave the compare or matrix view for the explorer.
+    CloseView,
+    ColumnLeft,
+    ColumnRight,
+    MoveColumnLeft,
+    MoveColumnRight,
+    RemoveColumn,
+    ToggleIdentical,
+    /// Enter on a compare column: that intervention in the explorer.
+    ShowColumn,
+    /// Enter on a matrix cell: the results filtered to it.
+    FilterToCell,
+    NextRowGroup,
+    PrevRowGroup,
+    NextColGroup,
+    PrevColGroup,
+    SwapAxes,
 }
 
 impl Action {
@@ -121,6 +144,24 @@ impl Action {
             Action::SaveView => Text::ActSaveView,
             Action::OpenView => Text::ActOpenView,
             Action::DeleteView => Text::ActDeleteView,
+            Action::ToggleCompare => Text::ActToggleCompare,
+            Action::OpenCompare => Text::ActOpenCompare,
+            Action::OpenMatrix => Text::ActOpenMatrix,
+            Action::JumpRelated => Text::ActJumpRelated,
+            Action::CloseView => Text::ActCloseView,
+            Action::ColumnLeft => Text::ActColumnLeft,
+            Action::ColumnRight => Text::ActColumnRight,
+            Action::MoveColumnLeft => Text::ActMoveColumnLeft,
+            Action::MoveColumnRight => Text::ActMoveColumnRight,
+            Action::RemoveColumn => Text::ActRemoveColumn,
+            Action::ToggleIdentical => Text::ActToggleIdentical,
+            Action::ShowColumn => Text::ActShowColumn,
+            Action::FilterToCell => Text::ActFilterToCell,
+            Action::NextRowGroup => Text::ActNextRowGroup,
+            Action::PrevRowGroup => Text::ActPrevRowGroup,
+            Action::NextColGroup => Text::ActNextColGroup,
+            Action::PrevColGroup => Text::ActPrevColGroup,
+            Action::SwapAxes => Text::ActSwapAxes,
         }
     }
 
@@ -145,6 +186,16 @@ impl Action {
             Action::NewList => Text::ShortNew,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
+            Action::ToggleCompare => Text::ShortToggleCompare,
+            Action::OpenCompare => Text::ShortCompare,
+            Action::OpenMatrix => Text::ShortMatrix,
+            Action::CloseView => Text::ShortBackToExplorer,
+            Action::RemoveColumn => Text::ShortRemoveColumn,
+            Action::ToggleIdentical => Text::ShortToggleIdentical,
+            Action::MoveColumnLeft | Action::MoveColumnRight => Text::ShortMoveColumn,
+            Action::FilterToCell => Text::ShortFilterToCell,
+            Action::NextRowGroup => Text::ShortRowGroup,
+            Action::NextColGroup => Text::ShortColGroup,
             _ => self.text(),
         }
     }
@@ -186,6 +237,60 @@ pub const BROWSE: &[Binding] = &[
     bind(&[Key::char('n')], Action::EditNote),
     bind(&[Key::char('e')], Action::Export),
     bind(&[Key::char('v')], Action::Views),
+    bind(&[Key::char('c')], Action::ToggleCompare),
+    bind(&[Key::char('C')], Action::OpenCompare),
+    bind(&[Key::char('m')], Action::OpenMatrix),
+    bind(
+        &[
+            Key::char('1'),
+            Key::char('2'),
+            Key::char('3'),
+            Key::char('4'),
+            Key::char('5'),
+        ],
+        Action::JumpRelated,
+    ),
+    bind(&[Key::char('?')], Action::Help),
+    bind(&[Key::char('q')], Action::Quit),
+];
+
+/// Keys in the compare view (`C`).
+pub const COMPARE: &[Binding] = &[
+    bind(&[k(KeyCode::Up), Key::char('k')], Action::Up),
+    bind(&[k(KeyCode::Down), Key::char('j')], Action::Down),
+    bind(&[k(KeyCode::PageUp)], Action::PageUp),
+    bind(&[k(KeyCode::PageDown), Key::char(' ')], Action::PageDown),
+    bind(&[k(KeyCode::Home), Key::char('g')], Action::Top),
+    bind(&[k(KeyCode::End), Key::char('G')], Action::Bottom),
+    bind(&[k(KeyCode::Left), Key::char('h')], Action::ColumnLeft),
+    bind(&[k(KeyCode::Right), Key::char('l')], Action::ColumnRight),
+    bind(&[Key::char('<')], Action::MoveColumnLeft),
+    bind(&[Key::char('>')], Action::MoveColumnRight),
+    bind(&[Key::char('x'), k(KeyCode::Delete)], Action::RemoveColumn),
+    bind(&[Key::char('=')], Action::ToggleIdentical),
+    bind(&[k(KeyCode::Enter)], Action::ShowColumn),
+    bind(&[k(KeyCode::Esc), Key::char('C')], Action::CloseView),
+    bind(&[Key::char('?')], Action::Help),
+    bind(&[Key::char('q')], Action::Quit),
+];
+
+/// Keys in the coverage matrix (`m`).
+pub const MATRIX: &[Binding] = &[
+    bind(&[k(KeyCode::Up), Key::char('k')], Action::Up),
+    bind(&[k(KeyCode::Down), Key::char('j')], Action::Down),
+    bind(&[k(KeyCode::Left), Key::char('h')], Action::ColumnLeft),
+    bind(&[k(KeyCode::Right), Key::char('l')], Action::ColumnRight),
+    bind(&[k(KeyCode::PageUp)], Action::PageUp),
+    bind(&[k(KeyCode::PageDown)], Action::PageDown),
+    bind(&[k(KeyCode::Home), Key::char('g')], Action::Top),
+    bind(&[k(KeyCode::End), Key::char('G')], Action::Bottom),
+    bind(&[k(KeyCode::Enter)], Action::FilterToCell),
+    bind(&[Key::char('r')], Action::NextRowGroup),
+    bind(&[Key::char('R')], Action::PrevRowGroup),
+    bind(&[Key::char('c')], Action::NextColGroup),
+    bind(&[Key::char('C')], Action::PrevColGroup),
+    bind(&[Key::char('w')], Action::SwapAxes),
+    bind(&[k(KeyCode::Esc), Key::char('m')], Action::CloseView),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),
 ];
@@ -359,7 +464,7 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (Text::HelpSearchTyping, Text::HelpTypeToSearch),
         (Text::HelpFilterTyping, Text::HelpTypeToFilter),
     ];
-    let sections: [HelpSection; 8] = [
+    let sections: [HelpSection; 10] = [
         (Text::HelpBrowse, BROWSE, None),
         (Text::HelpSearchBar, SEARCH, Some(typing[0])),
         (Text::HelpShortlistView, SHORTLISTS, None),
@@ -367,6 +472,8 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (Text::ViewsTitle, VIEWS, None),
         (Text::HelpDialogs, INPUT, None),
         (Text::HelpConfirm, CONFIRM, None),
+        (Text::HelpCompareView, COMPARE, None),
+        (Text::HelpMatrixView, MATRIX, None),
         (Text::HelpOverlay, HELP, Some(typing[1])),
     ];
     for (title, table, typed) in sections {
@@ -406,6 +513,11 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (symbols::SHORTLISTED, Text::SymbolShortlisted),
         (symbols::ACTIVE, Text::SymbolActive),
         (symbols::MISSING, Text::SymbolMissing),
+        (symbols::IN_COMPARISON, Text::SymbolInComparison),
+        (crate::compare::SHARED_SYMBOL, Text::SymbolShared),
+        (crate::compare::UNIQUE_SYMBOL, Text::SymbolUnique),
+        (crate::compare::IDENTICAL_SYMBOL, Text::SymbolIdentical),
+        (symbols::EMPTY_CELL, Text::SymbolEmptyCell),
     ];
     for (title, rows) in [
         (Text::HelpMouse, &mouse[..]),
@@ -437,7 +549,7 @@ mod tests {
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
         for table in [
-            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS,
+            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS, COMPARE, MATRIX,
         ] {
             let mut seen = Vec::new();
             for b in table {
@@ -456,13 +568,13 @@ mod tests {
             .iter()
             .filter(|l| matches!(l, HelpLine::Entry { .. }))
             .count();
-        // Every binding, the two "type to …" lines, three mouse lines and eight symbols.
+        // Every binding, the two "type to …" lines, three mouse lines and thirteen symbols.
         let tables = [
-            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS,
+            BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS, COMPARE, MATRIX,
         ];
         assert_eq!(
             entries,
-            tables.iter().map(|t| t.len()).sum::<usize>() + 2 + 3 + 8
+            tables.iter().map(|t| t.len()).sum::<usize>() + 2 + 3 + 13
         );
 
         let by_action = help_lines(Lang::En, "sort");

@@ -121,6 +121,12 @@ pub fn detail_inner(width: u16, height: u16, focus: Pane) -> Option<Rect> {
         .map(inner)
 }
 
+/// A full-screen view (compare, matrix): everything above the status and key bars, or `None`
+/// when the terminal is too small.
+pub fn view_area(width: u16, height: u16) -> Option<Rect> {
+    (width >= MIN_WIDTH && height >= MIN_HEIGHT).then(|| Rect::new(0, 0, width, height - 2))
+}
+
 /// The help overlay: centred, at most 76 columns wide, leaving a margin where there is room.
 pub fn help_area(width: u16, height: u16) -> Rect {
     let w = width.saturating_sub(4).min(76);

@@ -2,6 +2,7 @@
 //! terminal events become `Msg`s (event.rs), and `update` (pure) turns a message into a new state
 //! plus `Effect`s that the run loop here performs. Only this file touches the terminal.
 
+pub mod compare_state;
 pub mod event;
 pub mod export_dialog;
 pub mod keymap;

@@ -9,6 +9,7 @@ use crate::query::{self, Index, Query, Results, SkimMatcher};
 use crate::store::Inventory;
 
 pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
+use super::compare_state::{CompareUi, MatrixUi};
 use super::layout;
 use super::msg::Reselect;
 pub use super::shelf::{Confirm, InputPurpose, InputState, ShelfPane, ShelfUi, ViewsDialog};
@@ -62,6 +63,10 @@ pub enum View {
     Explore,
     /// The shortlists and the items of one, with their notes (`S`).
     Shortlists,
+    /// The compare set side by side (`C`).
+    Compare,
+    /// The coverage matrix (`m`).
+    Matrix,
 }
 
 /// A modal layer over the view that takes every key while open. Issue 5 adds an export dialog
@@ -121,7 +126,10 @@ pub struct Ui {
     pub shelf: ShelfUi,
     /// A one-line message in the status bar (a saved export, a failed save), until the next key.
     pub notice: Option<Notice>,
-    // Issue 6: the compare set (2–4 record ids) and the matrix's two facet groups.
+    /// The compare set and the compare view's cursor and scrolling.
+    pub compare: CompareUi,
+    /// The matrix's two facet groups and its cell cursor.
+    pub matrix: MatrixUi,
 }
 
 /// A message for the status bar; a warning is marked with a symbol, not only a colour.
@@ -181,6 +189,8 @@ impl State {
                 theme,
                 shelf: ShelfUi::default(),
                 notice: None,
+                compare: CompareUi::default(),
+                matrix: MatrixUi::default(),
             },
         };
         state.search(Reselect::Top);

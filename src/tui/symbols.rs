@@ -22,3 +22,7 @@ pub const SHORTLISTED: &str = "★";
 pub const ACTIVE: &str = "●";
 /// Before a shortlist item that is not (or no longer) in the inventory.
 pub const MISSING: &str = "⚠";
+/// Before a result that is in the compare set (`c`), followed by its column number.
+pub const IN_COMPARISON: &str = "⇔";
+/// A coverage matrix cell without interventions: visibly empty, not blank.
+pub const EMPTY_CELL: &str = "·";

@@ -21,6 +21,8 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.clamp();
             clamp_detail(state);
             clamp_help(state);
+            compare_view::clamp(state);
+            matrix_view::clamp(state);
             Vec::new()
         }
         Msg::Key(key) => {
@@ -112,8 +114,11 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    if state.ui.view == View::Shortlists {
-        return shelf::on_key(state, key);
+    match state.ui.view {
+        View::Shortlists => return shelf::on_key(state, key),
+        View::Compare => return compare_view::on_key(state, key),
+        View::Matrix => return matrix_view::on_key(state, key),
+        View::Explore => {}
     }
     if state.ui.focus == Pane::Search {
         if let Some(action) = keymap::lookup(keymap::SEARCH, key) {
@@ -124,9 +129,12 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    keymap::lookup(keymap::BROWSE, key)
-        .map(|action| perform(state, action))
-        .unwrap_or_default()
+    match keymap::lookup(keymap::BROWSE, key) {
+        // Which related intervention is in the key itself (`1`–`5`).
+        Some(Action::JumpRelated) => compare_view::jump_related(state, key),
+        Some(action) => perform(state, action),
+        None => Vec::new(),
+    }
 }
 
 fn perform(state: &mut State, action: Action) -> Vec<Effect> {
@@ -199,6 +207,25 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::SaveView
         | Action::OpenView
         | Action::DeleteView => {}
+        Action::ToggleCompare => compare_view::toggle_selected(state),
+        Action::OpenCompare => compare_view::open(state),
+        Action::OpenMatrix => matrix_view::open(state),
+        // Keys of the compare and matrix views, handled by their own modules.
+        Action::JumpRelated
+        | Action::CloseView
+        | Action::ColumnLeft
+        | Action::ColumnRight
+        | Action::MoveColumnLeft
+        | Action::MoveColumnRight
+        | Action::RemoveColumn
+        | Action::ToggleIdentical
+        | Action::ShowColumn
+        | Action::FilterToCell
+        | Action::NextRowGroup
+        | Action::PrevRowGroup
+        | Action::NextColGroup
+        | Action::PrevColGroup
+        | Action::SwapAxes => {}
     }
     Vec::new()
 }
@@ -380,7 +407,8 @@ fn edit_search(state: &mut State, edit: Edit) -> Vec<Effect> {
 
 fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
     // The shortlist view and the dialogs are keyboard-only; the pane layout does not apply.
-    if state.ui.view != View::Explore
+    // (The compare and matrix views scroll with the wheel, below.)
+    if state.ui.view == View::Shortlists
         || matches!(
             state.ui.overlay,
             Some(Overlay::Export(_) | Overlay::Input(_) | Overlay::Confirm(_) | Overlay::Views(_))
@@ -394,6 +422,11 @@ fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
             MouseKind::ScrollDown => help_action(state, Action::Down),
             MouseKind::Click => Vec::new(),
         };
+    }
+    match state.ui.view {
+        View::Compare => return compare_view::on_mouse(state, mouse),
+        View::Matrix => return matrix_view::on_mouse(state, mouse),
+        View::Explore | View::Shortlists => {}
     }
     let (w, h) = state.ui.size;
     let Some(areas) = layout::areas(w, h, state.ui.focus) else {
@@ -453,6 +486,9 @@ fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
         }
     }
 }
+
+mod compare_view;
+mod matrix_view;
 
 #[cfg(test)]
 mod tests;

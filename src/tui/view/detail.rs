@@ -119,6 +119,9 @@ pub fn lines<'a>(state: &State, width: u16, theme: &Theme) -> Vec<Line<'a>> {
             }
         }
     }
+    if let Some(record) = state.selected_record() {
+        out.extend(super::related::lines(state, record, width, theme));
+    }
     out
 }
 

@@ -1,10 +1,13 @@
 //! `view`: draws the state, one file per pane. Reads the state, never changes it; hands
 //! widgets only the rows that are visible.
 
+pub mod compare;
 pub mod detail;
 mod dialogs;
 mod facets;
 mod help;
+pub mod matrix;
+mod related;
 mod results;
 mod search;
 mod shortlist;
@@ -51,6 +54,15 @@ pub fn draw(state: &State, frame: &mut Frame) {
                 areas.status.y - areas.facets.y,
             );
             shortlist::draw(state, frame, body, &theme);
+        }
+        View::Compare | View::Matrix => {
+            if let Some(r) = layout::view_area(area.width, area.height) {
+                if state.ui.view == View::Compare {
+                    compare::draw(state, frame, r, &theme);
+                } else {
+                    matrix::draw(state, frame, r, &theme);
+                }
+            }
         }
     }
     status::draw(state, frame, areas.status, areas.keys, &theme);

@@ -69,7 +69,10 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         } else {
             " "
         };
-        let name = name_spans(state, hit.index, item, theme);
+        let mut name = name_spans(state, hit.index, item, theme);
+        if let Some(mark) = super::compare::mark(state, hit.index) {
+            name.insert(0, Span::styled(mark, theme.selected));
+        }
         let badge = badge(item, state.current_year);
         let provider = safe(&item.providers.join(", ")).into_owned();
         let themes = labels(item, FacetGroup::Theme, state);

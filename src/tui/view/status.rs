@@ -99,6 +99,27 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::Help,
             ],
         ),
+        (None, _) if state.ui.view == View::Compare => (
+            keymap::COMPARE,
+            &[
+                Action::ColumnRight,
+                Action::MoveColumnRight,
+                Action::RemoveColumn,
+                Action::ToggleIdentical,
+                Action::CloseView,
+                Action::Help,
+            ],
+        ),
+        (None, _) if state.ui.view == View::Matrix => (
+            keymap::MATRIX,
+            &[
+                Action::FilterToCell,
+                Action::NextRowGroup,
+                Action::NextColGroup,
+                Action::CloseView,
+                Action::Help,
+            ],
+        ),
         (None, Pane::Search) => (
             keymap::SEARCH,
             &[
@@ -119,6 +140,9 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::Quit,
                 Action::ToggleShortlist,
                 Action::Export,
+                Action::ToggleCompare,
+                Action::OpenCompare,
+                Action::OpenMatrix,
             ],
         ),
     };

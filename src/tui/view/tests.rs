@@ -13,7 +13,7 @@ use crate::tui::dispatch;
 use crate::tui::fixture::{self, key, typing};
 use crate::tui::msg::{Key, KeyCode, Msg};
 
-fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(super) fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     dispatch(state, [Msg::Resize(width, height)]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
@@ -22,7 +22,7 @@ fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn screen_text(buffer: &Buffer) -> String {
+pub(super) fn screen_text(buffer: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
@@ -213,4 +213,18 @@ fn control_characters_in_data_never_reach_the_screen() {
             );
         }
     }
+}
+
+#[test]
+fn the_detail_ends_with_related_interventions_and_their_reasons() {
+    let mut s = fixture::state();
+    // The detail alone, scrolled to its end.
+    dispatch(&mut s, [key(KeyCode::Enter), key(KeyCode::End)]);
+    let t = render(&mut s, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    // Numbered for the 1–5 keys, with the similarity and what is shared.
+    assert!(text.contains("toets 1–5 toont er een"), "{text}");
+    assert!(text.contains("1  60% Dialoog in de klas"));
+    assert!(text.contains("Werkzame elementen: Dialoog"));
+    assert!(text.contains("5  14% Coöperatie in de wijk"));
 }

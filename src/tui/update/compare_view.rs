@@ -1,0 +1,299 @@
+//! `update` for the compare set (`c`), the compare view (`C`) and jumping to a related
+//! intervention (`1`–`5`). Pure, like the rest of `update`.
+
+use crate::related;
+
+use super::super::compare_state::Toggled;
+use super::super::keymap::{self, Action};
+use super::super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Reselect};
+use super::super::state::{HelpState, Overlay, Pane, State, View};
+use super::super::view;
+use super::Motion;
+
+/// `c`: the selected result into or out of the compare set.
+pub(super) fn toggle_selected(state: &mut State) {
+    let Some(record) = state.selected_record() else {
+        return;
+    };
+    let outcome = state.ui.compare.toggle(record);
+    let message = match outcome {
+        Toggled::Added => crate::i18n::Text::MsgAddedToCompare,
+        Toggled::Removed => crate::i18n::Text::MsgRemovedFromCompare,
+        Toggled::Full => crate::i18n::Text::MsgCompareFull,
+    };
+    say(state, message, outcome == Toggled::Full);
+}
+
+/// Tell the user what happened, in the status bar.
+fn say(state: &mut State, message: crate::i18n::Text, warning: bool) {
+    let _ = (state, message, warning);
+}
+
+/// `C`: the compare view, scrolled to the top with the first column under the cursor.
+pub(super) fn open(state: &mut State) {
+    let ui = &mut state.ui;
+    ui.view = View::Compare;
+    ui.compare.scroll = 0;
+    ui.compare.cursor = 0;
+    ui.compare.offset = 0;
+}
+
+pub(super) fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
+    let Some(action) = keymap::lookup(keymap::COMPARE, key) else {
+        return Vec::new();
+    };
+    match action {
+        Action::Quit => return vec![Effect::Quit],
+        Action::Help => state.ui.overlay = Some(Overlay::Help(HelpState::default())),
+        Action::CloseView => state.ui.view = View::Explore,
+        Action::Up => scroll(state, Motion::By(-1)),
+        Action::Down => scroll(state, Motion::By(1)),
+        Action::PageUp => scroll(state, Motion::PageUp),
+        Action::PageDown => scroll(state, Motion::PageDown),
+        Action::Top => scroll(state, Motion::Top),
+        Action::Bottom => scroll(state, Motion::Bottom),
+        Action::ColumnLeft => step_column(state, -1),
+        Action::ColumnRight => step_column(state, 1),
+        Action::MoveColumnLeft | Action::MoveColumnRight => {
+            let by = if action == Action::MoveColumnLeft {
+                -1
+            } else {
+                1
+            };
+            state.ui.compare.move_current(by);
+            clamp(state);
+        }
+        Action::RemoveColumn => {
+            state.ui.compare.remove_current();
+            clamp(state);
+        }
+        Action::ToggleIdentical => {
+            state.ui.compare.hide_identical = !state.ui.compare.hide_identical;
+            clamp(state);
+        }
+        Action::ShowColumn => {
+            if let Some(&record) = state.ui.compare.records.get(state.ui.compare.cursor) {
+                state.ui.view = View::Explore;
+                show_record(state, record);
+                super::focus(state, Pane::Detail);
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn step_column(state: &mut State, by: isize) {
+    let visible = view::compare::visible_columns(state);
+    let c = &mut state.ui.compare;
+    let to = if by < 0 {
+        c.cursor.saturating_sub(1)
+    } else {
+        c.cursor + 1
+    };
+    c.set_cursor(to, visible);
+    clamp(state);
+}
+
+/// All columns scroll together: one scroll position for the table body.
+fn scroll(state: &mut State, m: Motion) {
+    let (lines, height) = view::compare::extent(state);
+    let max = lines.saturating_sub(height);
+    state.ui.compare.scroll = m.apply(state.ui.compare.scroll, max + 1, height);
+}
+
+/// Keep the cursor column visible and the scroll inside the table after any change.
+pub(super) fn clamp(state: &mut State) {
+    let visible = view::compare::visible_columns(state);
+    let cursor = state.ui.compare.cursor;
+    state.ui.compare.set_cursor(cursor, visible);
+    let (lines, height) = view::compare::extent(state);
+    state.ui.compare.scroll = state.ui.compare.scroll.min(lines.saturating_sub(height));
+}
+
+pub(super) fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
+    match mouse.kind {
+        MouseKind::ScrollUp => scroll(state, Motion::By(-2)),
+        MouseKind::ScrollDown => scroll(state, Motion::By(2)),
+        MouseKind::Click => {}
+    }
+    Vec::new()
+}
+
+/// `1`–`5`: show the related intervention with that number in the detail.
+pub(super) fn jump_related(state: &mut State, key: Key) -> Vec<Effect> {
+    let KeyCode::Char(digit) = key.code else {
+        return Vec::new();
+    };
+    let Some(n) = digit.to_digit(10).and_then(|d| (d as usize).checked_sub(1)) else {
+        return Vec::new();
+    };
+    let Some(record) = state.selected_record() else {
+        return Vec::new();
+    };
+    let found = related::related(
+        &state.inventory.interventions,
+        record,
+        related::DEFAULT_LIMIT,
+    );
+    match found.get(n) {
+        Some(r) => show_record(state, r.index),
+        None => say(state, crate::i18n::Text::MsgNoRelated, true),
+    }
+    Vec::new()
+}
+
+/// Select a record in the results. When the search or filters hide it, they are cleared first
+/// (and the user is told), so a jump always lands.
+pub(super) fn show_record(state: &mut State, record: usize) {
+    let position = |s: &State| s.results.hits.iter().position(|h| h.index == record);
+    if position(state).is_none() {
+        state.ui.query.text.clear();
+        state.ui.search_cursor = 0;
+        state.ui.query.clear_filters();
+        state.search(Reselect::Keep);
+        say(state, crate::i18n::Text::MsgShownAfterClearing, false);
+    }
+    if let Some(p) = position(state) {
+        state.select(p);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::compare::MAX_ITEMS;
+    use crate::tui::dispatch;
+    use crate::tui::fixture::{self, key, typing};
+    use crate::tui::msg::{Key, KeyCode, Msg};
+    use crate::tui::state::{Pane, State, View};
+
+    fn press(state: &mut State, keys: &str) {
+        dispatch(state, keys.chars().map(|c| Msg::Key(Key::char(c))));
+    }
+
+    fn ids(state: &State) -> Vec<&str> {
+        state
+            .ui
+            .compare
+            .records
+            .iter()
+            .map(|&r| state.inventory.interventions[r].id.as_str())
+            .collect()
+    }
+
+    fn selected_id(state: &State) -> &str {
+        let r = state.selected_record().expect("a selection");
+        &state.inventory.interventions[r].id
+    }
+
+    /// Results (sorted by name): Beïnvloedbaarheid, Coöperatie, Dialoog in de klas, …
+    fn with_three(state: &mut State) {
+        press(state, "cjcjc");
+        assert_eq!(
+            ids(state),
+            ["beinvloedbaarheid", "cooperatie-wijk", "dialoog-klas"]
+        );
+    }
+
+    #[test]
+    fn c_toggles_the_selection_into_a_set_of_at_most_four() {
+        let mut s = fixture::state();
+        with_three(&mut s);
+        press(&mut s, "jcjc");
+        assert_eq!(s.ui.compare.records.len(), MAX_ITEMS);
+        assert!(!s.ui.compare.contains(s.selected_record().unwrap()));
+        // The first again: out of the set.
+        press(&mut s, "gc");
+        assert_eq!(ids(&s), ["cooperatie-wijk", "dialoog-klas", "moskee"]);
+    }
+
+    #[test]
+    fn the_compare_view_moves_removes_and_hides_identical_rows() {
+        let mut s = fixture::state();
+        with_three(&mut s);
+        press(&mut s, "C");
+        assert_eq!(s.ui.view, View::Compare);
+        assert_eq!(s.ui.compare.cursor, 0);
+        // Move the first column to the right, twice: it ends last, the cursor with it.
+        press(&mut s, ">>");
+        assert_eq!(
+            ids(&s),
+            ["cooperatie-wijk", "dialoog-klas", "beinvloedbaarheid"]
+        );
+        assert_eq!(s.ui.compare.cursor, 2);
+        press(&mut s, "<");
+        assert_eq!(
+            ids(&s),
+            ["cooperatie-wijk", "beinvloedbaarheid", "dialoog-klas"]
+        );
+        assert_eq!(s.ui.compare.cursor, 1);
+        press(&mut s, "x");
+        assert_eq!(ids(&s), ["cooperatie-wijk", "dialoog-klas"]);
+        // Hiding identical rows shortens the table; the scroll stays inside it.
+        let (all, _) = crate::tui::view::compare::extent(&s);
+        press(&mut s, "G");
+        press(&mut s, "=");
+        let (fewer, height) = crate::tui::view::compare::extent(&s);
+        assert!(fewer < all);
+        assert!(s.ui.compare.scroll <= fewer.saturating_sub(height));
+        dispatch(&mut s, [key(KeyCode::Esc)]);
+        assert_eq!(s.ui.view, View::Explore);
+        // The set survives leaving the view.
+        assert_eq!(s.ui.compare.records.len(), 2);
+    }
+
+    #[test]
+    fn narrow_terminals_page_through_the_columns() {
+        let mut s = fixture::state();
+        with_three(&mut s);
+        press(&mut s, "C");
+        dispatch(&mut s, [Msg::Resize(80, 24)]);
+        let visible = crate::tui::view::compare::visible_columns(&s);
+        assert_eq!(visible, 2);
+        press(&mut s, "ll");
+        assert_eq!((s.ui.compare.cursor, s.ui.compare.offset), (2, 1));
+        press(&mut s, "hh");
+        assert_eq!((s.ui.compare.cursor, s.ui.compare.offset), (0, 0));
+        dispatch(&mut s, [Msg::Resize(160, 45)]);
+        assert_eq!(crate::tui::view::compare::visible_columns(&s), 3);
+    }
+
+    #[test]
+    fn enter_on_a_column_shows_that_intervention_in_the_explorer() {
+        let mut s = fixture::state();
+        with_three(&mut s);
+        press(&mut s, "Cl");
+        dispatch(&mut s, [key(KeyCode::Enter)]);
+        assert_eq!(s.ui.view, View::Explore);
+        assert_eq!(s.ui.focus, Pane::Detail);
+        assert_eq!(selected_id(&s), "cooperatie-wijk");
+    }
+
+    #[test]
+    fn digits_jump_to_a_related_intervention_even_when_filtered_out() {
+        let mut s = fixture::state();
+        // Beïnvloedbaarheid (dialoog, oefenen-vaardigheden; polarisatie, radicalisering).
+        let me = s.selected_record().unwrap();
+        let related = crate::related::related(
+            &s.inventory.interventions,
+            me,
+            crate::related::DEFAULT_LIMIT,
+        );
+        let second = &s.inventory.interventions[related[1].index].id.clone();
+        press(&mut s, "2");
+        assert_eq!(selected_id(&s), second);
+
+        // Filter down to one theme the target may not carry, then jump: filters are cleared.
+        let mut s = fixture::state();
+        dispatch(&mut s, typing("/beinvloed"));
+        dispatch(&mut s, [key(KeyCode::Esc)]);
+        assert_eq!(s.results.hits.len(), 1);
+        press(&mut s, "1");
+        assert_ne!(selected_id(&s), "beinvloedbaarheid");
+        assert!(s.ui.query.text.is_empty() && !s.ui.query.has_filters());
+        // No sixth related: nothing happens.
+        let before = s.selected_record();
+        press(&mut s, "9");
+        assert_eq!(s.selected_record(), before);
+    }
+}

@@ -1,0 +1,98 @@
+//! The "related interventions" section at the end of the detail pane: the five most similar
+//! interventions (`crate::related`), numbered for the `1`–`5` keys, each with its similarity
+//! and the reason (the working elements, dimensions and themes it shares).
+
+use ratatui::text::{Line, Span};
+
+use crate::i18n::Text;
+use crate::model::{FacetGroup, Intervention, Lang};
+use crate::related::{self, DEFAULT_LIMIT, SharedValues};
+
+use super::super::state::State;
+use super::super::theme::Theme;
+use super::text::{fit, safe, wrap};
+
+/// The plural group names used in reasons, as in the detail's field labels.
+fn group_label(group: FacetGroup, lang: Lang) -> &'static str {
+    match group {
+        FacetGroup::WorkingElement => Text::WorkingElements.get(lang),
+        FacetGroup::Dimension => Text::ResilienceDimensions.get(lang),
+        FacetGroup::Theme => Text::Themes.get(lang),
+        other => other.label(lang),
+    }
+}
+
+fn reason(shared: &SharedValues, lang: Lang) -> String {
+    let labels: Vec<String> = shared
+        .ids
+        .iter()
+        .map(|id| Intervention::label(shared.group, id, lang))
+        .collect();
+    format!("{}: {}", group_label(shared.group, lang), labels.join(", "))
+}
+
+/// The section's lines for the intervention `record`, at most `width` columns wide.
+pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let lang = state.ui.lang;
+    let found = related::related(&state.inventory.interventions, record, DEFAULT_LIMIT);
+    let mut out = vec![
+        Line::raw(""),
+        Line::from(fit(
+            vec![Span::styled(
+                format!("■ {}", Text::Related.get(lang)),
+                theme.heading,
+            )],
+            width,
+            false,
+        )),
+    ];
+    if found.is_empty() {
+        out.push(Line::from(fit(
+            vec![
+                Span::raw("  "),
+                Span::styled(Text::NothingShared.get(lang), theme.dim),
+            ],
+            width,
+            false,
+        )));
+        return out;
+    }
+    out.push(Line::from(fit(
+        vec![Span::styled(
+            format!(
+                "  {} · {}",
+                Text::Similarity.get(lang),
+                Text::RelatedKeysHint.get(lang)
+            ),
+            theme.dim,
+        )],
+        width,
+        false,
+    )));
+    for (n, r) in found.iter().enumerate() {
+        let Some(other) = state.inventory.interventions.get(r.index) else {
+            continue;
+        };
+        out.push(Line::from(fit(
+            vec![
+                Span::styled(format!("  {} ", n + 1), theme.key),
+                Span::styled(
+                    format!("{:>3.0}% ", r.similarity.score() * 100.0),
+                    theme.dim,
+                ),
+                Span::styled(safe(&other.name).into_owned(), theme.label),
+            ],
+            width,
+            false,
+        )));
+        for shared in &r.similarity.shared {
+            for line in wrap(&reason(shared, lang), width.saturating_sub(8)) {
+                out.push(Line::from(vec![
+                    Span::raw("        "),
+                    Span::styled(line, theme.base),
+                ]));
+            }
+        }
+    }
+    out
+}
