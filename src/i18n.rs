@@ -206,6 +206,7 @@ pub enum Text {
     SymbolEmptyCell,
     MsgCompareFull,
     MsgAddedToCompare,
+    MsgOpenCompareHint,
     MsgRemovedFromCompare,
     MsgShownAfterClearing,
     MsgNoRelated,
@@ -570,6 +571,7 @@ impl Text {
                 "the comparison is full (4); remove one first with c",
             ),
             Text::MsgAddedToCompare => ("in de vergelijking", "added to the comparison"),
+            Text::MsgOpenCompareHint => ("C toont de vergelijking", "C shows the comparison"),
             Text::MsgRemovedFromCompare => ("uit de vergelijking", "removed from the comparison"),
             Text::MsgShownAfterClearing => (
                 "zoekopdracht en filters gewist om te tonen",

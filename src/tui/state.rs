@@ -8,8 +8,8 @@ use crate::model::{FacetGroup, Lang};
 use crate::query::{self, Index, Query, Results, SkimMatcher};
 use crate::store::Inventory;
 
-pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::compare_state::{CompareUi, MatrixUi};
+pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::layout;
 use super::msg::Reselect;
 pub use super::shelf::{Confirm, InputPurpose, InputState, ShelfPane, ShelfUi, ViewsDialog};

@@ -1,12 +1,14 @@
 //! `update` for the compare set (`c`), the compare view (`C`) and jumping to a related
 //! intervention (`1`–`5`). Pure, like the rest of `update`.
 
+use crate::compare::{MAX_ITEMS, MIN_ITEMS};
+use crate::i18n::Text;
 use crate::related;
 
 use super::super::compare_state::Toggled;
 use super::super::keymap::{self, Action};
 use super::super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Reselect};
-use super::super::state::{HelpState, Overlay, Pane, State, View};
+use super::super::state::{HelpState, Notice, Overlay, Pane, State, View};
 use super::super::view;
 use super::Motion;
 
@@ -16,18 +18,50 @@ pub(super) fn toggle_selected(state: &mut State) {
         return;
     };
     let outcome = state.ui.compare.toggle(record);
-    let message = match outcome {
-        Toggled::Added => crate::i18n::Text::MsgAddedToCompare,
-        Toggled::Removed => crate::i18n::Text::MsgRemovedFromCompare,
-        Toggled::Full => crate::i18n::Text::MsgCompareFull,
+    let name = state
+        .inventory
+        .interventions
+        .get(record)
+        .map(|i| i.name.clone())
+        .unwrap_or_default();
+    let count = state.ui.compare.records.len();
+    let lang = state.ui.lang;
+    let (text, warning) = match outcome {
+        // From two on, say how to open the comparison.
+        Toggled::Added if count >= MIN_ITEMS => (
+            format!(
+                "{name}: {} ({count}/{MAX_ITEMS}) · {}",
+                Text::MsgAddedToCompare.get(lang),
+                Text::MsgOpenCompareHint.get(lang)
+            ),
+            false,
+        ),
+        Toggled::Added => (
+            format!(
+                "{name}: {} ({count}/{MAX_ITEMS})",
+                Text::MsgAddedToCompare.get(lang)
+            ),
+            false,
+        ),
+        Toggled::Removed => (
+            format!(
+                "{name}: {} ({count}/{MAX_ITEMS})",
+                Text::MsgRemovedFromCompare.get(lang)
+            ),
+            false,
+        ),
+        Toggled::Full => (Text::MsgCompareFull.get(lang).to_string(), true),
     };
-    say(state, message, outcome == Toggled::Full);
+    notify(state, text, warning);
 }
 
-/// Tell the user what happened. The status-bar notice arrives with the shortlist work (issue 5);
-/// until then the visible state (the ⇔ marks, the cleared filters) is the only feedback.
-fn say(state: &mut State, message: crate::i18n::Text, warning: bool) {
-    let _ = (state, message, warning);
+/// Tell the user what happened, in the status bar until the next key.
+fn notify(state: &mut State, text: String, warning: bool) {
+    state.ui.notice = Some(if warning {
+        Notice::Warning(text)
+    } else {
+        Notice::Info(text)
+    });
 }
 
 /// `C`: the compare view, scrolled to the top with the first column under the cursor.
@@ -139,7 +173,11 @@ pub(super) fn jump_related(state: &mut State, key: Key) -> Vec<Effect> {
     );
     match found.get(n) {
         Some(r) => show_record(state, r.index),
-        None => say(state, crate::i18n::Text::MsgNoRelated, true),
+        None => notify(
+            state,
+            Text::MsgNoRelated.get(state.ui.lang).to_string(),
+            true,
+        ),
     }
     Vec::new()
 }
@@ -153,7 +191,14 @@ pub(super) fn show_record(state: &mut State, record: usize) {
         state.ui.search_cursor = 0;
         state.ui.query.clear_filters();
         state.search(Reselect::Keep);
-        say(state, crate::i18n::Text::MsgShownAfterClearing, false);
+        let name = state
+            .inventory
+            .interventions
+            .get(record)
+            .map(|i| i.name.clone())
+            .unwrap_or_default();
+        let text = format!("{}: {name}", Text::MsgShownAfterClearing.get(state.ui.lang));
+        notify(state, text, false);
     }
     if let Some(p) = position(state) {
         state.select(p);
@@ -166,7 +211,7 @@ mod tests {
     use crate::tui::dispatch;
     use crate::tui::fixture::{self, key, typing};
     use crate::tui::msg::{Key, KeyCode, Msg};
-    use crate::tui::state::{Pane, State, View};
+    use crate::tui::state::{Notice, Pane, State, View};
 
     fn press(state: &mut State, keys: &str) {
         dispatch(state, keys.chars().map(|c| Msg::Key(Key::char(c))));
@@ -200,9 +245,18 @@ mod tests {
     fn c_toggles_the_selection_into_a_set_of_at_most_four() {
         let mut s = fixture::state();
         with_three(&mut s);
-        press(&mut s, "jcjc");
+        press(&mut s, "jc");
+        assert_eq!(
+            s.ui.notice,
+            Some(Notice::Info(
+                "Moskeebesturen versterken: in de vergelijking (4/4) · C toont de vergelijking"
+                    .into()
+            ))
+        );
+        press(&mut s, "jc");
         assert_eq!(s.ui.compare.records.len(), MAX_ITEMS);
         assert!(!s.ui.compare.contains(s.selected_record().unwrap()));
+        assert!(matches!(&s.ui.notice, Some(Notice::Warning(w)) if w.contains("vol (4)")));
         // The first again: out of the set.
         press(&mut s, "gc");
         assert_eq!(ids(&s), ["cooperatie-wijk", "dialoog-klas", "moskee"]);
@@ -292,6 +346,9 @@ mod tests {
         press(&mut s, "1");
         assert_ne!(selected_id(&s), "beinvloedbaarheid");
         assert!(s.ui.query.text.is_empty() && !s.ui.query.has_filters());
+        assert!(
+            matches!(&s.ui.notice, Some(Notice::Info(t)) if t.starts_with("zoekopdracht en filters gewist"))
+        );
         // No sixth related: nothing happens.
         let before = s.selected_record();
         press(&mut s, "9");

@@ -141,7 +141,6 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::ToggleShortlist,
                 Action::Export,
                 Action::ToggleCompare,
-                Action::OpenCompare,
                 Action::OpenMatrix,
             ],
         ),
