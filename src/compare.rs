@@ -364,13 +364,7 @@ mod tests {
                 dimensions: strings(&["zelfvertrouwen"]),
                 framing: String::new(),
             },
-            working_elements: elements
-                .iter()
-                .map(|e| WorkingElementUse {
-                    id: e.to_string(),
-                    note: String::new(),
-                })
-                .collect(),
+            working_elements: WorkingElementUse::without_notes(elements),
             evidence: Evidence {
                 level: level.into(),
                 ..Evidence::default()

@@ -177,13 +177,7 @@ mod tests {
             id: id.into(),
             name: format!("Interventie {id}"),
             themes: themes.iter().map(|s| s.to_string()).collect(),
-            working_elements: elements
-                .iter()
-                .map(|e| WorkingElementUse {
-                    id: e.to_string(),
-                    note: String::new(),
-                })
-                .collect(),
+            working_elements: WorkingElementUse::without_notes(elements),
             evidence: Evidence {
                 level: level.into(),
                 ..Evidence::default()

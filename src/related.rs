@@ -17,7 +17,8 @@
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
-use crate::model::{FacetGroup, Intervention};
+use crate::i18n::Text;
+use crate::model::{FacetGroup, Intervention, Lang};
 
 /// The groups that count, with their weights, in the order reasons are listed.
 pub const WEIGHTS: [(FacetGroup, u32); 3] = [
@@ -35,6 +36,25 @@ pub struct SharedValues {
     pub group: FacetGroup,
     /// Value ids, in vocabulary order.
     pub ids: Vec<String>,
+}
+
+impl SharedValues {
+    /// "Werkzame elementen: Dialoog, Reflectie": the reason as every face shows it, with the
+    /// group named as in the detail's field labels.
+    pub fn reason(&self, lang: Lang) -> String {
+        let group = match self.group {
+            FacetGroup::WorkingElement => Text::WorkingElements.get(lang),
+            FacetGroup::Dimension => Text::ResilienceDimensions.get(lang),
+            FacetGroup::Theme => Text::Themes.get(lang),
+            other => other.label(lang),
+        };
+        let labels: Vec<String> = self
+            .ids
+            .iter()
+            .map(|id| Intervention::label(self.group, id, lang))
+            .collect();
+        format!("{group}: {}", labels.join(", "))
+    }
 }
 
 /// The similarity of two interventions, kept as an exact fraction so ties compare exactly.
@@ -150,13 +170,7 @@ mod tests {
                 dimensions: dims.iter().map(|s| s.to_string()).collect(),
                 framing: String::new(),
             },
-            working_elements: elements
-                .iter()
-                .map(|e| WorkingElementUse {
-                    id: e.to_string(),
-                    note: String::new(),
-                })
-                .collect(),
+            working_elements: WorkingElementUse::without_notes(elements),
             ..Intervention::default()
         }
     }
@@ -244,6 +258,22 @@ mod tests {
         );
         assert_eq!(related(&items, 0, 1).len(), 1);
         assert!(related(&items, 99, 5).is_empty());
+    }
+
+    #[test]
+    fn the_reason_names_the_group_and_the_shared_values() {
+        let shared = SharedValues {
+            group: FacetGroup::WorkingElement,
+            ids: vec!["kennisoverdracht".into(), "dialoog".into()],
+        };
+        assert_eq!(
+            shared.reason(Lang::Nl),
+            "Werkzame elementen: Kennisoverdracht, Dialoog"
+        );
+        assert_eq!(
+            shared.reason(Lang::En),
+            "Working elements: Knowledge transfer, Dialogue"
+        );
     }
 
     #[test]

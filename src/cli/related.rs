@@ -5,8 +5,8 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 
 use crate::i18n::Text;
-use crate::model::{FacetGroup, Intervention, Lang};
-use crate::related::{self, DEFAULT_LIMIT, SharedValues};
+use crate::model::Intervention;
+use crate::related::{self, DEFAULT_LIMIT};
 
 use super::show::lookup;
 use super::{CliError, Context};
@@ -27,26 +27,6 @@ pub struct RelatedArgs {
     pub limit: u32,
     #[arg(long, value_enum, default_value = "text")]
     pub format: RelatedFormat,
-}
-
-/// "Werkzame elementen: Dialoog, Reflectie"
-fn reason_line(shared: &SharedValues, lang: Lang) -> String {
-    let labels: Vec<String> = shared
-        .ids
-        .iter()
-        .map(|id| Intervention::label(shared.group, id, lang))
-        .collect();
-    format!("{}: {}", group_label(shared.group, lang), labels.join(", "))
-}
-
-/// The plural label used in reasons, matching the detail view's field names.
-fn group_label(group: FacetGroup, lang: Lang) -> &'static str {
-    match group {
-        FacetGroup::WorkingElement => Text::WorkingElements.get(lang),
-        FacetGroup::Dimension => Text::ResilienceDimensions.get(lang),
-        FacetGroup::Theme => Text::Themes.get(lang),
-        other => other.label(lang),
-    }
 }
 
 pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
@@ -104,7 +84,7 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
                     r.similarity.score() * 100.0
                 )?;
                 for shared in &r.similarity.shared {
-                    writeln!(out, "    {}", reason_line(shared, lang))?;
+                    writeln!(out, "    {}", shared.reason(lang))?;
                 }
             }
         }

@@ -68,21 +68,15 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, out: impl Write) -> csv::
 mod tests {
     use super::*;
     use crate::compare::{Aspect, compare};
+    use crate::export::fixtures;
     use crate::model::{Intervention, Lang, WorkingElementUse};
-    use crate::store::Metadata;
 
     fn item(id: &str, name: &str, elements: &[&str]) -> Intervention {
         Intervention {
             id: id.into(),
             name: name.into(),
             cost: "-50 euro".into(),
-            working_elements: elements
-                .iter()
-                .map(|e| WorkingElementUse {
-                    id: e.to_string(),
-                    note: String::new(),
-                })
-                .collect(),
+            working_elements: WorkingElementUse::without_notes(elements),
             ..Intervention::default()
         }
     }
@@ -91,12 +85,7 @@ mod tests {
     fn read_back_with_a_csv_parser() {
         let a = item("a", "=Rots", &["dialoog", "reflectie"]);
         let b = item("b", "Kanjer, de training", &["dialoog"]);
-        let meta = Metadata::default();
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let mut buf = Vec::new();
         write(&compare(&[&a, &b], Lang::Nl, 2026), &opts, &mut buf).unwrap();
         let mut r = csv::Reader::from_reader(buf.as_slice());

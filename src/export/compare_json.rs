@@ -67,8 +67,8 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, mut out: impl Write) -> s
 mod tests {
     use super::*;
     use crate::compare::compare;
+    use crate::export::fixtures;
     use crate::model::{Intervention, Lang};
-    use crate::store::Metadata;
 
     #[test]
     fn each_aspect_lists_shared_and_unique_values_per_column() {
@@ -82,19 +82,11 @@ mod tests {
             themes: vec!["polarisatie".into()],
             ..Intervention::default()
         };
-        let meta = Metadata {
-            version: "2.0".into(),
-            ..Metadata::default()
-        };
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::En,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::En);
         let mut buf = Vec::new();
         write(&compare(&[&a, &b], Lang::En, 2026), &opts, &mut buf).unwrap();
         let doc: Value = serde_json::from_slice(&buf).unwrap();
-        assert_eq!(doc["inventory"]["version"], "2.0");
+        assert_eq!(doc["inventory"]["version"], "2025.2");
         let themes = doc["aspects"]
             .as_array()
             .unwrap()

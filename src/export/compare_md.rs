@@ -8,7 +8,7 @@ use crate::compare::{Aspect, Comparison, IDENTICAL_SYMBOL, Mark, SHARED_SYMBOL, 
 use crate::i18n::Text;
 
 use super::Options;
-use super::markdown::escape;
+use super::markdown::{escape, provenance};
 
 pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, mut out: impl Write) -> std::io::Result<()> {
     let lang = opts.lang;
@@ -19,15 +19,7 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, mut out: impl Write) -> s
         Text::Comparison.get(lang),
         names.join(" · ")
     )?;
-    let m = opts.metadata;
-    writeln!(
-        out,
-        "_{} {} ({} {})._\n",
-        escape(&m.title),
-        escape(&m.version),
-        Text::DataAsOf.get(lang),
-        escape(&m.date),
-    )?;
+    writeln!(out, "_{}._\n", provenance(opts))?;
     writeln!(
         out,
         "{SHARED_SYMBOL} {} · {UNIQUE_SYMBOL} {} · {IDENTICAL_SYMBOL} {}\n",
@@ -89,8 +81,8 @@ fn link_target(url: &str) -> String {
 mod tests {
     use super::*;
     use crate::compare::compare;
+    use crate::export::fixtures;
     use crate::model::{Intervention, Lang};
-    use crate::store::Metadata;
 
     fn item(id: &str, name: &str, themes: &[&str]) -> Intervention {
         Intervention {
@@ -111,21 +103,13 @@ mod tests {
             title: "X [1]".into(),
             checked: String::new(),
         }];
-        let meta = Metadata {
-            title: "Inventaris".into(),
-            version: "1.0".into(),
-            date: "2026-01-01".into(),
-            ..Metadata::default()
-        };
-        let opts = Options {
-            metadata: &meta,
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = fixtures::opts(Lang::Nl);
         let mut buf = Vec::new();
         write(&compare(&[&a, &b], Lang::Nl, 2026), &opts, &mut buf).unwrap();
         let md = String::from_utf8(buf).unwrap();
-        assert!(md.starts_with("# Vergelijking: Rots \\*en\\* Water · Kanjer\n"));
+        assert!(md.starts_with(
+            "# Vergelijking: Rots \\*en\\* Water · Kanjer\n\n_Testinventaris 2025.2 (gegevens per 2025-11-01)._\n"
+        ));
         assert!(md.contains("| Aspect | Rots \\*en\\* Water | Kanjer |\n|---|---|---|\n"));
         assert!(md.contains(
             "| Thema's | ✓ Polarisatie<br>◆ Empowerment vrouwen en meiden | ✓ Polarisatie |"

@@ -71,6 +71,18 @@ pub fn write_item(
     Ok(())
 }
 
+/// "Inventaris 2025.2 (gegevens per 2025-11-01)", escaped: where a Markdown export comes from.
+pub fn provenance(opts: &Options<'_>) -> String {
+    let m = opts.metadata;
+    format!(
+        "{} {} ({} {})",
+        escape(&m.title),
+        escape(&m.version),
+        Text::DataAsOf.get(opts.lang),
+        escape(&m.date)
+    )
+}
+
 /// A whole handout: a title, the inventory's provenance, then each intervention with its note.
 pub fn write(
     title: &str,
@@ -79,14 +91,10 @@ pub fn write(
     mut out: impl Write,
 ) -> std::io::Result<()> {
     writeln!(out, "# {}\n", escape(title))?;
-    let m = opts.metadata;
     writeln!(
         out,
-        "_{} {} ({} {}), {} {}._\n",
-        escape(&m.title),
-        escape(&m.version),
-        Text::DataAsOf.get(opts.lang),
-        escape(&m.date),
+        "_{}, {} {}._\n",
+        provenance(opts),
         items.len(),
         Text::Interventions.get(opts.lang)
     )?;

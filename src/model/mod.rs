@@ -56,6 +56,18 @@ pub struct WorkingElementUse {
     pub note: String,
 }
 
+impl WorkingElementUse {
+    /// Uses of these working elements without notes (hand-made and synthetic records).
+    pub fn without_notes(ids: &[&str]) -> Vec<WorkingElementUse> {
+        ids.iter()
+            .map(|id| WorkingElementUse {
+                id: id.to_string(),
+                note: String::new(),
+            })
+            .collect()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Evidence {

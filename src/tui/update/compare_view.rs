@@ -18,12 +18,7 @@ pub(super) fn toggle_selected(state: &mut State) {
         return;
     };
     let outcome = state.ui.compare.toggle(record);
-    let name = state
-        .inventory
-        .interventions
-        .get(record)
-        .map(|i| i.name.clone())
-        .unwrap_or_default();
+    let name = name_of(state, record);
     let count = state.ui.compare.records.len();
     let lang = state.ui.lang;
     let (text, warning) = match outcome {
@@ -53,6 +48,15 @@ pub(super) fn toggle_selected(state: &mut State) {
         Toggled::Full => (Text::MsgCompareFull.get(lang).to_string(), true),
     };
     notify(state, text, warning);
+}
+
+fn name_of(state: &State, record: usize) -> String {
+    state
+        .inventory
+        .interventions
+        .get(record)
+        .map(|i| i.name.clone())
+        .unwrap_or_default()
 }
 
 /// Tell the user what happened, in the status bar until the next key.
@@ -191,12 +195,7 @@ pub(super) fn show_record(state: &mut State, record: usize) {
         state.ui.search_cursor = 0;
         state.ui.query.clear_filters();
         state.search(Reselect::Keep);
-        let name = state
-            .inventory
-            .interventions
-            .get(record)
-            .map(|i| i.name.clone())
-            .unwrap_or_default();
+        let name = name_of(state, record);
         let text = format!("{}: {name}", Text::MsgShownAfterClearing.get(state.ui.lang));
         notify(state, text, false);
     }

@@ -279,36 +279,36 @@ fn keys_line<'a>(state: &State, m: &Matrix, theme: &Theme) -> Vec<Span<'a>> {
             .map(|k| keymap::key_label(*k, lang))
             .unwrap_or_default()
     };
-    vec![
-        Span::styled(
-            format!(
-                "{}/{} ",
-                key(Action::NextRowGroup),
-                key(Action::PrevRowGroup)
-            ),
-            theme.key,
+    let mut spans = Vec::new();
+    for (next, prev, what, group) in [
+        (
+            Action::NextRowGroup,
+            Action::PrevRowGroup,
+            Text::ShortRowGroup,
+            m.rows,
         ),
-        Span::raw(format!(
-            "{}: {} · ",
-            Text::ShortRowGroup.get(lang),
-            m.rows.label(lang)
-        )),
-        Span::styled(
-            format!(
-                "{}/{} ",
-                key(Action::NextColGroup),
-                key(Action::PrevColGroup)
-            ),
-            theme.key,
+        (
+            Action::NextColGroup,
+            Action::PrevColGroup,
+            Text::ShortColGroup,
+            m.cols,
         ),
-        Span::raw(format!(
+    ] {
+        spans.push(Span::styled(
+            format!("{}/{} ", key(next), key(prev)),
+            theme.key,
+        ));
+        spans.push(Span::raw(format!(
             "{}: {} · ",
-            Text::ShortColGroup.get(lang),
-            m.cols.label(lang)
-        )),
+            what.get(lang),
+            group.label(lang)
+        )));
+    }
+    spans.extend([
         Span::styled(format!("{} ", key(Action::SwapAxes)), theme.key),
         Span::raw(Action::SwapAxes.text().get(lang)),
-    ]
+    ]);
+    spans
 }
 
 #[cfg(test)]

@@ -5,31 +5,11 @@
 use ratatui::text::{Line, Span};
 
 use crate::i18n::Text;
-use crate::model::{FacetGroup, Intervention, Lang};
-use crate::related::{self, DEFAULT_LIMIT, SharedValues};
+use crate::related::{self, DEFAULT_LIMIT};
 
 use super::super::state::State;
 use super::super::theme::Theme;
 use super::text::{fit, safe, wrap};
-
-/// The plural group names used in reasons, as in the detail's field labels.
-fn group_label(group: FacetGroup, lang: Lang) -> &'static str {
-    match group {
-        FacetGroup::WorkingElement => Text::WorkingElements.get(lang),
-        FacetGroup::Dimension => Text::ResilienceDimensions.get(lang),
-        FacetGroup::Theme => Text::Themes.get(lang),
-        other => other.label(lang),
-    }
-}
-
-fn reason(shared: &SharedValues, lang: Lang) -> String {
-    let labels: Vec<String> = shared
-        .ids
-        .iter()
-        .map(|id| Intervention::label(shared.group, id, lang))
-        .collect();
-    format!("{}: {}", group_label(shared.group, lang), labels.join(", "))
-}
 
 /// The section's lines for the intervention `record`, at most `width` columns wide.
 pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
@@ -86,7 +66,7 @@ pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> V
             false,
         )));
         for shared in &r.similarity.shared {
-            for line in wrap(&reason(shared, lang), width.saturating_sub(8)) {
+            for line in wrap(&shared.reason(lang), width.saturating_sub(8)) {
                 out.push(Line::from(vec![
                     Span::raw("        "),
                     Span::styled(line, theme.base),
