@@ -623,7 +623,10 @@ impl Text {
                 "sortering wisselen: relevantie, naam, bewijs",
                 "change sort: relevance, name, evidence",
             ),
-            Text::ActToggleTheme => ("licht of donker thema", "light or dark theme"),
+            Text::ActToggleTheme => (
+                "thema wisselen: donker, licht, hoog contrast",
+                "switch theme: dark, light, high contrast",
+            ),
             Text::ActLeaveSearch => (
                 "zoekbalk verlaten, zoekopdracht blijft",
                 "leave the search bar, keeping the search",

@@ -18,9 +18,12 @@ pub mod view;
 
 #[cfg(test)]
 mod fixture;
+#[cfg(test)]
+mod props;
 
 use std::io::{self, IsTerminal, Stdout};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use ratatui::Terminal;
@@ -38,6 +41,29 @@ pub use state::State;
 pub use theme::ThemeKind;
 pub use update::{dispatch, update};
 
+/// How often the run loop checks for a termination signal while waiting for input.
+const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// Set by SIGTERM or SIGHUP (a `kill`, a closed terminal window, a dropped SSH connection).
+static SIGNALLED: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
+
+fn session_signalled() -> bool {
+    SIGNALLED.get().is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+/// Make SIGTERM and SIGHUP set a flag that the run loop checks, instead of killing the process
+/// with the terminal still raw. A second such signal while the first is pending ends the
+/// process at once, for a program that does not react.
+fn watch_signals() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let flag = SIGNALLED.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    for signal in [SIGTERM, SIGHUP] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag))?;
+        signal_hook::flag::register(signal, Arc::clone(flag))?;
+    }
+    Ok(())
+}
+
 /// At most this many queued events are handled before the next frame, so a flood (a long paste,
 /// a stuck key) still shows progress.
 const MAX_BATCH: usize = 512;
@@ -52,9 +78,10 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         );
     }
     let inventory = ctx.open().map_err(|e| e.to_string())?;
-    let theme = ThemeKind::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let theme = ThemeKind::from_config(ctx.config.theme, std::env::var("NO_COLOR").ok().as_deref());
     let (mut outside, lists, notice) = outside::Outside::open(ctx.db.as_deref(), &inventory);
     let mut state = State::new(inventory, ctx.lang, theme, ctx.current_year);
+    state.apply_config(&ctx.config);
     state.db = ctx.db.clone();
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
     state.export_defaults = export_dialog::ExportDefaults {
@@ -82,7 +109,16 @@ fn run_loop(
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;
         }
-        let first = ct_event::read()?;
+        // Wait for an event, looking up now and then for a SIGTERM or SIGHUP: on one, leave
+        // through the normal way out, so the terminal is restored and nothing is cut short.
+        let first = loop {
+            if session_signalled() {
+                return Ok(());
+            }
+            if ct_event::poll(SIGNAL_CHECK)? {
+                break ct_event::read()?;
+            }
+        };
         let mut msgs: Vec<Msg> = event::to_msg(&first).into_iter().collect();
         // Drain what is already queued before recomputing, so fast typing is matched once.
         while msgs.len() < MAX_BATCH && ct_event::poll(Duration::ZERO)? {
@@ -121,6 +157,7 @@ struct Session {
 impl Session {
     fn start() -> io::Result<Session> {
         install_panic_hook();
+        watch_signals()?;
         enable_raw_mode()?;
         let started = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
             .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));

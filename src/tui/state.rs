@@ -155,6 +155,8 @@ pub struct State {
     pub results: Results,
     /// Bumped on every recompute, so the run loop knows the results changed.
     pub generation: u64,
+    /// The facet groups shown, in this order (from the configuration; all by default).
+    pub facet_groups: Vec<FacetGroup>,
     pub ui: Ui,
 }
 
@@ -171,6 +173,7 @@ impl State {
             current_year,
             results: Results::default(),
             generation: 0,
+            facet_groups: FacetGroup::ALL.to_vec(),
             ui: Ui {
                 size: (80, 24),
                 view: View::Explore,
@@ -195,6 +198,19 @@ impl State {
         };
         state.search(Reselect::Top);
         state
+    }
+
+    /// Take the user's settings: the default sort and which facet groups to show in what order.
+    /// (Language and theme are given to `new`.)
+    pub fn apply_config(&mut self, config: &crate::config::Config) {
+        if !config.facets.is_empty() {
+            self.facet_groups = config.facets.clone();
+        }
+        if self.ui.query.sort != config.sort {
+            self.ui.query.sort = config.sort;
+            self.search(Reselect::Top);
+        }
+        self.set_facet_cursor(0);
     }
 
     /// Recompute the results for the current query and put the selection where `reselect` says.
@@ -244,13 +260,14 @@ impl State {
         layout::facet_rows(w, h, self.ui.focus)
     }
 
-    /// The facet pane's rows: each group heading, then its values unless the group is folded.
+    /// The facet pane's rows, in the configured group order: each group heading, then its values unless the group is folded.
     pub fn facet_rows(&self) -> Vec<FacetRow> {
         let mut rows = Vec::new();
-        for g in &self.index.groups {
-            rows.push(FacetRow::Group(g.group));
-            if !self.ui.collapsed.contains(&g.group) {
-                rows.extend((0..g.values.len()).map(|v| FacetRow::Value(g.group, v)));
+        for &group in &self.facet_groups {
+            rows.push(FacetRow::Group(group));
+            if !self.ui.collapsed.contains(&group) {
+                let values = self.index.group(group).values.len();
+                rows.extend((0..values).map(|v| FacetRow::Value(group, v)));
             }
         }
         rows
@@ -303,6 +320,36 @@ mod tests {
         // The window never runs past the end after the list shrinks.
         assert_eq!(keep_visible(3, 50, 10, 12), 2);
         assert_eq!(keep_visible(0, 7, 0, 0), 0);
+    }
+
+    #[test]
+    fn the_configuration_orders_and_hides_facet_groups_and_sets_the_sort() {
+        let mut s = crate::tui::fixture::state();
+        let config = crate::config::Config {
+            facets: vec![FacetGroup::Evidence, FacetGroup::Theme],
+            sort: crate::query::Sort::Name,
+            ..crate::config::Config::default()
+        };
+        s.apply_config(&config);
+        let groups: Vec<FacetGroup> = s
+            .facet_rows()
+            .into_iter()
+            .filter_map(|r| match r {
+                FacetRow::Group(g) => Some(g),
+                FacetRow::Value(..) => None,
+            })
+            .collect();
+        assert_eq!(groups, vec![FacetGroup::Evidence, FacetGroup::Theme]);
+        assert_eq!(s.ui.query.sort, crate::query::Sort::Name);
+        let names: Vec<String> = s
+            .results
+            .hits
+            .iter()
+            .map(|h| s.inventory.interventions[h.index].name.to_lowercase())
+            .collect();
+        let mut sorted = names.clone();
+        sorted.sort();
+        assert_eq!(names, sorted);
     }
 
     #[test]

@@ -9,6 +9,8 @@ pub enum ThemeKind {
     #[default]
     Dark,
     Light,
+    /// White, yellow and cyan on black, no dim text: for low vision and bright rooms.
+    HighContrast,
     /// No colours (NO_COLOR): only bold, dim, underline and reverse.
     Plain,
 }
@@ -22,11 +24,23 @@ impl ThemeKind {
         }
     }
 
-    /// Dark ↔ light; plain stays plain, because the user asked for no colour.
+    /// The theme the configuration asks for, unless `NO_COLOR` asked for none at all.
+    pub fn from_config(theme: crate::config::Theme, no_color: Option<&str>) -> ThemeKind {
+        match (ThemeKind::from_env(no_color), theme) {
+            (ThemeKind::Plain, _) => ThemeKind::Plain,
+            (_, crate::config::Theme::Dark) => ThemeKind::Dark,
+            (_, crate::config::Theme::Light) => ThemeKind::Light,
+            (_, crate::config::Theme::HighContrast) => ThemeKind::HighContrast,
+        }
+    }
+
+    /// Dark → light → high contrast → dark; plain stays plain, because the user asked for no
+    /// colour.
     pub fn toggled(self) -> ThemeKind {
         match self {
             ThemeKind::Dark => ThemeKind::Light,
-            ThemeKind::Light => ThemeKind::Dark,
+            ThemeKind::Light => ThemeKind::HighContrast,
+            ThemeKind::HighContrast => ThemeKind::Dark,
             ThemeKind::Plain => ThemeKind::Plain,
         }
     }
@@ -113,6 +127,36 @@ impl Theme {
                 key: Style::new().fg(Color::Blue).add_modifier(bold),
                 warning: Style::new().fg(Color::Red).add_modifier(bold),
             },
+            // Only the brightest pairs, nothing dimmed, and the cursor in reverse yellow, so it
+            // stands out even where colours are hard to tell apart.
+            ThemeKind::HighContrast => Theme {
+                base: Style::new().fg(Color::White).bg(Color::Black),
+                border: Style::new().fg(Color::White),
+                border_focused: Style::new().fg(Color::Yellow).add_modifier(bold),
+                title: Style::new().fg(Color::White).add_modifier(bold),
+                heading: Style::new()
+                    .fg(Color::White)
+                    .add_modifier(bold | Modifier::UNDERLINED),
+                dim: Style::new().fg(Color::White),
+                cursor: Style::new()
+                    .bg(Color::Yellow)
+                    .fg(Color::Black)
+                    .add_modifier(bold),
+                cursor_unfocused: Style::new()
+                    .bg(Color::White)
+                    .fg(Color::Black)
+                    .add_modifier(bold),
+                matched: Style::new()
+                    .fg(Color::Yellow)
+                    .add_modifier(bold | Modifier::UNDERLINED),
+                selected: Style::new().fg(Color::Yellow).add_modifier(bold),
+                zero: Style::new().fg(Color::White).add_modifier(Modifier::ITALIC),
+                label: Style::new().fg(Color::Cyan).add_modifier(bold),
+                key: Style::new().fg(Color::Yellow).add_modifier(bold),
+                warning: Style::new()
+                    .fg(Color::Yellow)
+                    .add_modifier(bold | Modifier::REVERSED),
+            },
         }
     }
 }
@@ -146,5 +190,50 @@ mod tests {
             assert_eq!((s.fg, s.bg), (None, None), "{s:?} has a colour");
         }
         assert_eq!(ThemeKind::Plain.toggled(), ThemeKind::Plain);
+    }
+
+    #[test]
+    fn the_configured_theme_applies_unless_no_color_is_set() {
+        use crate::config::Theme as Configured;
+        assert_eq!(
+            ThemeKind::from_config(Configured::HighContrast, None),
+            ThemeKind::HighContrast
+        );
+        assert_eq!(
+            ThemeKind::from_config(Configured::Light, Some("")),
+            ThemeKind::Light
+        );
+        assert_eq!(
+            ThemeKind::from_config(Configured::HighContrast, Some("1")),
+            ThemeKind::Plain
+        );
+        // `t` cycles through all three colour themes.
+        let mut t = ThemeKind::Dark;
+        let mut seen = vec![t];
+        for _ in 0..3 {
+            t = t.toggled();
+            seen.push(t);
+        }
+        assert_eq!(
+            seen,
+            [
+                ThemeKind::Dark,
+                ThemeKind::Light,
+                ThemeKind::HighContrast,
+                ThemeKind::Dark
+            ]
+        );
+    }
+
+    #[test]
+    fn high_contrast_dims_nothing() {
+        let t = Theme::of(ThemeKind::HighContrast);
+        for s in [t.dim, t.zero, t.border, t.base, t.heading, t.label] {
+            assert!(!s.add_modifier.contains(Modifier::DIM), "{s:?} is dimmed");
+            assert!(
+                !matches!(s.fg, Some(Color::DarkGray | Color::Gray)),
+                "{s:?} is grey"
+            );
+        }
     }
 }

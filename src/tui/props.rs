@@ -1,0 +1,220 @@
+//! Property test: thousands of random message sequences (keys, any Unicode typed into the
+//! search, mouse clicks and wheels anywhere, resizes down to 1×1 and 0×0) driven through
+//! `dispatch`, on the bundled inventory, the small test inventory and an empty one. After every
+//! message the invariants must hold, and drawing the final state must not panic.
+//!
+//! Bounded so the whole run stays well under a minute in a debug build; raise
+//! `PROPTEST_CASES` for a longer hunt.
+
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use crate::model::Lang;
+use crate::query::{self, Query, Results};
+use crate::store::{self, Inventory};
+
+use super::fixture;
+use super::msg::{Key, KeyCode, Mouse, MouseKind, Msg};
+use super::state::{Overlay, State};
+use super::theme::ThemeKind;
+use super::{dispatch, view};
+
+/// The keys the explorer knows, weighted towards them, plus any char at all.
+fn key() -> impl Strategy<Value = Key> {
+    let named = prop::sample::select(vec![
+        KeyCode::Enter,
+        KeyCode::Esc,
+        KeyCode::Backspace,
+        KeyCode::Delete,
+        KeyCode::Tab,
+        KeyCode::BackTab,
+        KeyCode::Up,
+        KeyCode::Down,
+        KeyCode::Left,
+        KeyCode::Right,
+        KeyCode::Home,
+        KeyCode::End,
+        KeyCode::PageUp,
+        KeyCode::PageDown,
+    ]);
+    let shortcut = prop::sample::select(
+        "/jkhlgGxotq? 1234567890csCmeynNaA<>=rRw"
+            .chars()
+            .collect::<Vec<_>>(),
+    );
+    prop_oneof![
+        4 => named.prop_map(Key::plain),
+        4 => shortcut.prop_map(Key::char),
+        2 => any::<char>().prop_map(Key::char),
+        1 => (any::<char>(), any::<bool>(), any::<bool>())
+            .prop_map(|(c, ctrl, alt)| Key { code: KeyCode::Char(c), ctrl, alt }),
+    ]
+}
+
+fn mouse() -> impl Strategy<Value = Mouse> {
+    (
+        prop::sample::select(vec![
+            MouseKind::Click,
+            MouseKind::ScrollUp,
+            MouseKind::ScrollDown,
+        ]),
+        0u16..260,
+        0u16..80,
+    )
+        .prop_map(|(kind, column, row)| Mouse { kind, column, row })
+}
+
+/// Terminal sizes from nothing to large, often tiny.
+fn size() -> impl Strategy<Value = (u16, u16)> {
+    prop_oneof![
+        2 => (0u16..4, 0u16..4),
+        2 => (1u16..60, 1u16..20),
+        3 => (40u16..260, 10u16..80),
+    ]
+}
+
+/// One step: a message, or a whole search typed (`/`, the text, then Enter or Esc).
+fn step() -> impl Strategy<Value = Vec<Msg>> {
+    prop_oneof![
+        8 => key().prop_map(|k| vec![Msg::Key(k)]),
+        2 => mouse().prop_map(|m| vec![Msg::Mouse(m)]),
+        2 => size().prop_map(|(w, h)| vec![Msg::Resize(w, h)]),
+        2 => (any::<String>(), any::<bool>()).prop_map(|(text, submit)| {
+            let mut msgs = vec![Msg::Key(Key::char('/'))];
+            msgs.extend(text.chars().take(24).map(|c| Msg::Key(Key::char(c))));
+            msgs.push(Msg::Key(Key::plain(if submit { KeyCode::Enter } else { KeyCode::Esc })));
+            msgs
+        }),
+    ]
+}
+
+fn sequence(max_steps: usize) -> impl Strategy<Value = Vec<Vec<Msg>>> {
+    prop::collection::vec(step(), 1..max_steps)
+}
+
+/// What must hold after every step. `last` caches the query core's answer for the last query
+/// checked, since recomputing it for every arrow key would dominate the run.
+fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestCaseError> {
+    let ui = &state.ui;
+    let len = state.results.hits.len();
+    prop_assert!(
+        ui.selected < len.max(1),
+        "selection {} of {len}",
+        ui.selected
+    );
+    let visible = state.results_rows();
+    if visible > 0 && len > 0 {
+        prop_assert!(
+            ui.results_offset <= ui.selected && ui.selected < ui.results_offset + visible,
+            "selection {} outside the window {}+{visible}",
+            ui.selected,
+            ui.results_offset
+        );
+    }
+    let rows = state.facet_rows().len();
+    prop_assert!(
+        ui.facet_cursor < rows.max(1),
+        "facet cursor {} of {rows}",
+        ui.facet_cursor
+    );
+    let facet_visible = state.facet_rows_visible();
+    if facet_visible > 0 {
+        prop_assert!(ui.facet_offset <= ui.facet_cursor);
+        prop_assert!(ui.facet_cursor < ui.facet_offset + facet_visible);
+    }
+    prop_assert!(ui.search_cursor <= ui.query.text.chars().count());
+    prop_assert!(ui.query.text.chars().count() <= super::update::MAX_QUERY_CHARS);
+    if let Some(Overlay::Help(help)) = &ui.overlay {
+        prop_assert!(help.filter.chars().count() <= super::update::MAX_QUERY_CHARS);
+    }
+    // The results and every facet count are exactly what the query core says for the query.
+    if last.as_ref().is_none_or(|(q, _)| *q != ui.query) {
+        let expected = query::run(&state.index, &state.matcher, &ui.query);
+        *last = Some((ui.query.clone(), expected));
+    }
+    if let Some((_, expected)) = last.as_ref() {
+        prop_assert_eq!(
+            &state.results,
+            expected,
+            "results out of step with the query"
+        );
+    }
+    for facet in &state.results.facets {
+        for v in &facet.values {
+            prop_assert!(v.count <= state.inventory.interventions.len());
+        }
+    }
+    for hit in &state.results.hits {
+        prop_assert!(hit.index < state.inventory.interventions.len());
+    }
+    Ok(())
+}
+
+/// Run the steps, one message at a time, except a typed search, which arrives as one burst
+/// the way the run loop drains queued keys.
+fn drive(mut state: State, steps: Vec<Vec<Msg>>) -> Result<(), TestCaseError> {
+    let mut last = None;
+    check(&state, &mut last)?;
+    for msgs in steps {
+        // Quitting only ends the run loop; the state must stay sound regardless.
+        let _quit = dispatch(&mut state, msgs);
+        check(&state, &mut last)?;
+    }
+    let (w, h) = state.ui.size;
+    let mut terminal = Terminal::new(TestBackend::new(w.min(300), h.min(120)))
+        .map_err(|e| TestCaseError::fail(format!("backend: {e}")))?;
+    terminal
+        .draw(|frame| view::draw(&state, frame))
+        .map_err(|e| TestCaseError::fail(format!("draw: {e}")))?;
+    Ok(())
+}
+
+/// Read once: opening the bundled database costs more than a whole case.
+fn bundled() -> Inventory {
+    static BUNDLED: std::sync::OnceLock<Inventory> = std::sync::OnceLock::new();
+    BUNDLED
+        .get_or_init(|| store::open_bundled().unwrap_or_else(|e| panic!("bundled inventory: {e}")))
+        .clone()
+}
+
+fn empty() -> Inventory {
+    Inventory {
+        interventions: Vec::new(),
+        ..fixture::inventory()
+    }
+}
+
+fn state_of(inventory: Inventory, lang: Lang) -> State {
+    let mut s = State::new(inventory, lang, ThemeKind::Plain, fixture::YEAR);
+    dispatch(&mut s, [Msg::Resize(80, 24)]);
+    s
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_small_inventory_survives_any_input(steps in sequence(40), english in any::<bool>()) {
+        let lang = if english { Lang::En } else { Lang::Nl };
+        drive(state_of(fixture::inventory(), lang), steps)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_bundled_inventory_survives_any_input(steps in sequence(30)) {
+        drive(state_of(bundled(), Lang::Nl), steps)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn an_empty_inventory_survives_any_input(steps in sequence(30)) {
+        drive(state_of(empty(), Lang::En), steps)?;
+    }
+}

@@ -1,0 +1,152 @@
+//! SIGTERM and SIGHUP while the explorer runs: the terminal comes back as it was (cooked mode,
+//! echo on, main screen, no mouse capture), as after `q`.
+//!
+//! The explorer needs a terminal, so it runs under `script` (util-linux), which gives it a
+//! pseudo-terminal. The test is skipped, with a message, where `script` or `/proc` is missing.
+
+#![cfg(target_os = "linux")]
+
+use std::io::Read;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// Generous: only a safety net so a broken build cannot hang the test run.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+fn wait_for(output: &Arc<Mutex<Vec<u8>>>, what: &str) -> Option<String> {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        let text = String::from_utf8_lossy(&output.lock().map(|b| b.clone()).unwrap_or_default())
+            .into_owned();
+        if text.contains(what) {
+            return Some(text);
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+/// The pid of the only child of `parent` (Linux: /proc/PID/task/PID/children).
+fn child_of(parent: &str) -> Option<String> {
+    let start = Instant::now();
+    while start.elapsed() < PATIENCE {
+        let children =
+            std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children")).ok()?;
+        if let Some(pid) = children.split_whitespace().next() {
+            return Some(pid.to_string());
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    None
+}
+
+fn signal_restores_the_terminal(signal: &str) {
+    if !Path::new("/usr/bin/script").exists() {
+        eprintln!("skipped: /usr/bin/script is not installed");
+        return;
+    }
+    let bin = assert_cmd::cargo::cargo_bin("weerbaar");
+    let config = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // The shell prints its pid, runs the explorer, then shows the terminal's modes.
+    let inner = format!(
+        "echo SHELL:$$; '{}'; echo; echo AFTER rc=$?; stty -a",
+        bin.display()
+    );
+    let mut child = Command::new("/usr/bin/script")
+        .args(["-qfec", &format!("sh -c \"{inner}\""), "/dev/null"])
+        .env_remove("WEERBAAR_DB")
+        .env_remove("WEERBAAR_CONFIG")
+        .env("XDG_CONFIG_HOME", config.path())
+        .env("LANG", "nl_NL.UTF-8")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("script: {e}"));
+    let output = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().unwrap_or_else(|| panic!("no stdout"));
+    let sink = Arc::clone(&output);
+    let reader = thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut out) = sink.lock() {
+                out.extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+
+    // The explorer has taken over the screen.
+    let started = wait_for(&output, "\x1b[?1049h");
+    let Some(started) = started else {
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!(
+            "the explorer did not start: {:?}",
+            output
+                .lock()
+                .map(|b| String::from_utf8_lossy(&b).into_owned())
+        );
+    };
+    let shell = started
+        .split("SHELL:")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_default()
+        .to_string();
+    let Some(explorer) = child_of(&shell) else {
+        let _ = child.kill();
+        let _ = child.wait();
+        eprintln!("skipped: cannot find the explorer's pid under /proc");
+        return;
+    };
+    let killed = Command::new("kill")
+        .args([&format!("-{signal}"), &explorer])
+        .status()
+        .unwrap_or_else(|e| panic!("kill: {e}"));
+    assert!(killed.success());
+
+    let after = wait_for(&output, "AFTER rc=");
+    drop(child.stdin.take());
+    let _ = child.wait();
+    let _ = reader.join();
+    let text = after.unwrap_or_else(|| panic!("the explorer did not end on SIG{signal}"));
+    let (during, rest) = text.split_once("\x1b[?1049h").unwrap_or_default();
+    assert!(during.contains("SHELL:"));
+    let (explorer_out, shell_after) = rest.split_once("AFTER").unwrap_or_default();
+    // It left the alternate screen, released the mouse and showed the cursor again…
+    for (seq, what) in [
+        ("\x1b[?1049l", "leave the alternate screen"),
+        ("\x1b[?1000l", "release the mouse"),
+        ("\x1b[?25h", "show the cursor"),
+    ] {
+        assert!(
+            explorer_out.contains(seq),
+            "did not {what}: {explorer_out:?}"
+        );
+    }
+    // …ended normally, and the terminal is back in cooked mode with echo on.
+    assert!(shell_after.starts_with(" rc=0"), "{shell_after:?}");
+    let modes: Vec<&str> = shell_after.split_whitespace().collect();
+    for mode in ["icanon", "echo", "isig"] {
+        assert!(
+            modes.contains(&mode),
+            "`{mode}` is off after SIG{signal}: {shell_after}"
+        );
+    }
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    signal_restores_the_terminal("TERM");
+}
+
+#[test]
+fn sighup_restores_the_terminal() {
+    signal_restores_the_terminal("HUP");
+}
