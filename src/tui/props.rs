@@ -15,7 +15,7 @@ use crate::query::{self, Query, Results};
 use crate::store::{self, Inventory};
 
 use super::fixture;
-use super::msg::{Key, KeyCode, Mouse, MouseKind, Msg};
+use super::msg::{Effect, ExportFailure, Key, KeyCode, Mouse, MouseKind, Msg};
 use super::state::{Overlay, State};
 use super::theme::ThemeKind;
 use super::{dispatch, view};
@@ -39,7 +39,7 @@ fn key() -> impl Strategy<Value = Key> {
         KeyCode::PageDown,
     ]);
     let shortcut = prop::sample::select(
-        "/jkhlgGxotq? 1234567890csCmeynNaA<>=rRw"
+        "/jkhlgGxotq? 1234567890csSCmenvyNaA<>=rRwd"
             .chars()
             .collect::<Vec<_>>(),
     );
@@ -148,18 +148,85 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
     for hit in &state.results.hits {
         prop_assert!(hit.index < state.inventory.interventions.len());
     }
+    // The compare set: 0–4 distinct interventions that exist, the cursor on one of them.
+    let compare = &ui.compare;
+    prop_assert!(compare.records.len() <= crate::compare::MAX_ITEMS);
+    let mut distinct = compare.records.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    prop_assert_eq!(
+        distinct.len(),
+        compare.records.len(),
+        "a record twice in the compare set"
+    );
+    prop_assert!(
+        compare
+            .records
+            .iter()
+            .all(|&r| r < state.inventory.interventions.len())
+    );
+    prop_assert!(compare.cursor < compare.records.len().max(1));
+    prop_assert!(compare.offset <= compare.cursor);
+    // The matrix never crosses a group with itself.
+    prop_assert!(ui.matrix.rows != ui.matrix.cols);
     Ok(())
+}
+
+/// Answer the effects `update` asked for, as the run loop would, with outcomes taken from
+/// `luck`: saves succeed or fail, exports are written, refused (file exists) or fail, copies
+/// work or not. The failure paths get exercised as often as the happy ones.
+fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec<Msg> {
+    let mut answers = Vec::new();
+    for effect in std::mem::take(&mut state.outbox) {
+        let roll = luck.next().unwrap_or(0);
+        let answer = match effect {
+            Effect::SaveLists(change) => {
+                let mut lists = state.ui.shelf.lists.clone();
+                Msg::ListsSaved(match change.apply(&mut lists) {
+                    Ok(()) if !roll.is_multiple_of(3) => Ok(lists),
+                    Ok(()) => Err("No space left on device (os error 28)".into()),
+                    Err(e) => Err(e.to_string()),
+                })
+            }
+            Effect::Export(request) => Msg::Exported(match roll % 3 {
+                0 => Ok(request.path),
+                n => Err(ExportFailure {
+                    message: format!("{}: cannot write here", request.path.display()),
+                    exists: n == 1,
+                }),
+            }),
+            Effect::Copy(_) => Msg::Copied(if roll.is_multiple_of(2) {
+                Ok(())
+            } else {
+                Err("the terminal refused".into())
+            }),
+            Effect::Quit | Effect::Search(_) => continue,
+        };
+        answers.push(answer);
+    }
+    answers
 }
 
 /// Run the steps, one message at a time, except a typed search, which arrives as one burst
 /// the way the run loop drains queued keys.
-fn drive(mut state: State, steps: Vec<Vec<Msg>>) -> Result<(), TestCaseError> {
+fn drive(mut state: State, steps: Vec<Vec<Msg>>, luck: Vec<u8>) -> Result<(), TestCaseError> {
     let mut last = None;
+    let mut luck = luck.into_iter().cycle();
     check(&state, &mut last)?;
     for msgs in steps {
         // Quitting only ends the run loop; the state must stay sound regardless.
         let _quit = dispatch(&mut state, msgs);
         check(&state, &mut last)?;
+        // Answers can ask for more (a retry after "file exists"), but never forever.
+        for _ in 0..4 {
+            let answers = answer_effects(&mut state, &mut luck);
+            if answers.is_empty() {
+                break;
+            }
+            let _quit = dispatch(&mut state, answers);
+            check(&state, &mut last)?;
+        }
+        state.outbox.clear();
     }
     let (w, h) = state.ui.size;
     let mut terminal = Terminal::new(TestBackend::new(w.min(300), h.min(120)))
@@ -195,9 +262,13 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_small_inventory_survives_any_input(steps in sequence(40), english in any::<bool>()) {
+    fn the_small_inventory_survives_any_input(
+        steps in sequence(40),
+        english in any::<bool>(),
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
         let lang = if english { Lang::En } else { Lang::Nl };
-        drive(state_of(fixture::inventory(), lang), steps)?;
+        drive(state_of(fixture::inventory(), lang), steps, luck)?;
     }
 }
 
@@ -205,8 +276,11 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 
     #[test]
-    fn the_bundled_inventory_survives_any_input(steps in sequence(30)) {
-        drive(state_of(bundled(), Lang::Nl), steps)?;
+    fn the_bundled_inventory_survives_any_input(
+        steps in sequence(30),
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
+        drive(state_of(bundled(), Lang::Nl), steps, luck)?;
     }
 }
 
@@ -214,7 +288,10 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn an_empty_inventory_survives_any_input(steps in sequence(30)) {
-        drive(state_of(empty(), Lang::En), steps)?;
+    fn an_empty_inventory_survives_any_input(
+        steps in sequence(30),
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
+        drive(state_of(empty(), Lang::En), steps, luck)?;
     }
 }
