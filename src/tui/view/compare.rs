@@ -16,7 +16,7 @@ use crate::model::vocab::evidence_badge;
 
 use super::super::layout;
 use super::super::state::State;
-use super::super::symbols::{CURSOR, IN_COMPARISON, STALE};
+use super::super::symbols::{BULLET, CURSOR, IN_COMPARISON, STALE};
 use super::super::theme::Theme;
 use super::text::{fit, safe, wrap};
 use super::{pane_block, render_lines, title};
@@ -297,6 +297,8 @@ fn cell_lines<'a>(
             Mark::Shared => (SHARED_SYMBOL, theme.selected),
             Mark::Unique => (UNIQUE_SYMBOL, theme.matched),
             Mark::Some => (" ", theme.base),
+            // Several free-text entries (studies) each start with a bullet, so they stay apart.
+            Mark::Text if cell.len() > 1 => (BULLET, theme.base),
             Mark::Text => ("", theme.base),
         };
         let text = safe(&entry.label).into_owned();
@@ -366,6 +368,27 @@ mod tests {
         assert!(!text.contains("Doel ="));
         assert!(!text.contains("Beïnvloedbaarheid"));
         assert!(text.contains("▶ 3 Ouders in gesprek"));
+    }
+
+    #[test]
+    fn several_studies_in_one_cell_each_start_with_a_bullet() {
+        let mut inv = fixture::inventory();
+        let first = &mut inv.interventions[0];
+        let mut second = first.evidence.studies[0].clone();
+        second.design = "Tweede studie".into();
+        first.evidence.studies.push(second);
+        let mut s = fixture::state_of(inv, crate::model::Lang::Nl);
+        press(&mut s, "cjjcC");
+        press(&mut s, "G");
+        let t = render(&mut s, 160, 45);
+        let text = screen_text(t.backend().buffer());
+        assert!(
+            text.contains("│ • Voor- en nameting (N=120, 2016)"),
+            "{text}"
+        );
+        assert!(text.contains("│ • Tweede studie (N=120, 2016)"));
+        // A single study needs no bullet.
+        assert!(text.contains("│ Voor- en nameting (N=120, 2022)"));
     }
 
     #[test]
