@@ -13,8 +13,8 @@ use serde_json::value::RawValue;
 use crate::model::text::sanitize_line;
 use crate::store::Metadata;
 use crate::store::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names, Pos,
-    Problem, pos_of,
+    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
+    Names, Pos, Problem,
 };
 
 use super::{Entry, FileRead, MAX_ROWS};
@@ -50,6 +50,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
     let mut r = Reader {
         path,
         text,
+        lines: LineIndex::new(text),
         problems: Vec::new(),
         covered: Vec::new(),
     };
@@ -91,6 +92,7 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
 struct Reader<'t> {
     path: &'t Path,
     text: &'t str,
+    lines: LineIndex,
     problems: Vec<Problem>,
     /// Validation messages made redundant by a type error already reported for the field.
     covered: Vec<String>,
@@ -138,7 +140,7 @@ impl<'t> Reader<'t> {
     /// Where a raw value starts in the text (it is always a slice of it).
     fn pos(&self, raw: &RawValue) -> Pos {
         let offset = (raw.get().as_ptr() as usize).saturating_sub(self.text.as_ptr() as usize);
-        pos_of(self.text, offset)
+        self.lines.pos(self.text, offset)
     }
 
     /// Parse `slice` (part of the text starting at `start`), or report why not.

@@ -1,6 +1,7 @@
 //! The report `--lenient` writes next to the output: which entries were left out and why, in
 //! the same `FILE:LINE[:COLUMN]: message` form as the errors, so each can be fixed in place.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,7 +27,7 @@ pub fn write(outcome: &Outcome, lang: Lang, mut out: impl Write) -> std::io::Res
     )?;
     writeln!(out, "# {}", Text::ReportHowToFix.get(lang))?;
     // Problems with a whole file, not tied to one entry.
-    let tied: Vec<&crate::store::draft::Problem> = outcome
+    let tied: HashSet<&crate::store::draft::Problem> = outcome
         .rejected
         .iter()
         .flat_map(|r| r.problems.iter())

@@ -24,9 +24,12 @@ pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
 pub const MAX_VALUE_BYTES: i32 = 1_000_000;
 
 /// How long opening a file may take before it is stopped, and how long `db verify` may take
-/// (its full integrity check reads every page).
+/// (its full integrity check reads every page), for each 100 MB of file (and at least once):
+/// a 750 MB file of 100,000 interventions opens in about 10 s on a slow machine, so only a
+/// query that has run away is ever stopped.
 const OPEN_TIME: Duration = Duration::from_secs(30);
-const VERIFY_TIME: Duration = Duration::from_secs(300);
+const VERIFY_TIME: Duration = Duration::from_secs(60);
+const PER_BYTES: u64 = 100_000_000;
 
 /// When to give up on a query: after `time`, checked every `every` SQLite VM steps.
 #[derive(Debug, Clone, Copy)]
@@ -44,6 +47,15 @@ impl Budget {
         time: VERIFY_TIME,
         every: 10_000,
     };
+
+    /// This budget once, plus once more for every 100 MB of the file at `path`.
+    fn for_file(self, path: &Path) -> Budget {
+        let bytes = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        Budget {
+            time: self.time.mul_f64(1.0 + bytes as f64 / PER_BYTES as f64),
+            every: self.every,
+        }
+    }
 }
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -117,7 +129,7 @@ pub fn open_bundled() -> Result<Inventory, StoreError> {
 
 /// Open an inventory file from anywhere, defensively.
 pub fn open_path(path: &Path) -> Result<Inventory, StoreError> {
-    open_with(path, Budget::OPEN)
+    open_with(path, Budget::OPEN.for_file(path))
 }
 
 fn open_with(path: &Path, budget: Budget) -> Result<Inventory, StoreError> {
@@ -163,7 +175,7 @@ impl Database {
 
     /// An inventory file from anywhere, defensively.
     pub fn open_path(path: &Path) -> Result<Database, StoreError> {
-        Database::open_with(path, Budget::OPEN)
+        Database::open_with(path, Budget::OPEN.for_file(path))
     }
 
     fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
@@ -255,7 +267,7 @@ fn interrupted(e: StoreError, path: &Path, budget: Budget) -> StoreError {
 /// `weerbaar db verify`: the full integrity check plus the schema check and a trial load.
 /// Returns what was checked, one line each.
 pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
-    verify_with(path, Budget::VERIFY)
+    verify_with(path, Budget::VERIFY.for_file(path))
 }
 
 fn verify_with(path: &Path, budget: Budget) -> Result<Vec<String>, StoreError> {

@@ -16,8 +16,8 @@ use crate::model::text::sanitize_line;
 
 use super::Metadata;
 use super::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names, Pos,
-    Registry, pos_of, validate,
+    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
+    Names, Pos, Registry, pos_of, validate,
 };
 
 pub use super::draft::{Problem, is_valid_date, is_valid_url, unknown_id_message};
@@ -202,11 +202,11 @@ fn problem(file: &Path, pos: Pos, message: String) -> Problem {
 }
 
 /// Turns spans into positions in one file's text.
-struct Spans<'a>(&'a str);
+struct Spans<'a>(&'a str, LineIndex);
 
 impl Spans<'_> {
     fn at<T: Clone>(&self, s: &S<T>) -> At<T> {
-        At::new(s.get_ref().clone(), pos_of(self.0, s.span().start))
+        At::new(s.get_ref().clone(), self.pos(s.span().start))
     }
 
     fn opt<T: Clone>(&self, s: &Option<S<T>>) -> Option<At<T>> {
@@ -217,19 +217,19 @@ impl Spans<'_> {
         s.as_ref().map(|l| {
             At::new(
                 l.get_ref().iter().map(|v| self.at(v)).collect(),
-                pos_of(self.0, l.span().start),
+                self.pos(l.span().start),
             )
         })
     }
 
     fn pos(&self, offset: usize) -> Pos {
-        pos_of(self.0, offset)
+        self.1.pos(self.0, offset)
     }
 }
 
 /// The TOML document as a draft, every value with its line and column.
 fn draft(doc: &Doc, text: &str) -> Draft {
-    let sp = Spans(text);
+    let sp = Spans(text, LineIndex::new(text));
     Draft {
         pos: sp.pos(0),
         id: sp.opt(&doc.id),
