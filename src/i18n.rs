@@ -156,6 +156,11 @@ pub enum Text {
     NothingShared,
     Total,
     EmptyCell,
+    // Citations (`y` in the explorer)
+    ActCopyCitation,
+    AccessedOn,
+    CitationIn,
+    NothingToCite,
     // Version
     VersionInventory,
     VersionBundled,
@@ -490,6 +495,16 @@ impl Text {
             ),
             Text::Total => ("totaal", "total"),
             Text::EmptyCell => ("leeg", "empty"),
+            Text::ActCopyCitation => (
+                "citaat kopiëren: naam, aanbieder, URL, datum",
+                "copy the citation: name, provider, URL, date",
+            ),
+            Text::AccessedOn => ("geraadpleegd op", "accessed"),
+            Text::CitationIn => ("In:", "In:"),
+            Text::NothingToCite => (
+                "geen interventie geselecteerd om te citeren",
+                "no intervention selected to cite",
+            ),
             Text::VersionInventory => ("inventaris", "inventory"),
             Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),
             Text::Interventions => ("interventies", "interventions"),

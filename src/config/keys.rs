@@ -5,52 +5,66 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Something the explorer can do on a key. The id (kebab-case) is what the configuration uses.
+/// Something the explorer's main screen does on a key. The id (kebab-case) is what the
+/// configuration uses. The keys of the compare, matrix and shortlist views and of text fields
+/// are fixed (shown by `?`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Action {
+    Search,
     Up,
     Down,
+    PaneLeft,
+    PaneRight,
+    NextPane,
+    PrevPane,
     PageUp,
     PageDown,
     Top,
     Bottom,
-    NextPane,
-    PrevPane,
-    Search,
-    Toggle,
-    Open,
-    Back,
+    Activate,
     ClearFilters,
+    ClearSearch,
     Sort,
-    Compare,
-    Matrix,
+    Theme,
     Shortlist,
+    Shortlists,
+    Note,
     Export,
+    Views,
+    Compare,
+    CompareView,
+    Matrix,
     CopyCitation,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 27] = [
+        Action::Search,
         Action::Up,
         Action::Down,
+        Action::PaneLeft,
+        Action::PaneRight,
+        Action::NextPane,
+        Action::PrevPane,
         Action::PageUp,
         Action::PageDown,
         Action::Top,
         Action::Bottom,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::Search,
-        Action::Toggle,
-        Action::Open,
-        Action::Back,
+        Action::Activate,
         Action::ClearFilters,
+        Action::ClearSearch,
         Action::Sort,
-        Action::Compare,
-        Action::Matrix,
+        Action::Theme,
         Action::Shortlist,
+        Action::Shortlists,
+        Action::Note,
         Action::Export,
+        Action::Views,
+        Action::Compare,
+        Action::CompareView,
+        Action::Matrix,
         Action::CopyCitation,
         Action::Help,
         Action::Quit,
@@ -58,24 +72,30 @@ impl Action {
 
     pub fn id(self) -> &'static str {
         match self {
+            Action::Search => "search",
             Action::Up => "up",
             Action::Down => "down",
+            Action::PaneLeft => "pane-left",
+            Action::PaneRight => "pane-right",
+            Action::NextPane => "next-pane",
+            Action::PrevPane => "prev-pane",
             Action::PageUp => "page-up",
             Action::PageDown => "page-down",
             Action::Top => "top",
             Action::Bottom => "bottom",
-            Action::NextPane => "next-pane",
-            Action::PrevPane => "prev-pane",
-            Action::Search => "search",
-            Action::Toggle => "toggle",
-            Action::Open => "open",
-            Action::Back => "back",
+            Action::Activate => "activate",
             Action::ClearFilters => "clear-filters",
+            Action::ClearSearch => "clear-search",
             Action::Sort => "sort",
-            Action::Compare => "compare",
-            Action::Matrix => "matrix",
+            Action::Theme => "theme",
             Action::Shortlist => "shortlist",
+            Action::Shortlists => "shortlists",
+            Action::Note => "note",
             Action::Export => "export",
+            Action::Views => "views",
+            Action::Compare => "compare",
+            Action::CompareView => "compare-view",
+            Action::Matrix => "matrix",
             Action::CopyCitation => "copy-citation",
             Action::Help => "help",
             Action::Quit => "quit",
@@ -105,8 +125,6 @@ pub enum Key {
     Esc,
     Backspace,
     Delete,
-    Insert,
-    F(u8),
 }
 
 /// Named keys and how they are written; `space` is `Char(' ')`.
@@ -125,14 +143,13 @@ const NAMED: &[(&str, Key)] = &[
     ("esc", Key::Esc),
     ("backspace", Key::Backspace),
     ("delete", Key::Delete),
-    ("insert", Key::Insert),
     ("space", Key::Char(' ')),
 ];
 
 /// The syntax, for error messages.
-pub const CHORD_SYNTAX: &str = "a single character (`j`, `G`, `?`), a name (up, down, left, right, \
-home, end, pageup, pagedown, tab, backtab, enter, esc, space, backspace, delete, insert, f1–f12), \
-optionally after ctrl-, alt- or shift-";
+pub const CHORD_SYNTAX: &str = "a single character (`j`, `G`, `?`) or a name (up, down, left, \
+right, home, end, pageup, pagedown, tab, backtab, enter, esc, space, backspace, delete), \
+optionally after ctrl- or alt-";
 
 /// A key with its modifiers, as the explorer compares it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -140,7 +157,8 @@ pub struct Chord {
     pub key: Key,
     pub ctrl: bool,
     pub alt: bool,
-    /// Only for non-character keys; a shifted letter is its capital (`shift-g` is `G`).
+    /// Written `shift-` only before a letter (`shift-g` is `G`) or tab (`shift-tab` is
+    /// `backtab`); terminals do not report it for other keys, so it is refused there.
     pub shift: bool,
 }
 
@@ -196,23 +214,25 @@ impl Chord {
                 let lower = rest.to_ascii_lowercase();
                 match NAMED.iter().find(|(name, _)| *name == lower) {
                     Some((_, key)) => *key,
-                    None => match lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
-                        Some(n) if (1..=12).contains(&n) => Key::F(n),
-                        _ => {
-                            return Err(format!("unknown key `{text}`; use {CHORD_SYNTAX}"));
-                        }
-                    },
+                    None => return Err(format!("unknown key `{text}`; use {CHORD_SYNTAX}")),
                 }
             }
         };
-        Ok(chord.normalised())
+        let chord = chord.normalised();
+        if chord.shift {
+            return Err(format!(
+                "`{text}`: shift- goes only before a letter or tab; write a shifted character as \
+                 itself (`G`, `?`)"
+            ));
+        }
+        Ok(chord)
     }
 
     /// One spelling per chord: `shift-g` → `G`, `ctrl-C` → `ctrl-c`, `shift-tab` → `backtab`.
     pub fn normalised(mut self) -> Chord {
         match self.key {
-            // A character already says whether shift was held: `shift-g` is `G`, `shift-?` is `?`.
-            Key::Char(c) if self.shift => {
+            // A letter already says whether shift was held: `shift-g` is `G`.
+            Key::Char(c) if self.shift && c.is_alphabetic() => {
                 self.key = Key::Char(c.to_uppercase().next().unwrap_or(c));
                 self.shift = false;
             }
@@ -246,7 +266,6 @@ impl fmt::Display for Chord {
         match self.key {
             Key::Char(' ') => f.write_str("space"),
             Key::Char(c) => write!(f, "{c}"),
-            Key::F(n) => write!(f, "f{n}"),
             key => {
                 let name = NAMED
                     .iter()
@@ -283,40 +302,48 @@ impl Preset {
         Preset::ALL.into_iter().find(|p| p.id() == id)
     }
 
-    /// The preset's keys for an action, in the order the help screen shows them.
+    /// The preset's keys for an action, in the order the help screen shows them (the first
+    /// one is the key bar's). `vim` is the explorer's own table (`tui::keymap::BROWSE`, a test
+    /// keeps them equal); `arrows` is that without the letters that move.
     pub fn keys(self, action: Action) -> Vec<Chord> {
         use Key::*;
         let p = Chord::plain;
         let c = |ch| p(Char(ch));
         let vim = self == Preset::Vim;
-        let both = |arrows: Vec<Chord>, vim_extra: Vec<Chord>| {
+        // Arrow-style keys first, then the vim letters where the preset has them.
+        let with = |mut keys: Vec<Chord>, letter: char| {
             if vim {
-                vim_extra.into_iter().chain(arrows).collect()
-            } else {
-                arrows
+                keys.push(c(letter));
             }
+            keys
         };
         match action {
-            Action::Up => both(vec![p(Up)], vec![c('k')]),
-            Action::Down => both(vec![p(Down)], vec![c('j')]),
-            Action::PageUp => both(vec![p(PageUp)], vec![Chord::ctrl('u')]),
-            Action::PageDown => both(vec![p(PageDown)], vec![Chord::ctrl('d')]),
-            Action::Top => both(vec![p(Home)], vec![c('g')]),
-            Action::Bottom => both(vec![p(End)], vec![c('G')]),
-            Action::NextPane => both(vec![p(Tab), p(Right)], vec![c('l')]),
-            Action::PrevPane => both(vec![p(BackTab), p(Left)], vec![c('h')]),
             Action::Search => vec![c('/')],
-            Action::Toggle => vec![c(' ')],
-            Action::Open => vec![p(Enter)],
-            Action::Back => vec![p(Esc)],
+            Action::Up => with(vec![p(Up)], 'k'),
+            Action::Down => with(vec![p(Down)], 'j'),
+            Action::PaneLeft => with(vec![p(Left)], 'h'),
+            Action::PaneRight => with(vec![p(Right)], 'l'),
+            Action::NextPane => vec![p(Tab)],
+            Action::PrevPane => vec![p(BackTab)],
+            Action::PageUp => vec![p(PageUp)],
+            Action::PageDown => vec![p(PageDown)],
+            Action::Top => with(vec![p(Home)], 'g'),
+            Action::Bottom => with(vec![p(End)], 'G'),
+            Action::Activate => vec![p(Enter), c(' ')],
             Action::ClearFilters => vec![c('x')],
+            Action::ClearSearch => vec![Chord::ctrl('u')],
             Action::Sort => vec![c('o')],
-            Action::Compare => vec![c('c')],
-            Action::Matrix => vec![c('m')],
+            Action::Theme => vec![c('t')],
             Action::Shortlist => vec![c('s')],
+            Action::Shortlists => vec![c('S')],
+            Action::Note => vec![c('n')],
             Action::Export => vec![c('e')],
+            Action::Views => vec![c('v')],
+            Action::Compare => vec![c('c')],
+            Action::CompareView => vec![c('C')],
+            Action::Matrix => vec![c('m')],
             Action::CopyCitation => vec![c('y')],
-            Action::Help => vec![c('?'), p(F(1))],
+            Action::Help => vec![c('?')],
             Action::Quit => vec![c('q')],
         }
     }
@@ -403,7 +430,6 @@ mod tests {
             ("-", "-"),
             ("ctrl--", "ctrl--"),
             ("alt-enter", "alt-enter"),
-            ("F1", "f1"),
             ("?", "?"),
             ("é", "é"),
         ] {
@@ -414,11 +440,16 @@ mod tests {
 
     #[test]
     fn nonsense_keys_are_refused_with_the_syntax() {
-        for bad in ["", "ctrl-", "pgdn", "f13", "f0", "hyper-x", "\u{7}"] {
+        for bad in ["", "ctrl-", "pgdn", "f1", "insert", "hyper-x", "\u{7}"] {
+            let err = Chord::parse(bad).err().unwrap_or_default();
+            assert!(err.contains("ctrl- or alt-"), "{bad:?} gave {err:?}");
+        }
+        // Terminals do not report shift with these, so a binding would never fire.
+        for bad in ["shift-up", "shift-?", "shift-enter"] {
             let err = Chord::parse(bad).err().unwrap_or_default();
             assert!(
-                err.contains("ctrl-, alt- or shift-"),
-                "{bad:?} gave {err:?}"
+                err.contains("shift- goes only before a letter or tab"),
+                "{bad:?}: {err}"
             );
         }
     }
@@ -433,6 +464,9 @@ mod tests {
         assert_eq!(vim.action(chord("down")), Some(Action::Down));
         assert_eq!(vim.action(chord("G")), Some(Action::Bottom));
         assert_eq!(vim.action(chord("g")), Some(Action::Top));
+        assert_eq!(arrows.action(chord("g")), None);
+        assert_eq!(arrows.action(chord("home")), Some(Action::Top));
+        assert_eq!(arrows.action(chord("y")), Some(Action::CopyCitation));
     }
 
     #[test]

@@ -506,7 +506,7 @@ quit = ["q", "ctrl-q"]
             "{m:?}"
         );
         assert!(
-            m[3].contains("allowed in [keys]: preset, up, down, page-up"),
+            m[3].contains("allowed in [keys]: preset, search, up, down, pane-left"),
             "{m:?}"
         );
         let b = loaded.config.bindings();

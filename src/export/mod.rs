@@ -2,6 +2,7 @@
 //! the options and any `Write`; none of them reads the database. Every export names the
 //! inventory's version and date. The formats are documented in docs/export.md.
 
+pub mod citation;
 pub mod compare_csv;
 pub mod compare_json;
 pub mod compare_md;

@@ -2,6 +2,8 @@
 //! the help overlay and the key bar, so what the help says is what the keys do. Issue 9's
 //! rebinding replaces these tables; issues 5 and 6 add their actions (`s`, `n`, `e`, `c`) here.
 
+use std::borrow::Cow;
+
 use crate::i18n::Text;
 use crate::model::Lang;
 use crate::query::fold;
@@ -89,6 +91,8 @@ pub enum Action {
     NextColGroup,
     PrevColGroup,
     SwapAxes,
+    /// `y`: the selected intervention's citation to the clipboard (issue 9).
+    CopyCitation,
 }
 
 impl Action {
@@ -162,6 +166,7 @@ impl Action {
             Action::NextColGroup => Text::ActNextColGroup,
             Action::PrevColGroup => Text::ActPrevColGroup,
             Action::SwapAxes => Text::ActSwapAxes,
+            Action::CopyCitation => Text::ActCopyCitation,
         }
     }
 
@@ -201,13 +206,19 @@ impl Action {
     }
 }
 
+/// Keys and what they do. The tables below are fixed (`Borrowed`); the explorer's main table
+/// can be rebuilt from the configuration (`rebind`), which needs owned keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
-    pub keys: &'static [Key],
+    pub keys: Cow<'static, [Key]>,
     pub action: Action,
 }
 
 const fn bind(keys: &'static [Key], action: Action) -> Binding {
-    Binding { keys, action }
+    Binding {
+        keys: Cow::Borrowed(keys),
+        action,
+    }
 }
 
 const fn k(code: KeyCode) -> Key {
@@ -250,6 +261,7 @@ pub const BROWSE: &[Binding] = &[
         ],
         Action::JumpRelated,
     ),
+    bind(&[Key::char('y')], Action::CopyCitation),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),
 ];
@@ -450,11 +462,17 @@ pub enum HelpLine {
 }
 
 /// A part of the help: its heading, its key table and, for text fields, what typing does.
-type HelpSection = (Text, &'static [Binding], Option<(Text, Text)>);
+type HelpSection<'a> = (Text, &'a [Binding], Option<(Text, Text)>);
 
-/// The help overlay's content, filtered by `filter` (matched against keys and descriptions,
-/// folded so `selecteren` finds `sélecteren`). Headings stay only above entries that remain.
+/// The help overlay's content with the default keys; see `help_lines_with`.
 pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
+    help_lines_with(lang, filter, BROWSE)
+}
+
+/// The help overlay's content, with `browse` as the main screen's keys (the configured ones),
+/// filtered by `filter` (matched against keys and descriptions, folded so `selecteren` finds
+/// `sélecteren`). Headings stay only above entries that remain.
+pub fn help_lines_with(lang: Lang, filter: &str, browse: &[Binding]) -> Vec<HelpLine> {
     let needle = fold(filter.trim());
     let matches = |keys: &str, action: &str| {
         needle.is_empty() || fold(keys).contains(&needle) || fold(action).contains(&needle)
@@ -465,7 +483,7 @@ pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
         (Text::HelpFilterTyping, Text::HelpTypeToFilter),
     ];
     let sections: [HelpSection; 10] = [
-        (Text::HelpBrowse, BROWSE, None),
+        (Text::HelpBrowse, browse, None),
         (Text::HelpSearchBar, SEARCH, Some(typing[0])),
         (Text::HelpShortlistView, SHORTLISTS, None),
         (Text::ExportTitle, EXPORT, None),
@@ -553,7 +571,7 @@ mod tests {
         ] {
             let mut seen = Vec::new();
             for b in table {
-                for key in b.keys {
+                for key in b.keys.iter() {
                     assert!(!seen.contains(key), "{key:?} bound twice");
                     seen.push(*key);
                 }

@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod layout;
 pub mod msg;
 pub mod outside;
+pub mod rebind;
 pub mod shelf;
 pub mod state;
 pub mod symbols;

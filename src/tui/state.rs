@@ -157,6 +157,8 @@ pub struct State {
     pub generation: u64,
     /// The facet groups shown, in this order (from the configuration; all by default).
     pub facet_groups: Vec<FacetGroup>,
+    /// The main screen's keys: `keymap::BROWSE`, or as the configuration rebinds them.
+    pub browse: Vec<super::keymap::Binding>,
     pub ui: Ui,
 }
 
@@ -174,6 +176,7 @@ impl State {
             results: Results::default(),
             generation: 0,
             facet_groups: FacetGroup::ALL.to_vec(),
+            browse: super::keymap::BROWSE.to_vec(),
             ui: Ui {
                 size: (80, 24),
                 view: View::Explore,
@@ -200,9 +203,10 @@ impl State {
         state
     }
 
-    /// Take the user's settings: the default sort and which facet groups to show in what order.
-    /// (Language and theme are given to `new`.)
+    /// Take the user's settings: the default sort, which facet groups to show in what order and
+    /// the keys. (Language and theme are given to `new`.)
     pub fn apply_config(&mut self, config: &crate::config::Config) {
+        self.browse = super::rebind::browse(&config.bindings());
         if !config.facets.is_empty() {
             self.facet_groups = config.facets.clone();
         }

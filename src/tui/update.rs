@@ -129,7 +129,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    match keymap::lookup(keymap::BROWSE, key) {
+    match keymap::lookup(&state.browse, key) {
         // Which related intervention is in the key itself (`1`–`5`).
         Some(Action::JumpRelated) => compare_view::jump_related(state, key),
         Some(action) => perform(state, action),
@@ -207,6 +207,7 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::SaveView
         | Action::OpenView
         | Action::DeleteView => {}
+        Action::CopyCitation => return copy_citation(state),
         Action::ToggleCompare => compare_view::toggle_selected(state),
         Action::OpenCompare => compare_view::open(state),
         Action::OpenMatrix => matrix_view::open(state),
@@ -230,6 +231,26 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// `y`: the selected intervention's citation to the clipboard (answered by `Msg::Copied`).
+fn copy_citation(state: &mut State) -> Vec<Effect> {
+    let item = state
+        .selected_record()
+        .and_then(|r| state.inventory.interventions.get(r));
+    match item {
+        Some(item) => vec![Effect::Copy(crate::export::citation::citation(
+            item,
+            &state.inventory.metadata,
+            state.ui.lang,
+        ))],
+        None => {
+            state.ui.notice = Some(Notice::Warning(
+                Text::NothingToCite.get(state.ui.lang).to_string(),
+            ));
+            Vec::new()
+        }
+    }
+}
+
 fn focus(state: &mut State, pane: Pane) {
     state.ui.focus = pane;
     if pane == Pane::Search {
@@ -246,7 +267,7 @@ fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Overlay::Help(help)) = &mut state.ui.overlay else {
         return Vec::new();
     };
-    let len = keymap::help_lines(lang, &help.filter).len();
+    let len = keymap::help_lines_with(lang, &help.filter, &state.browse).len();
     let max = len.saturating_sub(rows);
     match action {
         Action::CloseHelp => state.ui.overlay = None,
@@ -271,7 +292,7 @@ fn clamp_help(state: &mut State) {
     let rows = layout::help_rows(state.ui.size.0, state.ui.size.1);
     let lang = state.ui.lang;
     if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
-        let len = keymap::help_lines(lang, &help.filter).len();
+        let len = keymap::help_lines_with(lang, &help.filter, &state.browse).len();
         help.scroll = help.scroll.min(len.saturating_sub(rows));
     }
 }

@@ -393,3 +393,49 @@ fn mouse_clicks_select_and_toggle_and_the_wheel_scrolls() {
     assert_eq!(s.ui.focus, Pane::Facets);
     assert!(s.ui.detail_scroll > 0);
 }
+
+#[test]
+fn y_copies_the_selected_interventions_citation() {
+    let mut s = fixture::state();
+    let name = names(&s)[0].clone();
+    let effects = update(&mut s, Msg::Key(Key::char('y')));
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("expected one copy, got {effects:?}");
+    };
+    assert!(text.starts_with(&format!("{name}.")), "{text}");
+    assert!(text.contains("geraadpleegd op"), "{text}");
+    // Nothing selected: a notice, no copy.
+    run(&mut s, typing("/zzzzqqq"));
+    run(&mut s, [key(KeyCode::Esc)]);
+    assert!(s.results.hits.is_empty());
+    assert_eq!(update(&mut s, Msg::Key(Key::char('y'))), vec![]);
+    assert!(s.ui.notice.is_some());
+}
+
+#[test]
+fn configured_keys_drive_the_explorer_and_its_help() {
+    let config = crate::config::parse(
+        "[keys]\npreset = \"arrows\"\nsort = \"s\"\n",
+        std::path::Path::new("c.toml"),
+    )
+    .config;
+    let mut s = fixture::state();
+    s.apply_config(&config);
+    let before = s.ui.selected;
+    run(&mut s, [Msg::Key(Key::char('j'))]);
+    assert_eq!(
+        s.ui.selected, before,
+        "j does nothing with the arrows preset"
+    );
+    run(&mut s, [key(KeyCode::Down)]);
+    assert_eq!(s.ui.selected, before + 1);
+    let sort = s.ui.query.sort;
+    run(&mut s, [Msg::Key(Key::char('s'))]);
+    assert_ne!(s.ui.query.sort, sort, "s sorts now");
+    // The help lists the keys in effect.
+    let help = crate::tui::keymap::help_lines_with(crate::model::Lang::En, "sort", &s.browse);
+    assert!(help.iter().any(|l| matches!(
+        l,
+        crate::tui::keymap::HelpLine::Entry { keys, .. } if keys == "s"
+    )));
+}

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Text;
 
-use super::super::keymap::{HelpLine, help_lines};
+use super::super::keymap::{HelpLine, help_lines_with};
 use super::super::layout;
 use super::super::state::{HelpState, State};
 use super::super::theme::Theme;
@@ -56,7 +56,7 @@ pub fn draw(state: &State, help: &HelpState, frame: &mut Frame, theme: &Theme) {
         Line::raw(""),
     ];
     let rows = layout::help_rows(screen.width, screen.height);
-    for line in help_lines(lang, &help.filter)
+    for line in help_lines_with(lang, &help.filter, &state.browse)
         .into_iter()
         .skip(help.scroll)
         .take(rows)

@@ -129,7 +129,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, _) => (
-            keymap::BROWSE,
+            &state.browse,
             &[
                 Action::FocusSearch,
                 Action::NextPane,
