@@ -14,6 +14,16 @@ use weerbaar::query::{self, Index, Query, Searcher, SkimMatcher};
 
 use common::{SIZES, TYPED, keystrokes, open, size_name};
 
+/// The queries compared with fzf (the same list is in scripts/perf/fzf-compare.sh).
+const FZF_QUERIES: &[&str] = &[
+    "ouders",
+    "polarisatie",
+    "weerbaar opvoeden",
+    "jongeren school",
+    "radicalisering",
+    "dialoog",
+];
+
 /// This thread's CPU time.
 fn cpu_now() -> Duration {
     let mut ts = libc::timespec {
@@ -92,6 +102,27 @@ fn main() {
             index = Some(open_s.time(|| Index::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))));
         }
         open_s.row("open + index", &size);
+
+        // The same, split: reading every record from SQLite, and indexing records in memory.
+        let mut read_s = Samples::default();
+        let mut build_s = Samples::default();
+        for _ in 0..rounds.min(3) {
+            read_s.time(|| {
+                open(n)
+                    .for_each(|item| {
+                        std::hint::black_box(item);
+                        Ok(())
+                    })
+                    .unwrap_or_else(|e| panic!("{e}"))
+            });
+        }
+        read_s.row("  of which: open + read records", &size);
+        let inventory = open(n).load().unwrap_or_else(|e| panic!("{e}"));
+        for _ in 0..rounds.min(3) {
+            build_s.time(|| Index::build(&inventory));
+        }
+        drop(inventory);
+        build_s.row("  of which: index records in memory", &size);
         let Some(index) = index else { continue };
 
         // The first search after opening (empty query: every record, every count).
@@ -147,6 +178,19 @@ fn main() {
             }
         }
         toggle.row("facet toggle, Searcher", &size);
+
+        // Whole queries at once, as `fzf --filter` gets them (scripts/perf/fzf-compare.sh).
+        for text in FZF_QUERIES {
+            let mut one = Samples::default();
+            let q = Query {
+                text: (*text).into(),
+                ..Query::default()
+            };
+            for _ in 0..rounds {
+                one.time(|| query::run(&index, &m, &q));
+            }
+            one.row(&format!("query::run \"{text}\""), &size);
+        }
         eprintln!(
             "{size}: index holds ~{:.1} MB ({} distinct words)",
             index.heap_bytes() as f64 / 1e6,

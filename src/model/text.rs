@@ -36,14 +36,43 @@ pub fn sanitize(input: &str, keep_newlines: bool) -> String {
 /// or replaces.
 fn is_clean(input: &str, keep_newlines: bool) -> bool {
     let kept = |c: char| c == '\n' && keep_newlines;
-    if input.is_ascii() {
-        return input
-            .bytes()
-            .all(|b| !b.is_ascii_control() || kept(char::from(b)));
+    if plainly_clean(input.as_bytes(), keep_newlines) {
+        return true;
     }
     input.chars().all(|c| kept(c) || !is_unsafe(c))
         && unicode_normalization::is_nfc_quick(input.chars())
             == unicode_normalization::IsNormalized::Yes
+}
+
+/// A fast, conservative byte scan: true when every char is a printable one below U+0300
+/// (ASCII and the Latin-1 and Latin Extended letters Dutch text uses). No control or bidi char
+/// lives there, and every char below U+0300 is already in NFC, so such text is clean.
+fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match b {
+            b'\n' if keep_newlines => i += 1,
+            0x20..=0x7e => i += 1,
+            // U+00A0–U+00BF (U+0080–U+009F are C1 controls).
+            0xc2 if bytes
+                .get(i + 1)
+                .is_some_and(|&c| (0xa0..=0xbf).contains(&c)) =>
+            {
+                i += 2
+            }
+            // U+00C0–U+02FF: lead bytes C3–CB and one continuation byte.
+            0xc3..=0xcb
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|&c| (0x80..=0xbf).contains(&c)) =>
+            {
+                i += 2
+            }
+            _ => return false,
+        }
+    }
+    true
 }
 
 /// Sanitise a single-line field (names, ids, labels) and trim it.
@@ -128,6 +157,8 @@ mod tests {
             ("Ω ≠ Ω", false),
             ("bidi\u{202e}", false),
             ("nul\0", true),
+            ("c1\u{85}", false),
+            ("nbsp\u{a0}én ʼ", false),
         ] {
             let slow = {
                 let mut out = String::new();

@@ -60,12 +60,20 @@ pub struct TextIndex {
     words: String,
     /// Where each word starts in `words`.
     word_starts: Vec<u32>,
-    /// Per word, its records as varint-encoded gaps, all lists end to end.
+    /// Per word, its records as varint-encoded gaps, all lists end to end (empty for a word
+    /// kept as a bitset).
     postings: Vec<u8>,
     posting_starts: Vec<usize>,
     /// Per word, how many records use it.
     record_counts: Vec<u32>,
+    /// Words used by more than one record in `DENSE_SHARE`, as bitsets: joining them is a
+    /// word-wide OR instead of decoding a long list (a one-letter term matches most words),
+    /// and for such words a bitset is no bigger than the list.
+    dense: Vec<(u32, Bitset)>,
 }
+
+/// A word used by more than 1/DENSE_SHARE of the records is kept as a bitset.
+const DENSE_SHARE: usize = 16;
 
 impl TextIndex {
     pub fn word_count(&self) -> usize {
@@ -113,9 +121,24 @@ impl TextIndex {
     pub fn records_with(&self, words: &[u32]) -> Bitset {
         let mut out = Bitset::empty(self.records);
         for &w in words {
-            self.for_each_record(w, |r| out.insert(r));
+            match self.dense_set(w) {
+                Some(set) => out.or_with(set),
+                None => self.for_each_record(w, |r| out.insert(r)),
+            }
         }
         out
+    }
+
+    fn dense_set(&self, w: u32) -> Option<&Bitset> {
+        // Only words with long lists are dense, so check the count before searching.
+        let count = self.record_counts.get(w as usize).copied().unwrap_or(0) as usize;
+        if count * DENSE_SHARE <= self.records {
+            return None;
+        }
+        self.dense
+            .binary_search_by_key(&w, |(word, _)| *word)
+            .ok()
+            .map(|i| &self.dense[i].1)
     }
 
     /// The total length of the record lists of `words`: the cost of `records_with`.
@@ -151,26 +174,7 @@ impl TextIndex {
         ) else {
             return;
         };
-        let mut bytes = self.postings.get(start..end).unwrap_or(&[]).iter();
-        let mut record = 0usize;
-        let mut first = true;
-        loop {
-            let mut gap = 0usize;
-            let mut shift = 0;
-            loop {
-                let Some(&b) = bytes.next() else {
-                    return;
-                };
-                gap |= usize::from(b & 0x7f) << shift;
-                shift += 7;
-                if b & 0x80 == 0 {
-                    break;
-                }
-            }
-            record = if first { gap } else { record + gap };
-            first = false;
-            f(record);
-        }
+        decode(self.postings.get(start..end).unwrap_or(&[]), &mut f);
     }
 
     pub fn heap_bytes(&self) -> usize {
@@ -179,6 +183,11 @@ impl TextIndex {
             + self.postings.capacity()
             + self.posting_starts.capacity() * 8
             + self.record_counts.capacity() * 4
+            + self
+                .dense
+                .iter()
+                .map(|(_, b)| b.heap_bytes() + 4)
+                .sum::<usize>()
     }
 }
 
@@ -226,15 +235,25 @@ impl TextBuilder {
     }
 
     pub fn finish(self) -> TextIndex {
+        let records = self.records as usize;
         let total: usize = self.lists.iter().map(Vec::len).sum();
         let mut postings = Vec::with_capacity(total);
         let mut posting_starts = Vec::with_capacity(self.lists.len());
         let mut record_counts = Vec::with_capacity(self.lists.len());
-        for list in self.lists {
+        let mut dense = Vec::new();
+        for (w, list) in self.lists.into_iter().enumerate() {
             posting_starts.push(postings.len());
-            record_counts.push(list.iter().filter(|b| *b & 0x80 == 0).count() as u32);
-            postings.extend_from_slice(&list);
+            let count = list.iter().filter(|b| *b & 0x80 == 0).count();
+            record_counts.push(count as u32);
+            if count * DENSE_SHARE > records {
+                let mut set = Bitset::empty(records);
+                decode(&list, |r| set.insert(r));
+                dense.push((w as u32, set));
+            } else {
+                postings.extend_from_slice(&list);
+            }
         }
+        postings.shrink_to_fit();
         let mut words = self.words;
         words.shrink_to_fit();
         let mut word_starts = self.word_starts;
@@ -246,7 +265,32 @@ impl TextBuilder {
             postings,
             posting_starts,
             record_counts,
+            dense,
         }
+    }
+}
+
+/// Call `f` with each record of a varint gap list.
+fn decode(list: &[u8], mut f: impl FnMut(usize)) {
+    let mut bytes = list.iter();
+    let mut record = 0usize;
+    let mut first = true;
+    loop {
+        let mut gap = 0usize;
+        let mut shift = 0;
+        loop {
+            let Some(&b) = bytes.next() else {
+                return;
+            };
+            gap |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        record = if first { gap } else { record + gap };
+        first = false;
+        f(record);
     }
 }
 
@@ -301,6 +345,20 @@ mod tests {
             ix.words_containing("ouder", None)
         );
         assert_eq!(ix.postings_len(&oud), 4);
+    }
+
+    #[test]
+    fn common_words_kept_as_bitsets_give_the_same_records() {
+        let mut texts = vec!["de wijk"; 40];
+        texts[3] = "zeldzaam woord";
+        texts[39] = "de";
+        let ix = index(&texts);
+        assert!(!ix.dense.is_empty());
+        let de = ix.words_containing("de", None);
+        let want: Vec<usize> = (0..40).filter(|&r| r != 3).collect();
+        assert_eq!(ix.records_with(&de).iter().collect::<Vec<_>>(), want);
+        let rare = ix.words_containing("zeld", None);
+        assert_eq!(ix.records_with(&rare).iter().collect::<Vec<_>>(), vec![3]);
     }
 
     #[test]

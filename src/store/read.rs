@@ -361,7 +361,11 @@ fn text(row: &Row<'_>, index: usize, path: &Path, multiline: bool) -> Result<Str
             ),
         ));
     }
-    let s = String::from_utf8_lossy(raw);
+    // Valid UTF-8 is checked fast; only broken text takes the lossy path.
+    let s = match std::str::from_utf8(raw) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(raw),
+    };
     Ok(if multiline {
         sanitize(&s, true)
     } else {

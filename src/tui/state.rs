@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use crate::model::{FacetGroup, Lang};
-use crate::query::{self, Index, Query, Results, SkimMatcher};
+use crate::query::{Index, Query, Results, Searcher, SkimMatcher};
 use crate::store::Inventory;
 
 use super::compare_state::{CompareUi, MatrixUi};
@@ -150,6 +150,9 @@ pub struct State {
     pub export_defaults: super::export_dialog::ExportDefaults,
     pub index: Arc<Index>,
     pub matcher: SkimMatcher,
+    /// Keeps the previous keystrokes' matching, so typing on searches only the records that
+    /// can still match, and a facet toggle re-uses every match (docs/performance.md).
+    pub searcher: Searcher,
     pub current_year: u16,
     /// The results of `ui.query`, recomputed by `search`.
     pub results: Results,
@@ -172,6 +175,7 @@ impl State {
             export_defaults: Default::default(),
             index: Arc::new(index),
             matcher: SkimMatcher::default(),
+            searcher: Searcher::new(),
             current_year,
             results: Results::default(),
             generation: 0,
@@ -220,7 +224,9 @@ impl State {
     /// Recompute the results for the current query and put the selection where `reselect` says.
     pub fn search(&mut self, reselect: Reselect) {
         let before = self.selected_record();
-        self.results = query::run(&self.index, &self.matcher, &self.ui.query);
+        self.results = self
+            .searcher
+            .search(&self.index, &self.matcher, &self.ui.query);
         self.generation += 1;
         let position = match reselect {
             Reselect::Top => 0,
