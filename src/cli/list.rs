@@ -70,7 +70,25 @@ pub(super) fn search(
     Ok((inventory, index, results))
 }
 
+/// Stream the database into an index and run the filters, without holding the records in
+/// memory: enough for ids and facet counts, and far lighter on a large inventory.
+fn search_index(ctx: &Context, filters: &FilterArgs) -> Result<(Index, Results), CliError> {
+    let index = Index::load(&ctx.open_database()?)?;
+    let query = query_for(ctx, filters, &index)?;
+    let results = query::run(&index, &SkimMatcher::default(), &query);
+    Ok((index, results))
+}
+
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
+    if args.format == ListFormat::Ids {
+        let (index, results) = search_index(ctx, &args.filters)?;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        for hit in &results.hits {
+            writeln!(out, "{}", index.id(hit.index))?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
     let (inventory, _index, results) = search(ctx, &args.filters)?;
     let items: Vec<&Intervention> = results
         .hits
@@ -84,11 +102,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
-        ListFormat::Ids => {
-            for item in &items {
-                writeln!(out, "{}", item.id)?;
-            }
-        }
+        ListFormat::Ids => {} // answered above, from the index alone
         ListFormat::Csv => export::csv::write(&items, &opts, &mut out)
             .map_err(|e| CliError::Failed(e.to_string()))?,
         ListFormat::Json => export::json::write(&items, &opts, &mut out)?,
@@ -151,7 +165,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
 }
 
 pub fn facets(ctx: &Context, args: &FacetsArgs) -> Result<(), CliError> {
-    let (_inventory, index, results) = search(ctx, &args.filters)?;
+    let (index, results) = search_index(ctx, &args.filters)?;
     let lang = ctx.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

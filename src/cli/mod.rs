@@ -149,6 +149,14 @@ impl Context {
             None => store::open_bundled(),
         }
     }
+
+    /// The inventory's database, open for streaming and fetching records by id.
+    pub fn open_database(&self) -> Result<store::Database, StoreError> {
+        match &self.db {
+            Some(path) => store::Database::open_path(path),
+            None => store::Database::open_bundled(),
+        }
+    }
 }
 
 /// Parse the command line and run it. `run_tui` is called when no subcommand is given.

@@ -69,6 +69,15 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
             {
                 i += 2
             }
+            // Typographic dashes, quotes and spaces, U+2002–U+200D, U+2010–U+2029 and
+            // U+202F–U+203F: printable, not bidi controls, already NFC (unlike U+2000/U+2001).
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && bytes
+                    .get(i + 2)
+                    .is_some_and(|&c| matches!(c, 0x82..=0x8d | 0x90..=0xa9 | 0xaf..=0xbf)) =>
+            {
+                i += 3
+            }
             _ => return false,
         }
     }
@@ -159,6 +168,12 @@ mod tests {
             ("nul\0", true),
             ("c1\u{85}", false),
             ("nbsp\u{a0}én ʼ", false),
+            ("‘quote’ – dash…", false),
+            ("lrm\u{200e}", false),
+            ("quad\u{2000}", false),
+            ("‘quote’ – dash…", false),
+            ("lrm\u{200e}", false),
+            ("quad\u{2000}", false),
         ] {
             let slow = {
                 let mut out = String::new();
