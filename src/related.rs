@@ -131,29 +131,88 @@ pub fn similarity(a: &Intervention, b: &Intervention) -> Similarity {
 
 /// The `limit` interventions most similar to `items[target]`, best first. Interventions that
 /// share nothing are never listed, so the list may be shorter than `limit`.
+///
+/// The explorer asks for this on every frame of the detail pane, so it must stay cheap at 100k
+/// interventions: every other intervention is scored with plain counting (no sets, no
+/// allocation), only the best `limit` are kept, and only for those the reasons are built.
 pub fn related(items: &[Intervention], target: usize, limit: usize) -> Vec<Related> {
     let Some(me) = items.get(target) else {
         return Vec::new();
     };
-    let mut found: Vec<Related> = items
+    let mine: Vec<Vec<&str>> = WEIGHTS
         .iter()
-        .enumerate()
-        .filter(|(ix, other)| *ix != target && other.id != me.id)
-        .map(|(index, other)| Related {
-            index,
-            similarity: similarity(me, other),
-        })
-        .filter(|r| r.similarity.shared_weight > 0)
+        .map(|(group, _)| distinct_values(me, *group))
         .collect();
-    found.sort_by(|a, b| {
-        b.similarity
-            .cmp_score(&a.similarity)
-            .then_with(|| b.similarity.shared_weight.cmp(&a.similarity.shared_weight))
-            .then_with(|| items[a.index].name.cmp(&items[b.index].name))
-            .then_with(|| items[a.index].id.cmp(&items[b.index].id))
+    // (index, shared weight, union weight) of every intervention that shares something.
+    let mut scored: Vec<(usize, u32, u32)> = Vec::new();
+    let mut theirs: Vec<&str> = Vec::new();
+    for (index, other) in items.iter().enumerate() {
+        if index == target || other.id == me.id {
+            continue;
+        }
+        let (mut shared_weight, mut union_weight) = (0u32, 0u32);
+        for ((group, weight), mine) in WEIGHTS.iter().zip(&mine) {
+            theirs.clear();
+            for_each_value(other, *group, |id| {
+                if !id.is_empty() && !theirs.contains(&id) {
+                    theirs.push(id);
+                }
+            });
+            let shared = theirs.iter().filter(|id| mine.contains(id)).count() as u32;
+            let union = (mine.len() + theirs.len()) as u32 - shared;
+            shared_weight += weight * shared;
+            union_weight += weight * union;
+        }
+        if shared_weight > 0 {
+            scored.push((index, shared_weight, union_weight));
+        }
+    }
+    let order = |a: &(usize, u32, u32), b: &(usize, u32, u32)| {
+        // Higher score first (a/b against c/d as a·d against c·b), then more shared weight,
+        // then name and id: a total order, so keeping the best few first gives the same list.
+        let lhs = u64::from(b.1) * u64::from(a.2.max(1));
+        let rhs = u64::from(a.1) * u64::from(b.2.max(1));
+        lhs.cmp(&rhs)
+            .then_with(|| b.1.cmp(&a.1))
+            .then_with(|| items[a.0].name.cmp(&items[b.0].name))
+            .then_with(|| items[a.0].id.cmp(&items[b.0].id))
+    };
+    if limit == 0 {
+        return Vec::new();
+    }
+    if scored.len() > limit {
+        scored.select_nth_unstable_by(limit - 1, order);
+        scored.truncate(limit);
+    }
+    scored.sort_by(order);
+    scored
+        .into_iter()
+        .map(|(index, _, _)| Related {
+            index,
+            similarity: similarity(me, &items[index]),
+        })
+        .collect()
+}
+
+/// The distinct non-empty values of a group.
+fn distinct_values(item: &Intervention, group: FacetGroup) -> Vec<&str> {
+    let mut out: Vec<&str> = Vec::new();
+    for_each_value(item, group, |id| {
+        if !id.is_empty() && !out.contains(&id) {
+            out.push(id);
+        }
     });
-    found.truncate(limit);
-    found
+    out
+}
+
+/// Each value of one of the weighted groups, without collecting them.
+fn for_each_value<'a>(item: &'a Intervention, group: FacetGroup, mut f: impl FnMut(&'a str)) {
+    match group {
+        FacetGroup::WorkingElement => item.working_elements.iter().for_each(|w| f(&w.id)),
+        FacetGroup::Dimension => item.weerbaarheid.dimensions.iter().for_each(|d| f(d)),
+        FacetGroup::Theme => item.themes.iter().for_each(|t| f(t)),
+        other => item.values(other).into_iter().for_each(f),
+    }
 }
 
 #[cfg(test)]
@@ -232,6 +291,37 @@ mod tests {
         assert_eq!(ab.score(), 0.5);
         assert_eq!(similarity(&items[0], &items[4]).score(), 1.0);
         assert_eq!(similarity(&items[0], &items[3]).score(), 0.0);
+    }
+
+    #[test]
+    fn the_fast_ranking_equals_scoring_every_pair_in_full() {
+        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
+        let inv = crate::synth::generate(&model, 600, 4).unwrap_or_default();
+        let items = &inv.interventions;
+        for target in [0, 17, 299, 599] {
+            for limit in [0, 1, 5, 50] {
+                let me = &items[target];
+                let mut want: Vec<Related> = items
+                    .iter()
+                    .enumerate()
+                    .filter(|(ix, other)| *ix != target && other.id != me.id)
+                    .map(|(index, other)| Related {
+                        index,
+                        similarity: similarity(me, other),
+                    })
+                    .filter(|r| r.similarity.shared_weight > 0)
+                    .collect();
+                want.sort_by(|a, b| {
+                    b.similarity
+                        .cmp_score(&a.similarity)
+                        .then_with(|| b.similarity.shared_weight.cmp(&a.similarity.shared_weight))
+                        .then_with(|| items[a.index].name.cmp(&items[b.index].name))
+                        .then_with(|| items[a.index].id.cmp(&items[b.index].id))
+                });
+                want.truncate(limit);
+                assert_eq!(related(items, target, limit), want, "{target} {limit}");
+            }
+        }
     }
 
     #[test]
