@@ -503,3 +503,31 @@ fn db_synth_writes_a_reproducible_inventory_and_never_overwrites_without_force()
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_wal_mode_database_opens_without_side_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("wal #1?.sqlite");
+    std::fs::write(&path, weerbaar::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+    let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .unwrap_or_else(|e| panic!("{e}"));
+    drop(conn);
+    let before: Vec<_> = std::fs::read_dir(dir.path())
+        .map(|d| d.count())
+        .into_iter()
+        .collect();
+    let ids = stdout_of(&[
+        "--db",
+        path.to_str().unwrap_or(""),
+        "list",
+        "--format",
+        "ids",
+    ]);
+    assert!(ids.lines().count() >= 60);
+    let after: Vec<_> = std::fs::read_dir(dir.path())
+        .map(|d| d.count())
+        .into_iter()
+        .collect();
+    assert_eq!(before, after, "opening created files next to the database");
+}

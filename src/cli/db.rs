@@ -255,7 +255,7 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
         let values = group.vocabulary().unwrap_or(&[]);
         writeln!(out, "{title}")?;
         let mut header: Vec<String> = vec![String::new(), "n".into()];
-        header.extend(values.iter().map(|v| abbreviate(v.id)));
+        header.extend((1..=values.len()).map(|n| n.to_string()));
         let rows: Vec<Vec<String>> = themes
             .iter()
             .map(|t| {
@@ -296,18 +296,11 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
     Ok(())
 }
 
-/// A short column header for a vocabulary id: the initials of its parts ("goed-onderbouwd" → "GO").
-fn abbreviate(id: &str) -> String {
-    id.split('-')
-        .filter_map(|p| p.chars().next())
-        .collect::<String>()
-        .to_uppercase()
-}
-
 fn legend(values: &[crate::model::vocab::Term]) -> String {
     let parts: Vec<String> = values
         .iter()
-        .map(|v| format!("{}={}", abbreviate(v.id), v.id))
+        .enumerate()
+        .map(|(n, v)| format!("{}={}", n + 1, v.id))
         .collect();
     format!("  ({}; · = 0)\n", parts.join(", "))
 }

@@ -79,6 +79,9 @@ fn search_index(ctx: &Context, filters: &FilterArgs) -> Result<(Index, Results),
     Ok((index, results))
 }
 
+/// Ids are what users copy into `weerbaar show`, so their column is never cut.
+const ID_WIDTH: usize = 120;
+
 pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
     if args.format == ListFormat::Ids {
         let (index, results) = search_index(ctx, &args.filters)?;
@@ -142,14 +145,19 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
             ];
             let style = ctx.style;
             let painted =
-                table_painted(&header, &rows, &[40, 44, 9, 60], |cell, text| match cell {
-                    Cell::Header(_) => style.heading(text),
-                    Cell::Body(r, 2) => items
-                        .get(r)
-                        .map(|i| style.evidence(&i.evidence.level, text))
-                        .unwrap_or_else(|| text.to_string()),
-                    Cell::Body(..) => text.to_string(),
-                });
+                table_painted(
+                    &header,
+                    &rows,
+                    &[ID_WIDTH, 44, 9, 60],
+                    |cell, text| match cell {
+                        Cell::Header(_) => style.heading(text),
+                        Cell::Body(r, 2) => items
+                            .get(r)
+                            .map(|i| style.evidence(&i.evidence.level, text))
+                            .unwrap_or_else(|| text.to_string()),
+                        Cell::Body(..) => text.to_string(),
+                    },
+                );
             write!(out, "{painted}")?;
             writeln!(
                 out,

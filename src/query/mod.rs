@@ -169,8 +169,10 @@ const TEXT_SCORE_PER_CHAR: i64 = 6;
 const VALUE_SCORE_PER_CHAR: i64 = 8;
 
 /// A fuzzy match counts only if it is not too scattered: at least this much score per char.
-/// Skim gives ~16 per consecutive char, less for each gap.
-const MIN_FUZZY_PER_CHAR: i64 = 10;
+/// Skim gives 20 or more per char for a run of consecutive chars (`jep` in "platform jep": 21)
+/// and about 17 for a tight abbreviation (`vrdzm` in "vreedzame": 17); letters scattered over
+/// a long provider name score lower and must not count (`triple` used to match 10 records).
+const MIN_FUZZY_PER_CHAR: i64 = 15;
 
 /// Run a query. Facet counts follow the usual faceted-search rule: a value's count is the number
 /// of results with every *other* group's filters applied plus this value, so it is exactly what

@@ -247,3 +247,31 @@ fn highlights_point_at_original_chars_of_the_name() {
     let pos = name_highlights(&index, &SkimMatcher::default(), ix, "coop");
     assert_eq!(pos, vec![0, 1, 2, 3]);
 }
+
+#[test]
+fn letters_scattered_over_a_provider_name_do_not_match() {
+    let mut inv = inventory();
+    inv.interventions[1].providers =
+        vec!["E. Mahdi-el Yakoubi en E. Salama (methodiek Coach je kind)".into()];
+    inv.interventions[2].providers =
+        vec!["Stichting Interculturele Participatie en Integratie (SIPI)".into()];
+    let index = Index::build(&inv);
+    let m = SkimMatcher::default();
+    for text in ["diamant", "triple"] {
+        let q = Query {
+            text: text.into(),
+            ..Query::default()
+        };
+        assert!(
+            run(&index, &m, &q).hits.is_empty(),
+            "{text} matched scattered letters"
+        );
+    }
+    // A word at the start of a name still matches, and ranks first ("e" follows through the
+    // synonym "cooperation" of its theme).
+    let q = Query {
+        text: "coop".into(),
+        ..Query::default()
+    };
+    assert_eq!(ids(&inv, &run(&index, &m, &q)), vec!["b", "e"]);
+}

@@ -341,13 +341,32 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     if n < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
-    let mut conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    // `immutable=1` keeps SQLite from creating -wal/-shm files next to a file we only read
+    // (a WAL-mode database would otherwise need them, and fail in a read-only folder).
+    let mut conn = match immutable_uri(path) {
+        Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
+        None => Connection::open_with_flags(path, flags),
+    }
     .map_err(|e| classify(path, e))?;
     harden(&mut conn, budget).map_err(|e| classify(path, e))?;
     Ok(conn)
+}
+
+/// `file:<path>?immutable=1`, with the characters a URI path cannot hold escaped.
+fn immutable_uri(path: &Path) -> Option<String> {
+    let text = path.to_str()?;
+    let mut uri = String::from("file:");
+    for c in text.chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3F"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?immutable=1");
+    Some(uri)
 }
 
 fn read_up_to(file: &mut std::fs::File, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -45,6 +45,10 @@ pub use update::{dispatch, update};
 /// How often the run loop checks for a termination signal while waiting for input.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
 
+/// How long the run loop gets to leave by itself after a signal before the watcher ends the
+/// process.
+const HANGUP_GRACE: Duration = Duration::from_secs(2);
+
 /// Set by SIGTERM or SIGHUP (a `kill`, a closed terminal window, a dropped SSH connection).
 static SIGNALLED: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
 
@@ -53,8 +57,10 @@ fn session_signalled() -> bool {
 }
 
 /// Make SIGTERM and SIGHUP set a flag that the run loop checks, instead of killing the process
-/// with the terminal still raw. A second such signal while the first is pending ends the
-/// process at once, for a program that does not react.
+/// with the terminal still raw. The loop cannot always see the flag: when the terminal hangs
+/// up, crossterm keeps reading an empty stdin inside `poll` and never returns. So a watcher
+/// thread also waits for the signal and, if the loop has not left within a grace period,
+/// restores what it can and ends the process, instead of spinning on a dead terminal.
 fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let flag = SIGNALLED.get_or_init(|| Arc::new(AtomicBool::new(false)));
@@ -62,6 +68,14 @@ fn watch_signals() -> io::Result<()> {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag))?;
         signal_hook::flag::register(signal, Arc::clone(flag))?;
     }
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            std::thread::sleep(HANGUP_GRACE);
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
     Ok(())
 }
 

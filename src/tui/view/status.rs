@@ -34,23 +34,28 @@ pub fn draw(state: &State, frame: &mut Frame, status: Rect, keys: Rect, theme: &
             list.items.len()
         ));
     }
+    let width = status.width as usize;
+    let room = width.saturating_sub(right.width() + 1);
     let left = match &state.ui.notice {
         Some(Notice::Info(text)) => Span::styled(safe(text).into_owned(), theme.selected),
         Some(Notice::Warning(text)) => {
             Span::styled(format!("{MISSING} {}", safe(text)), theme.warning)
         }
-        None => Span::styled(
-            format!(
-                "{} · {} {}",
-                safe(&meta.title),
-                Text::DataAsOf.get(lang),
-                safe(&meta.date)
-            ),
-            theme.dim,
-        ),
+        None => {
+            // The date says how current the data is: cut the title, never the date.
+            let suffix = format!(" · {} {}", Text::DataAsOf.get(lang), safe(&meta.date));
+            let title_room = room.saturating_sub(suffix.width());
+            let title: String = fit(
+                vec![Span::raw(safe(&meta.title).into_owned())],
+                title_room,
+                false,
+            )
+            .into_iter()
+            .map(|s| s.content.into_owned())
+            .collect();
+            Span::styled(format!("{title}{suffix}"), theme.dim)
+        }
     };
-    let width = status.width as usize;
-    let room = width.saturating_sub(right.width() + 1);
     let mut spans = fit(vec![left], room, true);
     spans.push(Span::raw(" "));
     spans.push(Span::styled(right, theme.selected));
