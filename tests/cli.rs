@@ -531,3 +531,34 @@ fn a_wal_mode_database_opens_without_side_files() {
         .collect();
     assert_eq!(before, after, "opening created files next to the database");
 }
+
+#[test]
+fn an_export_name_that_belongs_to_another_format_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("lijst.xlsx");
+    weerbaar()
+        .env("WEERBAAR_DATA_DIR", dir.path())
+        .args(["export", "--theme", "polarisatie", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "is named like a .xlsx file, but the format is csv",
+        ));
+    assert!(!out.exists());
+    // csv-nl in a .csv file is fine.
+    let ok = dir.path().join("lijst.csv");
+    weerbaar()
+        .env("WEERBAAR_DATA_DIR", dir.path())
+        .args([
+            "export",
+            "--theme",
+            "polarisatie",
+            "--format",
+            "csv-nl",
+            "-o",
+        ])
+        .arg(&ok)
+        .assert()
+        .success();
+}

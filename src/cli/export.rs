@@ -79,6 +79,20 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             }
         },
     };
+    // A `.xlsx` holding CSV (or the reverse) opens as garbage in every reader: refuse a name
+    // whose known extension belongs to another format.
+    if let Some(path) = &args.output
+        && let Some(named) = Format::from_path(path)
+        && named.extension() != format.extension()
+    {
+        return Err(CliError::Usage(format!(
+            "`{}` is named like a .{} file, but the format is {}; use a name ending in .{}",
+            path.display(),
+            named.extension(),
+            format.id(),
+            format.extension()
+        )));
+    }
     if args.output.is_none() && !format.is_text() {
         return Err(CliError::Usage(format!(
             "{} is a binary format; give a file with -o FILE",
