@@ -1,8 +1,12 @@
 //! Everything the explorer shows, as plain data. `update` changes it, `view` draws it; neither
 //! does IO. The inventory and index are shared (`Arc`) so a later search worker can use them.
 
+use std::cell::RefCell;
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::sync::Arc;
+
+use crate::related::{self, DEFAULT_LIMIT, Related};
 
 use crate::model::{FacetGroup, Lang};
 use crate::query::{Index, Query, Results, Searcher, SkimMatcher};
@@ -163,6 +167,9 @@ pub struct State {
     /// The main screen's keys: `keymap::BROWSE`, or as the configuration rebinds them.
     pub browse: Vec<super::keymap::Binding>,
     pub ui: Ui,
+    /// The related interventions of the last record the detail pane showed: drawing asks for
+    /// them on every frame, and scoring a large inventory each time would stall typing.
+    related_cache: RefCell<Option<(usize, Rc<Vec<Related>>)>>,
 }
 
 impl State {
@@ -179,6 +186,7 @@ impl State {
             current_year,
             results: Results::default(),
             generation: 0,
+            related_cache: RefCell::new(None),
             facet_groups: FacetGroup::ALL.to_vec(),
             browse: super::keymap::BROWSE.to_vec(),
             ui: Ui {
@@ -219,6 +227,22 @@ impl State {
             self.search(Reselect::Top);
         }
         self.set_facet_cursor(0);
+    }
+
+    /// The interventions most related to `record` (`related::related`), computed once per record.
+    pub fn related_to(&self, record: usize) -> Rc<Vec<Related>> {
+        if let Some((r, found)) = self.related_cache.borrow().as_ref()
+            && *r == record
+        {
+            return found.clone();
+        }
+        let found = Rc::new(related::related(
+            &self.inventory.interventions,
+            record,
+            DEFAULT_LIMIT,
+        ));
+        *self.related_cache.borrow_mut() = Some((record, found.clone()));
+        found
     }
 
     /// Recompute the results for the current query and put the selection where `reselect` says.

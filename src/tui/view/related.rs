@@ -5,7 +5,6 @@
 use ratatui::text::{Line, Span};
 
 use crate::i18n::Text;
-use crate::related::{self, DEFAULT_LIMIT};
 
 use super::super::state::State;
 use super::super::theme::Theme;
@@ -14,7 +13,7 @@ use super::text::{fit, safe, wrap};
 /// The section's lines for the intervention `record`, at most `width` columns wide.
 pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     let lang = state.ui.lang;
-    let found = related::related(&state.inventory.interventions, record, DEFAULT_LIMIT);
+    let found = state.related_to(record);
     let mut out = vec![
         Line::raw(""),
         Line::from(fit(
