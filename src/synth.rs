@@ -252,19 +252,11 @@ fn capitalise(s: &str) -> String {
     }
 }
 
-/// A kebab-case id stem from a name: ASCII letters and digits only, at most 40 bytes.
+/// A kebab-case id stem from a name (as the importer makes them), at most 40 bytes.
 fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in crate::query::fold(name).chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.is_empty() && !out.ends_with('-') {
-            out.push('-');
-        }
-        if out.len() >= 40 {
-            break;
-        }
-    }
+    let mut out = crate::import::slug(name);
+    // ASCII only, so any byte is a char boundary.
+    out.truncate(40);
     out.trim_end_matches('-').to_string()
 }
 

@@ -27,7 +27,12 @@ pub fn db_path(n: usize) -> Option<PathBuf> {
         return None;
     }
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    let path = dir.join(format!("synth-{n}-seed{SEED}.sqlite"));
+    // The synthetic inventory is modelled on the bundled one: a new bundled inventory makes a
+    // new file, so a cached file never outlives the data it was drawn from.
+    let mut h = weerbaar::query::text::FxHasher::default();
+    std::hash::Hasher::write(&mut h, store::BUNDLED_DB);
+    let model = std::hash::Hasher::finish(&h) & 0xffff_ffff;
+    let path = dir.join(format!("synth-{n}-seed{SEED}-model{model:08x}.sqlite"));
     if !path.exists() {
         std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         eprintln!("generating {} (once)…", path.display());
