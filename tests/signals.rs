@@ -43,20 +43,30 @@ fn child_of(parent: &str) -> Option<String> {
     None
 }
 
-fn signal_restores_the_terminal(signal: &str) {
+fn signal_restores_the_terminal(signal: &str, status: u8) {
     if !Path::new("/usr/bin/script").exists() {
         eprintln!("skipped: /usr/bin/script is not installed");
         return;
     }
     let bin = assert_cmd::cargo::cargo_bin("weerbaar");
     let config = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // A script file, so that `$$` and `$?` belong to the shell that runs the explorer: in a
+    // command line, the shell that `script` starts (`$SHELL`, or `/bin/sh` when unset) would
+    // expand them itself, and whether it then execs or forks the inner shell differs per shell.
     // The shell prints its pid, runs the explorer, then shows the terminal's modes.
-    let inner = format!(
-        "echo SHELL:$$; '{}'; echo; echo AFTER rc=$?; stty -a",
+    let run = config.path().join("run.sh");
+    let body = format!(
+        "echo SHELL:$$\n'{}'\necho AFTER rc=$?\nstty -a\n",
         bin.display()
     );
+    std::fs::write(&run, body).unwrap_or_else(|e| panic!("{e}"));
     let mut child = Command::new("/usr/bin/script")
-        .args(["-qfec", &format!("sh -c \"{inner}\""), "/dev/null"])
+        .args([
+            "-qfec",
+            &format!("/bin/sh '{}'", run.display()),
+            "/dev/null",
+        ])
+        .env("SHELL", "/bin/sh")
         .env_remove("WEERBAAR_DB")
         .env_remove("WEERBAAR_CONFIG")
         .env("XDG_CONFIG_HOME", config.path())
@@ -112,6 +122,10 @@ fn signal_restores_the_terminal(signal: &str) {
     assert!(killed.success());
 
     let after = wait_for(&output, "AFTER rc=");
+    if after.is_none() {
+        // Leave no explorer running behind a failed test.
+        let _ = Command::new("kill").args(["-KILL", &explorer]).status();
+    }
     drop(child.stdin.take());
     let _ = child.wait();
     let _ = reader.join();
@@ -130,8 +144,12 @@ fn signal_restores_the_terminal(signal: &str) {
             "did not {what}: {explorer_out:?}"
         );
     }
-    // …ended normally, and the terminal is back in cooked mode with echo on.
-    assert!(shell_after.starts_with(" rc=0"), "{shell_after:?}");
+    // …ended with the status a shell expects after the signal (128 + its number), and the
+    // terminal is back in cooked mode with echo on.
+    assert!(
+        shell_after.starts_with(&format!(" rc={status}")),
+        "{shell_after:?}"
+    );
     let modes: Vec<&str> = shell_after.split_whitespace().collect();
     for mode in ["icanon", "echo", "isig"] {
         assert!(
@@ -143,10 +161,10 @@ fn signal_restores_the_terminal(signal: &str) {
 
 #[test]
 fn sigterm_restores_the_terminal() {
-    signal_restores_the_terminal("TERM");
+    signal_restores_the_terminal("TERM", 143);
 }
 
 #[test]
 fn sighup_restores_the_terminal() {
-    signal_restores_the_terminal("HUP");
+    signal_restores_the_terminal("HUP", 129);
 }

@@ -23,7 +23,7 @@ mod fixture;
 mod props;
 
 use std::io::{self, IsTerminal, Stdout};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
 use std::time::Duration;
 
@@ -52,8 +52,17 @@ const HANGUP_GRACE: Duration = Duration::from_secs(2);
 /// Set by SIGTERM or SIGHUP (a `kill`, a closed terminal window, a dropped SSH connection).
 static SIGNALLED: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
 
+/// Which of the two signals arrived (0: none), for the exit status.
+static SIGNAL_NUMBER: std::sync::OnceLock<Arc<AtomicUsize>> = std::sync::OnceLock::new();
+
 fn session_signalled() -> bool {
     SIGNALLED.get().is_some_and(|f| f.load(Ordering::Relaxed))
+}
+
+/// The signal that ended the session, if one did.
+fn ending_signal() -> Option<i32> {
+    let number = SIGNAL_NUMBER.get()?.load(Ordering::Relaxed);
+    i32::try_from(number).ok().filter(|&n| n > 0)
 }
 
 /// Make SIGTERM and SIGHUP set a flag that the run loop checks, instead of killing the process
@@ -64,9 +73,13 @@ fn session_signalled() -> bool {
 fn watch_signals() -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let flag = SIGNALLED.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    let number = SIGNAL_NUMBER.get_or_init(|| Arc::new(AtomicUsize::new(0)));
     for signal in [SIGTERM, SIGHUP] {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag))?;
         signal_hook::flag::register(signal, Arc::clone(flag))?;
+        // Signal numbers are small and positive.
+        let value = usize::try_from(signal).unwrap_or_default();
+        signal_hook::flag::register_usize(signal, Arc::clone(number), value)?;
     }
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::spawn(move || {
@@ -109,6 +122,11 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         Session::start().map_err(|e| format!("cannot start the terminal explorer: {e}"))?;
     let result = run_loop(&mut session.terminal, &mut state, &mut outside);
     drop(session);
+    // Ended by a signal: the terminal is restored; report it the way shells expect (128 + n),
+    // so a script or a supervisor can tell a kill from a quit.
+    if let Some(signal) = ending_signal() {
+        std::process::exit(128 + signal);
+    }
     result.map_err(|e| format!("terminal error: {e}"))
 }
 
