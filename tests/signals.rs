@@ -56,7 +56,7 @@ fn signal_restores_the_terminal(signal: &str, status: u8) {
     // The shell prints its pid, runs the explorer, then shows the terminal's modes.
     let run = config.path().join("run.sh");
     let body = format!(
-        "echo SHELL:$$\n'{}'\necho AFTER rc=$?\nstty -a\n",
+        "echo SHELL:$$\n'{}'\necho AFTER rc=$?\nstty -a\necho END-OF-TEST\n",
         bin.display()
     );
     std::fs::write(&run, body).unwrap_or_else(|e| panic!("{e}"));
@@ -121,7 +121,8 @@ fn signal_restores_the_terminal(signal: &str, status: u8) {
         .unwrap_or_else(|e| panic!("kill: {e}"));
     assert!(killed.success());
 
-    let after = wait_for(&output, "AFTER rc=");
+    // The marker after `stty -a`, so the modes are in the text too.
+    let after = wait_for(&output, "END-OF-TEST");
     if after.is_none() {
         // Leave no explorer running behind a failed test.
         let _ = Command::new("kill").args(["-KILL", &explorer]).status();
