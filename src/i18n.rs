@@ -300,6 +300,7 @@ pub enum Text {
     ImportedTo,
     OpenWith,
     ImportRejectedSee,
+    ImportOldReportRemoved,
     ReportNotImported,
     ReportHowToFix,
     ReportFileProblem,
@@ -719,6 +720,10 @@ impl Text {
             Text::ImportRejectedSee => (
                 "niet geïmporteerd; de redenen staan in",
                 "not imported; the reasons are in",
+            ),
+            Text::ImportOldReportRemoved => (
+                "niets afgewezen; het oude rapport van een eerdere import is verwijderd:",
+                "nothing rejected; the old report from an earlier import was removed:",
             ),
             Text::ReportNotImported => ("niet geïmporteerd", "not imported"),
             Text::ReportHowToFix => (

@@ -351,3 +351,42 @@ fn rows_whose_parent_is_missing_are_ignored() {
     assert_eq!(ids.lines().count(), 75);
     assert!(!ids.contains("bestaat-niet"));
 }
+
+#[test]
+fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "UPDATE facet_value SET value_id = 'foo'
+           WHERE intervention_id = 'diamant' AND facet = 'theme' AND position = 0;
+         INSERT INTO source (intervention_id, position, url, title, checked)
+           VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01');",
+    );
+    let out = weerbaar()
+        .args(["db", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stdout}{stderr}");
+    let p = path.display();
+    assert!(
+        stdout.contains(&format!(
+            "{p}: facet_value: diamant: value_id `foo` is not a known theme\n"
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{p}: source: diamantt: no intervention has this id (closest: diamant)\n"
+        )),
+        "{stdout}"
+    );
+    assert_eq!(
+        stderr,
+        format!(
+            "weerbaar: {p}: 2 rows weerbaar cannot interpret (shown as raw ids, or not at all)\n"
+        )
+    );
+}

@@ -494,6 +494,49 @@ fn lenient_imports_the_valid_rows_and_reports_the_rest() {
 }
 
 #[test]
+fn a_forced_clean_rerun_removes_the_stale_report_and_says_so() {
+    let dir = tmp();
+    let bad = [
+        HEADER.to_string(),
+        row(&[]),
+        row(&[("id", "b"), ("name", "B"), ("themes", "polarisati")]),
+    ]
+    .join("\n");
+    write(dir.path(), "fout.csv", bad);
+    write(dir.path(), "goed.csv", format!("{HEADER}\n{}\n", row(&[])));
+    let first = run(
+        dir.path(),
+        &["import", "fout.csv", "-o", "uit.sqlite", "--lenient"],
+    );
+    assert_eq!(first.code, Some(0), "{}", first.stderr);
+    assert!(dir.path().join("uit.rejected.txt").is_file());
+    let again = run(
+        dir.path(),
+        &[
+            "import",
+            "goed.csv",
+            "-o",
+            "uit.sqlite",
+            "--lenient",
+            "--force",
+        ],
+    );
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert!(
+        again.stderr.ends_with(
+            "niets afgewezen; het oude rapport van een eerdere import is verwijderd: uit.rejected.txt\n"
+        ),
+        "{}",
+        again.stderr
+    );
+    assert!(
+        !dir.path().join("uit.rejected.txt").exists(),
+        "{:?}",
+        files(dir.path())
+    );
+}
+
+#[test]
 fn an_existing_output_is_kept_unless_forced() {
     let dir = tmp();
     write(dir.path(), "lijst.csv", format!("{HEADER}\n{}\n", row(&[])));

@@ -145,10 +145,31 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             force,
         } => synth(*count, *seed, out, *force),
         DbCommand::Verify { path } => {
-            let lines = store::verify_path(path)?;
+            let found = store::verify_path(path)?;
             let mut out = std::io::stdout().lock();
-            for l in lines {
+            for l in &found.lines {
                 writeln!(out, "{}: {l}", path.display())?;
+            }
+            let content = &found.content;
+            for problem in &content.problems {
+                writeln!(out, "{}: {problem}", path.display())?;
+            }
+            if content.total > content.problems.len() {
+                writeln!(
+                    out,
+                    "{}: … and {} more",
+                    path.display(),
+                    content.total - content.problems.len()
+                )?;
+            }
+            out.flush()?;
+            if content.total > 0 {
+                return Err(CliError::Failed(format!(
+                    "{}: {} {} weerbaar cannot interpret (shown as raw ids, or not at all)",
+                    path.display(),
+                    content.total,
+                    if content.total == 1 { "row" } else { "rows" }
+                )));
             }
             Ok(())
         }

@@ -25,7 +25,8 @@ pub struct ImportArgs {
     /// Replace OUT (and its report) if it exists.
     #[arg(long)]
     pub force: bool,
-    /// Import the valid entries and write the rejected ones to OUT.rejected.txt.
+    /// Import the valid entries and write the rejected ones to NAME.rejected.txt next to OUT
+    /// (`-o lijst.sqlite` → `lijst.rejected.txt`).
     #[arg(long)]
     pub lenient: bool,
     /// A TOML file mapping values outside the vocabulary to ids (see docs/import.md).
@@ -106,6 +107,20 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             "{} {} {}",
             outcome.rejected.len(),
             Text::ImportRejectedSee.get(ctx.lang),
+            report_path.display()
+        )?;
+    } else if args.force && report_path.is_file() {
+        // OUT was replaced; a report left by an earlier run would describe another import.
+        std::fs::remove_file(&report_path).map_err(|e| {
+            CliError::Failed(format!(
+                "{}: cannot remove the old report: {e}",
+                report_path.display()
+            ))
+        })?;
+        writeln!(
+            err,
+            "{} {}",
+            Text::ImportOldReportRemoved.get(ctx.lang),
             report_path.display()
         )?;
     }

@@ -117,6 +117,15 @@ impl Format {
         }
     }
 
+    /// What a file name for this format ends with, after the dot: the extension, and
+    /// `csl.json` for CSL-JSON so it is not mistaken for the JSON export.
+    pub fn file_suffix(self) -> &'static str {
+        match self {
+            Format::CslJson => "csl.json",
+            f => f.extension(),
+        }
+    }
+
     /// The format a file name suggests, where it is unambiguous (`.csv` means plain CSV).
     pub fn from_path(path: &std::path::Path) -> Option<Format> {
         let ext = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -157,11 +166,7 @@ pub fn default_file_name(title: &str, format: Format) -> String {
     if slug.is_empty() {
         slug.push_str("weerbaar");
     }
-    let ext = match format {
-        Format::CslJson => "csl.json",
-        f => f.extension(),
-    };
-    format!("{slug}.{ext}")
+    format!("{slug}.{}", format.file_suffix())
 }
 
 /// Write `entries` in `format`. `title` names the selection (a shortlist's name, or a

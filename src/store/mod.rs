@@ -1,6 +1,7 @@
 //! The inventory on disk: the schema, building the SQLite file from the TOML sources, and opening
 //! a database (the bundled one or any file) read-only and defensively.
 
+mod content;
 pub mod draft;
 mod open;
 mod read;
@@ -14,7 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Intervention;
 
-pub use open::{Database, open_bundled, open_path, verify_path};
+pub use content::{ContentProblem, ContentReport, ProblemKind};
+pub use open::{Database, Verification, open_bundled, open_path, verify_path};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
 /// The most interventions an inventory may hold: a file with more is refused rather than read

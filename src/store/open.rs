@@ -14,6 +14,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 use crate::model::Intervention;
 
+use super::content::ContentReport;
 use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, read};
 
 /// Files larger than this are refused before SQLite reads them.
@@ -264,18 +265,28 @@ fn interrupted(e: StoreError, path: &Path, budget: Budget) -> StoreError {
     }
 }
 
-/// `weerbaar db verify`: the full integrity check plus the schema check and a trial load.
-/// Returns what was checked, one line each.
-pub fn verify_path(path: &Path) -> Result<Vec<String>, StoreError> {
+/// What `weerbaar db verify` found in a file that could be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verification {
+    /// What was checked and passed, one line each.
+    pub lines: Vec<String>,
+    /// Values outside the vocabularies and orphan rows: the file opens, but these rows show
+    /// as raw ids or not at all.
+    pub content: ContentReport,
+}
+
+/// `weerbaar db verify`: the full integrity check plus the schema check, a trial load and a
+/// check of every value against the vocabularies.
+pub fn verify_path(path: &Path) -> Result<Verification, StoreError> {
     verify_with(path, Budget::VERIFY.for_file(path))
 }
 
-fn verify_with(path: &Path, budget: Budget) -> Result<Vec<String>, StoreError> {
+fn verify_with(path: &Path, budget: Budget) -> Result<Verification, StoreError> {
     let conn = connect(path, budget)?;
     verify_conn(&conn, path).map_err(|e| interrupted(e, path, budget))
 }
 
-fn verify_conn(conn: &Connection, path: &Path) -> Result<Vec<String>, StoreError> {
+fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreError> {
     let rows: Vec<String> = {
         let mut stmt = conn
             .prepare("PRAGMA integrity_check")
@@ -323,7 +334,8 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Vec<String>, StoreError
             parts.join(" and ")
         ));
     }
-    Ok(lines)
+    let content = super::content::check(conn, path)?;
+    Ok(Verification { lines, content })
 }
 
 fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {

@@ -302,7 +302,7 @@ fn add_child(item: &mut Intervention, child: Child) {
 }
 
 /// A column's bytes as stored, for ordering (NULL and numbers as their text).
-fn raw_text(row: &Row<'_>, index: usize, path: &Path) -> Result<Vec<u8>, StoreError> {
+pub(super) fn raw_text(row: &Row<'_>, index: usize, path: &Path) -> Result<Vec<u8>, StoreError> {
     use rusqlite::types::ValueRef;
     match row.get_ref(index).map_err(|e| classify(path, e))? {
         ValueRef::Text(bytes) | ValueRef::Blob(bytes) => Ok(bytes.to_vec()),
@@ -329,7 +329,12 @@ fn column_name(row: &Row<'_>, index: usize) -> String {
 
 /// Read a text column: NULL becomes "", a whole number its digits, and anything else must be
 /// text (valid UTF-8) within the size limit.
-fn text(row: &Row<'_>, index: usize, path: &Path, multiline: bool) -> Result<String, StoreError> {
+pub(super) fn text(
+    row: &Row<'_>,
+    index: usize,
+    path: &Path,
+    multiline: bool,
+) -> Result<String, StoreError> {
     use rusqlite::types::ValueRef;
     let value = row.get_ref(index).map_err(|e| classify(path, e))?;
     let raw = match value {

@@ -1,5 +1,6 @@
 //! The export dialog (`e`): what (the active shortlist or the current results), the format, and
-//! the file (a default name in the current directory that follows the choices until edited).
+//! the file (a default name in the current directory that follows the choices until edited;
+//! an edited name keeps its stem, and its extension still follows the format).
 //! Enter asks the run loop to write it; the dialog then shows the full path written or the
 //! error. An existing file is only replaced after a second Enter.
 
@@ -9,7 +10,7 @@ use crate::export::{Format, default_file_name};
 use crate::i18n::Text;
 
 use super::keymap::{self, Action};
-use super::msg::{Effect, ExportFailure, ExportRequest, Key};
+use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Key};
 use super::state::{Notice, Overlay, State};
 
 /// Longest path typed in the dialog, in characters.
@@ -33,7 +34,8 @@ pub struct ExportDialog {
     pub what: ExportWhat,
     pub format: Format,
     pub path: String,
-    /// Once the user types in the path, choices no longer rename the file.
+    /// Once the user types in the path, choices no longer rename the file (only its extension
+    /// follows the format).
     pub path_edited: bool,
     /// In chars.
     pub cursor: usize,
@@ -42,6 +44,8 @@ pub struct ExportDialog {
     pub outcome: Option<Result<String, String>>,
     /// The file exists: the next Enter overwrites it.
     pub confirm_overwrite: bool,
+    /// After a write: what was left out (shortlist ids this inventory does not have), said.
+    pub skipped: Option<String>,
 }
 
 /// What the configuration says about exports: the format to start with and the folder the
@@ -61,9 +65,35 @@ fn title(state: &State, what: ExportWhat) -> String {
     }
 }
 
+/// A name the user typed, made to follow a new format: an export extension at its end
+/// (`sessie.xlsx`, `lijst.csl.json`) becomes the new format's, so the file says what it holds.
+/// A name without one (or with another, `notes.txt`) is the user's choice and stays.
+fn follow_format(path: &str, format: Format) -> String {
+    let lower = path.to_ascii_lowercase();
+    // Longest first: `.csl.json` before `.json`.
+    let mut suffixes: Vec<&str> = Format::ALL.iter().map(|f| f.file_suffix()).collect();
+    suffixes.push("markdown");
+    suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    for suffix in suffixes {
+        let dotted = format!(".{suffix}");
+        // ASCII lowercasing keeps byte offsets, and the suffix is ASCII: a char boundary.
+        if lower.ends_with(&dotted) && lower.len() > dotted.len() {
+            let stem = &path[..path.len() - dotted.len()];
+            return format!("{stem}.{}", format.file_suffix());
+        }
+    }
+    path.to_string()
+}
+
 impl ExportDialog {
     fn refresh_path(&mut self, state: &State) {
-        if !self.path_edited {
+        if self.path_edited {
+            let followed = follow_format(&self.path, self.format);
+            if followed != self.path {
+                self.path = followed;
+                self.cursor = self.path.chars().count();
+            }
+        } else {
             let name = default_file_name(&title(state, self.what), self.format);
             self.path = match &state.export_defaults.folder {
                 Some(folder) => folder.join(name).display().to_string(),
@@ -89,6 +119,7 @@ pub fn open(state: &mut State) {
         field: ExportField::Format,
         outcome: None,
         confirm_overwrite: false,
+        skipped: None,
     };
     dialog.refresh_path(state);
     state.ui.overlay = Some(Overlay::Export(dialog));
@@ -199,31 +230,85 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
     if changed {
         d.outcome = None;
         d.confirm_overwrite = false;
+        d.skipped = None;
     }
     state.ui.overlay = Some(Overlay::Export(d));
     effects
 }
 
+/// At most this many skipped ids are named; the rest are counted.
+const MAX_SKIPPED_NAMED: usize = 5;
+
+/// "⚠ 2 niet geëxporteerd, niet (meer) in deze inventaris: a, b".
+fn skipped_note(skipped: &[String], lang: crate::model::Lang) -> Option<String> {
+    if skipped.is_empty() {
+        return None;
+    }
+    let mut named = skipped
+        .iter()
+        .take(MAX_SKIPPED_NAMED)
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if skipped.len() > MAX_SKIPPED_NAMED {
+        named.push_str(", …");
+    }
+    Some(format!(
+        "{} {}: {named}",
+        skipped.len(),
+        Text::MsgNotExported.get(lang)
+    ))
+}
+
 /// The run loop wrote (or failed to write) the export.
-pub fn exported(state: &mut State, result: Result<PathBuf, ExportFailure>) {
+pub fn exported(state: &mut State, result: Result<ExportDone, ExportFailure>) {
     let lang = state.ui.lang;
-    if let Ok(path) = &result {
-        state.ui.notice = Some(Notice::Info(format!(
-            "{}: {}",
-            Text::ExportWritten.get(lang),
-            path.display()
-        )));
+    let mut note = None;
+    if let Ok(done) = &result {
+        note = skipped_note(&done.skipped, lang);
+        let written = format!("{}: {}", Text::ExportWritten.get(lang), done.path.display());
+        state.ui.notice = Some(match &note {
+            // A warning, so it is not taken for a complete export.
+            Some(n) => Notice::Warning(format!("{written} · {n}")),
+            None => Notice::Info(written),
+        });
     }
     if let Some(Overlay::Export(d)) = &mut state.ui.overlay {
         match result {
-            Ok(path) => {
-                d.outcome = Some(Ok(path.display().to_string()));
+            Ok(done) => {
+                d.outcome = Some(Ok(done.path.display().to_string()));
                 d.confirm_overwrite = false;
+                d.skipped = note;
             }
             Err(f) => {
                 d.confirm_overwrite = f.exists;
                 d.outcome = Some(Err(f.message));
+                d.skipped = None;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_name_keeps_its_stem_and_takes_the_formats_extension() {
+        assert_eq!(
+            follow_format("/tmp/sessie-maart.xlsx", Format::Json),
+            "/tmp/sessie-maart.json"
+        );
+        assert_eq!(follow_format("Lijst.XLSX", Format::Md), "Lijst.md");
+        assert_eq!(
+            follow_format("lijst.json", Format::CslJson),
+            "lijst.csl.json"
+        );
+        assert_eq!(follow_format("lijst.csl.json", Format::Ris), "lijst.ris");
+        assert_eq!(follow_format("lijst.markdown", Format::Csv), "lijst.csv");
+        // No export extension: the user's own choice stays.
+        assert_eq!(follow_format("notities.txt", Format::Json), "notities.txt");
+        assert_eq!(follow_format("notities", Format::Json), "notities");
+        assert_eq!(follow_format(".json", Format::Md), ".json");
     }
 }

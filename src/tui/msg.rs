@@ -89,10 +89,18 @@ pub enum Msg {
     Quit,
     /// The shortlists as saved (fresh from the file), or why saving failed.
     ListsSaved(Result<Lists, String>),
-    /// The full path an export was written to, or why it failed.
-    Exported(Result<PathBuf, ExportFailure>),
+    /// The export as written (its full path), or why it failed.
+    Exported(Result<ExportDone, ExportFailure>),
     /// The outcome of copying text to the clipboard.
     Copied(Result<(), String>),
+}
+
+/// A written export: the full path, and the shortlist ids it left out because this inventory
+/// does not have them (the list keeps them; the user is told which).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportDone {
+    pub path: PathBuf,
+    pub skipped: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,6 @@
 //! everything that decides what happens stays pure and testable.
 
 use std::io::Write;
-use std::path::PathBuf;
 
 use crate::atomic::WriteError;
 use crate::cli::filters::results_selection;
@@ -12,7 +11,7 @@ use crate::model::Intervention;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
 use crate::store::Inventory;
 
-use super::msg::{Effect, ExportFailure, ExportRequest, Msg};
+use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Msg};
 use super::state::State;
 
 /// Where this inventory's shortlists are saved.
@@ -82,8 +81,9 @@ impl Outside {
 }
 
 /// Write the shortlist or the current results to the requested file.
-pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, ExportFailure> {
+pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone, ExportFailure> {
     let inventory = &state.inventory;
+    let mut skipped = Vec::new();
     let (title, entries): (String, Vec<(&Intervention, Option<&str>)>) = match &request.shortlist {
         Some(name) => {
             let list = state
@@ -95,6 +95,11 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, E
                     message: format!("no shortlist named `{name}`"),
                     exists: false,
                 })?;
+            skipped = list
+                .missing(inventory)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
             (list.name.clone(), list.entries(inventory))
         }
         None => results_selection(
@@ -109,7 +114,7 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, E
         lang: state.ui.lang,
         current_year: state.current_year,
     };
-    export::write_file(
+    let path = export::write_file(
         &request.path,
         request.overwrite,
         request.format,
@@ -127,7 +132,8 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<PathBuf, E
             exists: false,
             message: e.to_string(),
         },
-    })
+    })?;
+    Ok(ExportDone { path, skipped })
 }
 
 /// Copy through the terminal (OSC 52), which works over SSH and in most terminals and tmux
@@ -185,7 +191,8 @@ mod tests {
         let mut state = fixture::state();
         let mut lists = Lists::default();
         Change::Create("sessie".into()).apply(&mut lists).unwrap();
-        for id in ["vaders", "moskee"] {
+        // "verdwenen" was saved from another inventory: the export leaves it out and says so.
+        for id in ["vaders", "verdwenen", "moskee"] {
             Change::Toggle {
                 list: "sessie".into(),
                 id: id.into(),
@@ -202,7 +209,20 @@ mod tests {
             overwrite: false,
         };
         let written = write_export(&state, &request).unwrap();
-        assert_eq!(written, std::fs::canonicalize(&path).unwrap());
+        assert_eq!(written.path, std::fs::canonicalize(&path).unwrap());
+        assert_eq!(written.skipped, ["verdwenen"]);
+        super::super::export_dialog::open(&mut state);
+        super::super::export_dialog::exported(&mut state, Ok(written.clone()));
+        let notice = match &state.ui.notice {
+            Some(super::super::state::Notice::Warning(t)) => t.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert!(
+            notice.ends_with(
+                "sessie.csv · 1 niet geëxporteerd, niet (meer) in deze inventaris: verdwenen"
+            ),
+            "{notice}"
+        );
         let text = std::fs::read_to_string(&path).unwrap();
         let ids: Vec<String> = ::csv::Reader::from_reader(text.as_bytes())
             .records()

@@ -189,7 +189,10 @@ fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec
                 })
             }
             Effect::Export(request) => Msg::Exported(match roll % 3 {
-                0 => Ok(request.path),
+                0 => Ok(crate::tui::msg::ExportDone {
+                    path: request.path,
+                    skipped: Vec::new(),
+                }),
                 n => Err(ExportFailure {
                     message: format!("{}: cannot write here", request.path.display()),
                     exists: n == 1,

@@ -8,7 +8,7 @@ use crate::shortlist::{Change, Lists};
 use crate::tui::dispatch;
 use crate::tui::export_dialog::{ExportField, ExportWhat};
 use crate::tui::fixture::{self, key, typing};
-use crate::tui::msg::{Effect, ExportFailure, ExportRequest, Key, KeyCode, Msg};
+use crate::tui::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Key, KeyCode, Msg};
 use crate::tui::state::{Notice, Overlay, State, View};
 
 use super::ShelfPane;
@@ -208,23 +208,28 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     };
     assert_eq!(d.format, Format::Json);
     assert_eq!(d.path, "mijn-shortlist.json");
-    // Once the path is edited, it stays.
-    dispatch(&mut s, [key(KeyCode::Tab)]);
-    dispatch(&mut s, vec![key(KeyCode::Backspace); 5]);
-    dispatch(&mut s, typing(".ris"));
+    // Once the path is edited, its name stays, and its extension follows the format.
+    dispatch(&mut s, [key(KeyCode::Tab), Msg::Key(Key::ctrl('u'))]);
+    dispatch(&mut s, typing("sessie-maart.xlsx"));
     dispatch(&mut s, [key(KeyCode::BackTab), key(KeyCode::Right)]);
     let Some(Overlay::Export(d)) = &s.ui.overlay else {
         panic!()
     };
     assert_eq!(d.format, Format::Md);
-    assert_eq!(d.path, "mijn-shortlist.ris");
+    assert_eq!(d.path, "sessie-maart.md");
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::Ris);
+    assert_eq!(d.path, "sessie-maart.ris");
     dispatch(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(
         s.outbox,
         vec![Effect::Export(ExportRequest {
             shortlist: Some("Mijn shortlist".into()),
-            format: Format::Md,
-            path: PathBuf::from("mijn-shortlist.ris"),
+            format: Format::Ris,
+            path: PathBuf::from("sessie-maart.ris"),
             overwrite: false,
         })]
     );
@@ -234,7 +239,7 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     dispatch(
         &mut s,
         [Msg::Exported(Err(ExportFailure {
-            message: "mijn-shortlist.ris".into(),
+            message: "sessie-maart.ris".into(),
             exists: true,
         }))],
     );
@@ -249,16 +254,17 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     // Success shows the full path, in the dialog and the status line.
     dispatch(
         &mut s,
-        [Msg::Exported(Ok(PathBuf::from(
-            "/home/a/mijn-shortlist.ris",
-        )))],
+        [Msg::Exported(Ok(ExportDone {
+            path: PathBuf::from("/home/a/sessie-maart.ris"),
+            skipped: Vec::new(),
+        }))],
     );
     let Some(Overlay::Export(d)) = &s.ui.overlay else {
         panic!()
     };
-    assert_eq!(d.outcome, Some(Ok("/home/a/mijn-shortlist.ris".into())));
+    assert_eq!(d.outcome, Some(Ok("/home/a/sessie-maart.ris".into())));
     assert!(
-        matches!(&s.ui.notice, Some(Notice::Info(t)) if t.ends_with("/home/a/mijn-shortlist.ris"))
+        matches!(&s.ui.notice, Some(Notice::Info(t)) if t.ends_with("/home/a/sessie-maart.ris"))
     );
 }
 

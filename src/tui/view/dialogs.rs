@@ -117,6 +117,15 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
             for part in wrap(&safe(path), width.saturating_sub(2)) {
                 lines.push(Line::raw(format!("  {part}")));
             }
+            if let Some(note) = &d.skipped {
+                for (n, part) in wrap(&safe(note), width.saturating_sub(2))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let prefix = if n == 0 { MISSING } else { " " };
+                    lines.push(Line::styled(format!("{prefix} {part}"), theme.warning));
+                }
+            }
         }
         Some(Err(e)) => {
             for (n, part) in wrap(&safe(e), width.saturating_sub(2))

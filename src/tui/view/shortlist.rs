@@ -235,9 +235,10 @@ mod tests {
         insta::assert_snapshot!("export_dialog_exists", t.backend());
         dispatch(
             &mut s,
-            [Msg::Exported(Ok(
-                "/home/adviseur/sessies/sessie-maart.xlsx".into(),
-            ))],
+            [Msg::Exported(Ok(crate::tui::msg::ExportDone {
+                path: "/home/adviseur/sessies/sessie-maart.xlsx".into(),
+                skipped: Vec::new(),
+            }))],
         );
         let t = render(&mut s, 80, 24);
         insta::assert_snapshot!("export_dialog_written", t.backend());
