@@ -219,6 +219,8 @@ pub enum Text {
     // Explorer: panes and bars
     SearchLabel,
     SearchPlaceholder,
+    /// In the search bar while a search runs in the background.
+    Searching,
     FacetsTitle,
     ResultsTitle,
     DetailTitle,
@@ -600,6 +602,7 @@ impl Text {
             Text::IdenticalHidden => ("gelijke rijen verborgen", "same rows hidden"),
             Text::SearchLabel => ("Zoeken", "Search"),
             Text::SearchPlaceholder => ("druk / om te zoeken", "press / to search"),
+            Text::Searching => ("zoeken…", "searching…"),
             Text::FacetsTitle => ("Filters", "Filters"),
             Text::ResultsTitle => ("Interventies", "Interventions"),
             Text::DetailTitle => ("Details", "Details"),

@@ -29,6 +29,11 @@ use crate::model::vocab::evidence_rank;
 /// How many earlier queries of the current typing run are kept for backspacing.
 const MAX_KEPT: usize = 32;
 
+/// Records evaluated between two questions to `stop`: a few hundred microseconds of matching at
+/// most, so a cancelled search gives way quickly, while the check itself costs nothing. Tests
+/// ask far more often, so small inventories get stopped halfway too.
+const STOP_CHECK: usize = if cfg!(test) { 16 } else { 2048 };
+
 /// A search that remembers its previous queries. Pure: no IO, no threads; the explorer owns one
 /// and the CLI uses `query::run`. Tied to one `Index`: searching another index starts afresh.
 #[derive(Default)]
@@ -51,6 +56,25 @@ impl Searcher {
 
     /// Run a query: the same `Results` as `query::run(index, matcher, query)`.
     pub fn search(&mut self, index: &Index, matcher: &dyn Matcher, query: &Query) -> Results {
+        // Never asked to stop, so it always finishes.
+        self.search_until(index, matcher, query, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// Run a query unless `stop` says to give up first (a newer query came in): `stop` is asked
+    /// every few thousand records. A stopped search returns `None` and keeps the work it did,
+    /// so searching the same text again, or text that extends it, goes on from there.
+    pub fn search_until(
+        &mut self,
+        index: &Index,
+        matcher: &dyn Matcher,
+        query: &Query,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Results> {
+        // Before anything else, so a search superseded while it waited changes nothing.
+        if stop() {
+            return None;
+        }
         let key = (index as *const Index as usize, index.len());
         if key != self.index_key {
             self.chain.clear();
@@ -86,7 +110,10 @@ impl Searcher {
         });
         let needed = needed_records(n, &masks, rank_ok.as_ref());
 
-        let state = self.state_for(index, matcher, terms, &needed);
+        let state = self.state_for(index, matcher, terms, &needed, stop)?;
+        if stop() {
+            return None;
+        }
         let mut text_set = state.matched.clone();
         if let Some(ok) = &rank_ok {
             text_set.and_with(ok);
@@ -161,17 +188,19 @@ impl Searcher {
                 )
             }),
         }
-        Results { hits, facets }
+        Some(Results { hits, facets })
     }
 
-    /// The state for these terms with at least `needed` evaluated, re-using the chain.
+    /// The state for these terms with at least `needed` evaluated, re-using the chain; `None`
+    /// when `stop` interrupted the evaluation (what was evaluated stays in the chain).
     fn state_for(
         &mut self,
         index: &Index,
         matcher: &dyn Matcher,
         terms: Vec<Term>,
         needed: &Bitset,
-    ) -> &State {
+        stop: &dyn Fn() -> bool,
+    ) -> Option<&State> {
         if let Some(pos) = self.chain.iter().rposition(|s| s.terms == terms) {
             // The same text (typed again, backspaced to, or a facet toggle).
             self.chain.truncate(pos + 1);
@@ -179,10 +208,10 @@ impl Searcher {
             let state = &mut self.chain[last];
             let mut missing = needed.clone();
             missing.and_not_with(&state.evaluated);
-            if !missing.none() {
-                state.evaluate(index, matcher, &missing);
+            if !missing.none() && !state.evaluate(index, matcher, &missing, stop) {
+                return None;
             }
-            return &self.chain[last];
+            return Some(&self.chain[last]);
         }
         let parent = self.chain.iter().rposition(|s| extends(&s.terms, &terms));
         match parent {
@@ -201,13 +230,15 @@ impl Searcher {
         } else {
             state.evaluated = Bitset::empty(n);
         }
-        state.evaluate(index, matcher, &to_evaluate);
+        // Kept even when stopped: a partly evaluated state is still exact about the records it
+        // marks evaluated, and the next search for these terms (or longer ones) builds on it.
+        let finished = state.evaluate(index, matcher, &to_evaluate, stop);
         if self.chain.len() >= MAX_KEPT {
             self.chain.remove(0);
         }
         self.chain.push(state);
         let last = self.chain.len() - 1;
-        &self.chain[last]
+        finished.then(|| &self.chain[last])
     }
 }
 
@@ -289,10 +320,22 @@ impl State {
         }
     }
 
-    /// Evaluate these (not yet evaluated) records.
-    fn evaluate(&mut self, index: &Index, matcher: &dyn Matcher, records: &Bitset) {
+    /// Evaluate these (not yet evaluated) records, asking `stop` every `STOP_CHECK` records.
+    /// Returns `false` when stopped; then only the records actually evaluated are marked so.
+    fn evaluate(
+        &mut self,
+        index: &Index,
+        matcher: &dyn Matcher,
+        records: &Bitset,
+        stop: &dyn Fn() -> bool,
+    ) -> bool {
         let mut new_scores: Vec<(u32, i64)> = Vec::new();
-        for r in records.iter() {
+        let mut finished = true;
+        for (i, r) in records.iter().enumerate() {
+            if i % STOP_CHECK == 0 && stop() {
+                finished = false;
+                break;
+            }
             let (candidate, score) =
                 evaluate_record(index, matcher, &self.terms, &mut self.lookups, r);
             if candidate {
@@ -302,14 +345,15 @@ impl State {
                 self.matched.insert(r);
                 new_scores.push((r as u32, s));
             }
+            self.evaluated.insert(r);
         }
-        self.evaluated.or_with(records);
         if self.scores.is_empty() {
             self.scores = new_scores;
         } else if !new_scores.is_empty() {
             let old = std::mem::take(&mut self.scores);
             self.scores = merge_sorted(old, new_scores);
         }
+        finished
     }
 }
 
@@ -644,6 +688,97 @@ mod tests {
             let kept = searcher.search(&index, &m, &q);
             same(&kept, &fresh, &format!("step {i}: {q:?}"));
         }
+    }
+
+    /// Stops after `checks` questions.
+    fn stop_after(checks: usize) -> impl Fn() -> bool {
+        let asked = std::cell::Cell::new(0);
+        move || {
+            asked.set(asked.get() + 1);
+            asked.get() > checks
+        }
+    }
+
+    #[test]
+    fn searches_stopped_halfway_leave_later_searches_exact() {
+        let (_, index) = synthetic(400);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::new();
+        let theme = index.group(FacetGroup::Theme).values[1].id.clone();
+        // Typing on, backspacing, another word, a filter: the chain grows, shrinks and restarts.
+        let texts = [
+            "o",
+            "ou",
+            "oud",
+            "oude",
+            "ouder",
+            "oude",
+            "ouders w",
+            "ouders we",
+            "v",
+            "vr",
+            "naam:a",
+            "naam:al",
+            "thema:p",
+            "",
+            "r",
+            "ra",
+            "rad",
+        ];
+        // A small deterministic generator: how many checks each interrupted search gets.
+        let mut seed = 0x2545_f491_u64;
+        let mut next = move |bound: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % bound
+        };
+        let mut stopped = 0;
+        for round in 0..3 {
+            for (i, text) in texts.iter().enumerate() {
+                let mut q = Query {
+                    text: text.to_string(),
+                    ..Query::default()
+                };
+                if round == 1 && i % 3 == 0 {
+                    q.toggle(FacetGroup::Theme, &theme);
+                }
+                let fresh = run(&index, &m, &q);
+                // Some interrupted searches first: for this query, or for the next one typed
+                // (a keystroke that was superseded before it finished).
+                for _ in 0..next(3) {
+                    let other = Query {
+                        text: texts[(i + next(2) as usize) % texts.len()].to_string(),
+                        ..q.clone()
+                    };
+                    let checks = next(6) as usize;
+                    match searcher.search_until(&index, &m, &other, &stop_after(checks)) {
+                        Some(found) => same(&found, &run(&index, &m, &other), "finished"),
+                        None => stopped += 1,
+                    }
+                }
+                let kept = searcher.search(&index, &m, &q);
+                same(&kept, &fresh, &format!("round {round}, {q:?}"));
+            }
+        }
+        assert!(stopped > 20, "only {stopped} searches were stopped");
+    }
+
+    #[test]
+    fn a_search_stopped_at_once_changes_nothing() {
+        let (_, index) = synthetic(100);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::new();
+        let q = Query {
+            text: "oud".into(),
+            ..Query::default()
+        };
+        assert_eq!(searcher.search_until(&index, &m, &q, &|| true), None);
+        same(
+            &searcher.search(&index, &m, &q),
+            &run(&index, &m, &q),
+            "after",
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod layout;
 pub mod msg;
 pub mod outside;
 pub mod rebind;
+pub mod search_worker;
 pub mod shelf;
 pub mod state;
 pub mod symbols;
@@ -25,7 +26,7 @@ mod props;
 use std::io::{self, IsTerminal, Stdout};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Once};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
@@ -36,6 +37,8 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, event as ct_event, execute};
 
 use crate::cli::Context;
+use crate::query::SkimMatcher;
+use search_worker::{Request, SearchWorker};
 
 pub use msg::{Effect, Msg};
 pub use state::State;
@@ -44,6 +47,14 @@ pub use update::{dispatch, update};
 
 /// How often the run loop checks for a termination signal while waiting for input.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// While a background search is awaited, how long the run loop waits for a key before it
+/// looks for the search's answer again.
+const ANSWER_CHECK: Duration = Duration::from_millis(5);
+
+/// How long the run loop waits for a background search's answer before drawing the typed text
+/// without it (see `quick_answer`).
+const QUICK_ANSWER: Duration = Duration::from_millis(8);
 
 /// How long the run loop gets to leave by itself after a signal before the watcher ends the
 /// process.
@@ -120,7 +131,20 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     state.ui.notice = notice.map(state::Notice::Warning);
     let mut session =
         Session::start().map_err(|e| format!("cannot start the terminal explorer: {e}"))?;
-    let result = run_loop(&mut session.terminal, &mut state, &mut outside);
+    // Searches typed in the search bar run on their own thread; without one, in the loop.
+    let worker = SearchWorker::start(
+        Arc::clone(&state.searcher),
+        Box::new(SkimMatcher::default()),
+    )
+    .ok();
+    state.background_search = worker.is_some();
+    let result = run_loop(
+        &mut session.terminal,
+        &mut state,
+        &mut outside,
+        worker.as_ref(),
+    );
+    drop(worker);
     drop(session);
     // Ended by a signal: the terminal is restored; report it the way shells expect (128 + n),
     // so a script or a supervisor can tell a kill from a quit.
@@ -134,6 +158,7 @@ fn run_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     state: &mut State,
     outside: &mut outside::Outside,
+    worker: Option<&SearchWorker>,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     dispatch(state, [Msg::Resize(size.width, size.height)]);
@@ -142,17 +167,33 @@ fn run_loop(
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;
         }
-        // Wait for an event, looking up now and then for a SIGTERM or SIGHUP: on one, leave
-        // through the normal way out, so the terminal is restored and nothing is cut short.
-        let first = loop {
+        // Wait for an event or, while a search runs in the background, for its answer; look
+        // up now and then for a SIGTERM or SIGHUP: on one, leave through the normal way out,
+        // so the terminal is restored and nothing is cut short.
+        let mut msgs: Vec<Msg> = Vec::new();
+        while msgs.is_empty() {
             if session_signalled() {
                 return Ok(());
             }
-            if ct_event::poll(SIGNAL_CHECK)? {
-                break ct_event::read()?;
+            match worker.filter(|_| state.awaited.is_some()) {
+                Some(worker) => {
+                    if let Some(answer) = worker.try_answer().map_err(worker_gone)? {
+                        msgs.push(Msg::SearchDone {
+                            id: answer.id,
+                            results: answer.results,
+                        });
+                    } else if ct_event::poll(ANSWER_CHECK)? {
+                        msgs.extend(event::to_msg(&ct_event::read()?));
+                    }
+                }
+                None => {
+                    if ct_event::poll(SIGNAL_CHECK)? {
+                        msgs.extend(event::to_msg(&ct_event::read()?));
+                        break;
+                    }
+                }
             }
-        };
-        let mut msgs: Vec<Msg> = event::to_msg(&first).into_iter().collect();
+        }
         // Drain what is already queued before recomputing, so fast typing is matched once.
         while msgs.len() < MAX_BATCH && ct_event::poll(Duration::ZERO)? {
             msgs.extend(event::to_msg(&ct_event::read()?));
@@ -161,23 +202,73 @@ fn run_loop(
             dirty = false;
             continue;
         }
-        let (ui_before, generation_before) = (state.ui.clone(), state.generation);
-        if dispatch(state, msgs) {
+        let before = (state.ui.clone(), state.generation, state.awaited);
+        if dispatch(state, msgs) || perform_effects(state, outside, worker)? {
             return Ok(());
         }
-        // Perform the IO the messages asked for and feed the answers back.
-        while !state.outbox.is_empty() {
-            for effect in std::mem::take(&mut state.outbox) {
-                if let Some(answer) = outside.perform(state, effect)
-                    && dispatch(state, [answer])
-                {
-                    return Ok(());
+        // Redraw only when something visible changed.
+        dirty = (&state.ui, state.generation, state.awaited) != (&before.0, before.1, before.2);
+    }
+}
+
+/// Perform the IO the messages asked for and feed the answers back; hand searches to the
+/// worker. Returns `true` when the explorer should quit.
+fn perform_effects(
+    state: &mut State,
+    outside: &mut outside::Outside,
+    worker: Option<&SearchWorker>,
+) -> io::Result<bool> {
+    while !state.outbox.is_empty() {
+        for effect in std::mem::take(&mut state.outbox) {
+            let answer = match (effect, worker) {
+                (Effect::StartSearch { id, query }, Some(worker)) => {
+                    let index = Arc::clone(&state.index);
+                    worker
+                        .request(Request { id, index, query })
+                        .map_err(worker_gone)?;
+                    quick_answer(worker, id)?
                 }
+                // Only asked for when there is a worker; without one, search here.
+                (Effect::StartSearch { .. }, None) => {
+                    let reselect = state.awaited.take().map(|a| a.reselect);
+                    state.search(reselect.unwrap_or(msg::Reselect::Top));
+                    None
+                }
+                (effect, _) => outside.perform(state, effect),
+            };
+            if let Some(answer) = answer
+                && dispatch(state, [answer])
+            {
+                return Ok(true);
             }
         }
-        // Redraw only when something visible changed.
-        dirty = state.ui != ui_before || state.generation != generation_before;
     }
+    Ok(false)
+}
+
+/// The answer to search `id` if it comes within `QUICK_ANSWER`: then the new results show in
+/// the same frame as the key, without a "searching…" flash on every keystroke of a small
+/// inventory. A slow search holds the frame back no longer than that.
+fn quick_answer(worker: &SearchWorker, id: u64) -> io::Result<Option<Msg>> {
+    let deadline = Instant::now() + QUICK_ANSWER;
+    loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match worker.answer_within(left).map_err(worker_gone)? {
+            // An older search that finished just before this one was asked for.
+            Some(answer) if answer.id != id => continue,
+            Some(answer) => {
+                return Ok(Some(Msg::SearchDone {
+                    id: answer.id,
+                    results: answer.results,
+                }));
+            }
+            None => return Ok(None),
+        }
+    }
+}
+
+fn worker_gone(_: search_worker::WorkerGone) -> io::Error {
+    io::Error::other("the search thread stopped unexpectedly")
 }
 
 /// The terminal in explorer mode: raw, alternate screen, mouse capture. Dropping it (or a

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use crate::export::Format;
+use crate::query::{Query, Results};
 use crate::shortlist::{Change, Lists};
 
 /// A key, as pressed. Shift is folded into the char (`G`), Shift-Tab is `BackTab`.
@@ -93,6 +94,11 @@ pub enum Msg {
     Exported(Result<ExportDone, ExportFailure>),
     /// The outcome of copying text to the clipboard.
     Copied(Result<(), String>),
+    /// The search worker's results for the background search `id` (`Effect::StartSearch`).
+    SearchDone {
+        id: u64,
+        results: Results,
+    },
 }
 
 /// A written export: the full path, and the shortlist ids it left out because this inventory
@@ -124,8 +130,14 @@ pub enum Reselect {
 pub enum Effect {
     Quit,
     /// Recompute the results for the current query. Deferred so a burst of keystrokes is
-    /// matched once, and so the matching can later move to a worker thread.
+    /// matched once; `dispatch` runs it, or hands it to the search worker (`StartSearch`).
     Search(Reselect),
+    /// Search for `query` on the search worker, superseding any earlier background search
+    /// (answered with `Msg::SearchDone`, unless a newer search comes first).
+    StartSearch {
+        id: u64,
+        query: Query,
+    },
     /// Apply this change to the shortlist file (answered with `Msg::ListsSaved`).
     SaveLists(Change),
     /// Write an export (answered with `Msg::Exported`).

@@ -60,7 +60,8 @@ impl Outside {
             Effect::SaveLists(change) => Some(Msg::ListsSaved(self.save(&change))),
             Effect::Export(request) => Some(Msg::Exported(write_export(state, &request))),
             Effect::Copy(text) => Some(Msg::Copied(copy(&text))),
-            Effect::Quit | Effect::Search(_) => None,
+            // The run loop handles these itself.
+            Effect::Quit | Effect::Search(_) | Effect::StartSearch { .. } => None,
         }
     }
 

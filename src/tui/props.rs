@@ -203,7 +203,7 @@ fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec
             } else {
                 Err("the terminal refused".into())
             }),
-            Effect::Quit | Effect::Search(_) => continue,
+            Effect::Quit | Effect::Search(_) | Effect::StartSearch { .. } => continue,
         };
         answers.push(answer);
     }

@@ -9,13 +9,14 @@ use std::sync::Arc;
 use crate::related::{self, DEFAULT_LIMIT, Related};
 
 use crate::model::{FacetGroup, Lang};
-use crate::query::{Index, Query, Results, Searcher, SkimMatcher};
+use crate::query::{Index, Query, Results, SkimMatcher};
 use crate::store::Inventory;
 
 use super::compare_state::{CompareUi, MatrixUi};
 pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::layout;
-use super::msg::Reselect;
+use super::msg::{Effect, Reselect};
+use super::search_worker::SharedSearcher;
 pub use super::shelf::{Confirm, InputPurpose, InputState, ShelfPane, ShelfUi, ViewsDialog};
 use super::theme::ThemeKind;
 
@@ -136,6 +137,13 @@ pub struct Ui {
     pub matrix: MatrixUi,
 }
 
+/// A background search the results wait for, and where to put the selection when it answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Awaited {
+    pub id: u64,
+    pub reselect: Reselect,
+}
+
 /// A message for the status bar; a warning is marked with a symbol, not only a colour.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
@@ -155,8 +163,15 @@ pub struct State {
     pub index: Arc<Index>,
     pub matcher: SkimMatcher,
     /// Keeps the previous keystrokes' matching, so typing on searches only the records that
-    /// can still match, and a facet toggle re-uses every match (docs/performance.md).
-    pub searcher: Searcher,
+    /// can still match, and a facet toggle re-uses every match (docs/performance.md). Shared
+    /// with the search worker, which searches with the same earlier work.
+    pub searcher: Arc<SharedSearcher>,
+    /// Whether searches typed in the search bar go to the search worker (the run loop turns
+    /// this on) instead of running inside `dispatch`.
+    pub background_search: bool,
+    /// The background search the results wait for; until it answers, the old results stay on
+    /// screen and the search bar says it is searching.
+    pub awaited: Option<Awaited>,
     pub current_year: u16,
     /// The results of `ui.query`, recomputed by `search`.
     pub results: Results,
@@ -182,7 +197,9 @@ impl State {
             export_defaults: Default::default(),
             index: Arc::new(index),
             matcher: SkimMatcher::default(),
-            searcher: Searcher::new(),
+            searcher: Arc::new(SharedSearcher::new()),
+            background_search: false,
+            awaited: None,
             current_year,
             results: Results::default(),
             generation: 0,
@@ -245,12 +262,47 @@ impl State {
         found
     }
 
-    /// Recompute the results for the current query and put the selection where `reselect` says.
+    /// Recompute the results for the current query now and put the selection where `reselect`
+    /// says. This supersedes an awaited background search.
     pub fn search(&mut self, reselect: Reselect) {
-        let before = self.selected_record();
-        self.results = self
+        self.awaited = None;
+        let results = self
             .searcher
-            .search(&self.index, &self.matcher, &self.ui.query);
+            .search_now(&self.index, &self.matcher, &self.ui.query);
+        self.show(results, reselect);
+    }
+
+    /// Ask for the current query's results from the search worker: record what is awaited and
+    /// return the request for the run loop. A request still awaited is superseded; its
+    /// reselection carries over (the best match wins over keeping the selection).
+    pub fn search_in_background(&mut self, reselect: Reselect) -> Effect {
+        let reselect = match self.awaited.map(|a| a.reselect) {
+            Some(Reselect::Top) => Reselect::Top,
+            _ => reselect,
+        };
+        let id = self.searcher.next_id();
+        self.awaited = Some(Awaited { id, reselect });
+        Effect::StartSearch {
+            id,
+            query: self.ui.query.clone(),
+        }
+    }
+
+    /// The answer to a background search: shown if it is the awaited one, dropped if a newer
+    /// search superseded it.
+    pub fn search_done(&mut self, id: u64, results: Results) {
+        match self.awaited {
+            Some(awaited) if awaited.id == id => {
+                self.awaited = None;
+                self.show(results, awaited.reselect);
+            }
+            _ => {}
+        }
+    }
+
+    fn show(&mut self, results: Results, reselect: Reselect) {
+        let before = self.selected_record();
+        self.results = results;
         self.generation += 1;
         let position = match reselect {
             Reselect::Top => 0,

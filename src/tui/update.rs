@@ -3,7 +3,7 @@
 //! once per batch of messages, so a burst of keystrokes is matched once.
 
 use super::keymap::{self, Action};
-use super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Msg, Reselect};
+use super::msg::{Effect, Key, Mouse, MouseKind, Msg, Reselect};
 use super::state::{FacetRow, HelpState, Notice, Overlay, Pane, State, View};
 use super::{export_dialog, layout, shelf, view};
 use crate::i18n::Text;
@@ -39,6 +39,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             export_dialog::exported(state, result);
             Vec::new()
         }
+        Msg::SearchDone { id, results } => {
+            state.search_done(id, results);
+            Vec::new()
+        }
         Msg::Copied(result) => {
             let lang = state.ui.lang;
             state.ui.notice = Some(match result {
@@ -51,23 +55,30 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
 }
 
 /// Run a batch of messages and perform the deferred search once at the end (or earlier, before
-/// a message that needs the new results). Returns `true` when the explorer should quit.
+/// a message that needs the new results). In background mode (`State::background_search`), a
+/// search that only keys in the search bar asked for goes to the search worker instead
+/// (`Effect::StartSearch` in the outbox): typing never waits on matching. Returns `true` when
+/// the explorer should quit.
 pub fn dispatch(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> bool {
     let mut pending: Option<Reselect> = None;
+    // Whether every message that asked for the pending search was a key in the search bar.
+    let mut typed = true;
     for msg in msgs {
-        if !only_edits_query(state, &msg)
-            && let Some(r) = pending.take()
-        {
-            state.search(r);
+        if needs_results(state, &msg) {
+            // Finish what was typed first, here and now: this message acts on the results.
+            let awaited = state.awaited.map(|a| a.reselect);
+            if let Some(r) = merge(pending.take(), awaited) {
+                state.search(r);
+            }
+            typed = true;
         }
+        let search_bar = in_search_bar(state, &msg);
         for effect in update(state, msg) {
             match effect {
                 Effect::Quit => return true,
                 Effect::Search(r) => {
-                    pending = Some(match (pending, r) {
-                        (Some(Reselect::Top), _) | (_, Reselect::Top) => Reselect::Top,
-                        _ => Reselect::Keep,
-                    })
+                    pending = merge(pending, Some(r));
+                    typed &= search_bar;
                 }
                 // IO: the run loop performs these and answers with a message.
                 io => state.outbox.push(io),
@@ -75,23 +86,63 @@ pub fn dispatch(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> bool 
         }
     }
     if let Some(r) = pending {
-        state.search(r);
+        if state.background_search && typed {
+            let request = state.search_in_background(r);
+            state.outbox.push(request);
+        } else {
+            state.search(r);
+        }
     }
     false
 }
 
-/// Typing in the search bar: such messages can be applied before the results catch up.
-fn only_edits_query(state: &State, msg: &Msg) -> bool {
+/// Two reselections asked for one search: the best match wins over keeping the selection.
+fn merge(a: Option<Reselect>, b: Option<Reselect>) -> Option<Reselect> {
+    match (a, b) {
+        (Some(Reselect::Top), _) | (_, Some(Reselect::Top)) => Some(Reselect::Top),
+        (None, None) => None,
+        _ => Some(Reselect::Keep),
+    }
+}
+
+/// Whether a message acts on the results (moves through them, opens one, toggles a filter…),
+/// so the search for what was typed before it must be done first. Keys that only edit the
+/// query or move around the search bar do not, nor do a resize or a search's answer.
+fn needs_results(state: &State, msg: &Msg) -> bool {
+    match msg {
+        Msg::Key(_) => !in_search_bar(state, msg),
+        Msg::Resize(..) | Msg::Quit | Msg::SearchDone { .. } => false,
+        Msg::Mouse(_) | Msg::ListsSaved(_) | Msg::Exported(_) | Msg::Copied(_) => true,
+    }
+}
+
+/// A key for the search bar that only edits the text, moves its cursor or leaves it.
+fn in_search_bar(state: &State, msg: &Msg) -> bool {
     let Msg::Key(key) = msg else {
         return false;
     };
-    state.ui.overlay.is_none()
-        && state.ui.view == View::Explore
-        && state.ui.focus == Pane::Search
-        && (key.typed_char().is_some()
-            || *key == Key::plain(KeyCode::Backspace)
-            || *key == Key::plain(KeyCode::Delete)
-            || *key == Key::ctrl('u'))
+    if state.ui.overlay.is_some()
+        || state.ui.view != View::Explore
+        || state.ui.focus != Pane::Search
+    {
+        return false;
+    }
+    match keymap::lookup(keymap::SEARCH, *key) {
+        Some(action) => matches!(
+            action,
+            Action::DeleteBack
+                | Action::DeleteForward
+                | Action::ClearSearch
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorStart
+                | Action::CursorEnd
+                | Action::LeaveSearch
+                | Action::SubmitSearch
+        ),
+        // A typed char, or a key the search bar ignores.
+        None => true,
+    }
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
@@ -511,5 +562,7 @@ fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
 mod compare_view;
 mod matrix_view;
 
+#[cfg(test)]
+mod background_tests;
 #[cfg(test)]
 mod tests;

@@ -149,4 +149,4 @@ fn render_lines(frame: &mut Frame, area: Rect, lines: Vec<Line<'_>>) {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -20,12 +20,18 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     let Some(inner) = open_pane(state, frame, area, Pane::Search, heading, theme) else {
         return;
     };
-    let count = format!(
-        "{} {} {}",
-        state.results.hits.len(),
-        Text::Of.get(lang),
-        state.index.len()
-    );
+    // While a search runs in the background the old results stay on screen; say so instead
+    // of giving their count as if it were the new one.
+    let count = if state.awaited.is_some() {
+        Text::Searching.get(lang).to_string()
+    } else {
+        format!(
+            "{} {} {}",
+            state.results.hits.len(),
+            Text::Of.get(lang),
+            state.index.len()
+        )
+    };
     let room = (inner.width as usize).saturating_sub(count.width() + 1);
     let text = safe(&state.ui.query.text);
     let left = if text.is_empty() && !focused {

@@ -13,7 +13,7 @@ use crate::tui::dispatch;
 use crate::tui::fixture::{self, key, typing};
 use crate::tui::msg::{Key, KeyCode, Msg};
 
-pub(super) fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
+pub(crate) fn render(state: &mut State, width: u16, height: u16) -> Terminal<TestBackend> {
     dispatch(state, [Msg::Resize(width, height)]);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal
@@ -22,7 +22,7 @@ pub(super) fn render(state: &mut State, width: u16, height: u16) -> Terminal<Tes
     terminal
 }
 
-pub(super) fn screen_text(buffer: &Buffer) -> String {
+pub(crate) fn screen_text(buffer: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buffer.area.height {
         for x in 0..buffer.area.width {
