@@ -161,6 +161,8 @@ pub enum Text {
     AccessedOn,
     CitationIn,
     NothingToCite,
+    /// A record the index lists but the database no longer gives (the file changed or broke).
+    RecordUnreadable,
     // Version
     VersionInventory,
     VersionBundled,
@@ -507,6 +509,10 @@ impl Text {
             Text::NothingToCite => (
                 "geen interventie geselecteerd om te citeren",
                 "no intervention selected to cite",
+            ),
+            Text::RecordUnreadable => (
+                "deze interventie kan niet (meer) uit het bestand gelezen worden",
+                "this intervention can no longer be read from the file",
             ),
             Text::VersionInventory => ("inventaris", "inventory"),
             Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),

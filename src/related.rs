@@ -12,13 +12,15 @@
 //! interventions that work the same way are closer than two that merely share a subject. The
 //! index is symmetric, lies in 0..=1, and is 0 when nothing is shared; the shared pairs are the
 //! reason shown to the user. Ties are broken by the larger shared weight, then name, then id, so
-//! the order is stable. Pure: the TUI detail view and `weerbaar related` both call `related`.
+//! the order is stable. Pure: the TUI detail view and `weerbaar related` both call `related`,
+//! which needs only the search index, not the records.
 
 use std::cmp::Ordering;
 use std::collections::BTreeSet;
 
 use crate::i18n::Text;
 use crate::model::{FacetGroup, Intervention, Lang};
+use crate::query::Index;
 
 /// The groups that count, with their weights, in the order reasons are listed.
 pub const WEIGHTS: [(FacetGroup, u32); 3] = [
@@ -89,7 +91,7 @@ impl Similarity {
 /// One related intervention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Related {
-    /// Index into the inventory's interventions.
+    /// The record (position in the index, as in the inventory).
     pub index: usize,
     pub similarity: Similarity,
 }
@@ -129,42 +131,46 @@ pub fn similarity(a: &Intervention, b: &Intervention) -> Similarity {
     out
 }
 
-/// The `limit` interventions most similar to `items[target]`, best first. Interventions that
-/// share nothing are never listed, so the list may be shorter than `limit`.
+/// The `limit` records of the index most similar to `target`, best first. Records that share
+/// nothing are never listed, so the list may be shorter than `limit`. Scored from the index's
+/// facet values alone, so no record has to be in memory (the explorer keeps only the index).
 ///
-/// The explorer asks for this on every frame of the detail pane, so it must stay cheap at 100k
-/// interventions: every other intervention is scored with plain counting (no sets, no
-/// allocation), only the best `limit` are kept, and only for those the reasons are built.
-pub fn related(items: &[Intervention], target: usize, limit: usize) -> Vec<Related> {
-    let Some(me) = items.get(target) else {
+/// The explorer asks for this whenever the detail pane shows another record, so it must stay
+/// cheap at 100k records: every other record is scored with plain counting over small lists of
+/// value codes (no sets, no allocation), only the best `limit` are kept, and only for those the
+/// reasons are built. The result equals scoring every pair with `similarity` (tested).
+pub fn related(index: &Index, target: usize, limit: usize) -> Vec<Related> {
+    if target >= index.len() || limit == 0 {
         return Vec::new();
-    };
-    let mine: Vec<Vec<&str>> = WEIGHTS
+    }
+    // Each group's distinct codes of the target, ascending (= vocabulary order).
+    let mine: Vec<Vec<u32>> = WEIGHTS
         .iter()
-        .map(|(group, _)| distinct_values(me, *group))
+        .map(|(group, _)| distinct_codes(index.value_codes(target, *group)))
         .collect();
-    // (index, shared weight, union weight) of every intervention that shares something.
+    let my_id = index.id(target);
+    // (record, shared weight, union weight) of every record that shares something.
     let mut scored: Vec<(usize, u32, u32)> = Vec::new();
-    let mut theirs: Vec<&str> = Vec::new();
-    for (index, other) in items.iter().enumerate() {
-        if index == target || other.id == me.id {
+    let mut theirs: Vec<u32> = Vec::new();
+    for record in 0..index.len() {
+        if record == target || index.id(record) == my_id {
             continue;
         }
         let (mut shared_weight, mut union_weight) = (0u32, 0u32);
         for ((group, weight), mine) in WEIGHTS.iter().zip(&mine) {
             theirs.clear();
-            for_each_value(other, *group, |id| {
-                if !id.is_empty() && !theirs.contains(&id) {
-                    theirs.push(id);
+            for &code in index.value_codes(record, *group) {
+                if !theirs.contains(&code) {
+                    theirs.push(code);
                 }
-            });
-            let shared = theirs.iter().filter(|id| mine.contains(id)).count() as u32;
+            }
+            let shared = theirs.iter().filter(|c| mine.contains(c)).count() as u32;
             let union = (mine.len() + theirs.len()) as u32 - shared;
             shared_weight += weight * shared;
             union_weight += weight * union;
         }
         if shared_weight > 0 {
-            scored.push((index, shared_weight, union_weight));
+            scored.push((record, shared_weight, union_weight));
         }
     }
     let order = |a: &(usize, u32, u32), b: &(usize, u32, u32)| {
@@ -174,12 +180,9 @@ pub fn related(items: &[Intervention], target: usize, limit: usize) -> Vec<Relat
         let rhs = u64::from(a.1) * u64::from(b.2.max(1));
         lhs.cmp(&rhs)
             .then_with(|| b.1.cmp(&a.1))
-            .then_with(|| items[a.0].name.cmp(&items[b.0].name))
-            .then_with(|| items[a.0].id.cmp(&items[b.0].id))
+            .then_with(|| index.name(a.0).cmp(index.name(b.0)))
+            .then_with(|| index.id(a.0).cmp(index.id(b.0)))
     };
-    if limit == 0 {
-        return Vec::new();
-    }
     if scored.len() > limit {
         scored.select_nth_unstable_by(limit - 1, order);
         scored.truncate(limit);
@@ -187,32 +190,43 @@ pub fn related(items: &[Intervention], target: usize, limit: usize) -> Vec<Relat
     scored.sort_by(order);
     scored
         .into_iter()
-        .map(|(index, _, _)| Related {
-            index,
-            similarity: similarity(me, &items[index]),
+        .map(|(record, shared_weight, union_weight)| Related {
+            index: record,
+            similarity: Similarity {
+                shared_weight,
+                union_weight,
+                shared: shared_values(index, &mine, record),
+            },
         })
         .collect()
 }
 
-/// The distinct non-empty values of a group.
-fn distinct_values(item: &Intervention, group: FacetGroup) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for_each_value(item, group, |id| {
-        if !id.is_empty() && !out.contains(&id) {
-            out.push(id);
-        }
-    });
-    out
+/// The values `record` shares with the target (whose distinct codes are `mine`), per group,
+/// in vocabulary order; groups with nothing shared are left out.
+fn shared_values(index: &Index, mine: &[Vec<u32>], record: usize) -> Vec<SharedValues> {
+    WEIGHTS
+        .iter()
+        .zip(mine)
+        .filter_map(|((group, _), mine)| {
+            let theirs = index.value_codes(record, *group);
+            let values = &index.group(*group).values;
+            let ids: Vec<String> = mine
+                .iter()
+                .filter(|c| theirs.contains(c))
+                .filter_map(|&c| values.get(c as usize))
+                .map(|v| v.id.clone())
+                .collect();
+            (!ids.is_empty()).then_some(SharedValues { group: *group, ids })
+        })
+        .collect()
 }
 
-/// Each value of one of the weighted groups, without collecting them.
-fn for_each_value<'a>(item: &'a Intervention, group: FacetGroup, mut f: impl FnMut(&'a str)) {
-    match group {
-        FacetGroup::WorkingElement => item.working_elements.iter().for_each(|w| f(&w.id)),
-        FacetGroup::Dimension => item.weerbaarheid.dimensions.iter().for_each(|d| f(d)),
-        FacetGroup::Theme => item.themes.iter().for_each(|t| f(t)),
-        other => item.values(other).into_iter().for_each(f),
-    }
+/// The distinct codes, ascending.
+fn distinct_codes(codes: &[u32]) -> Vec<u32> {
+    let mut out = codes.to_vec();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 #[cfg(test)]
@@ -293,33 +307,60 @@ mod tests {
         assert_eq!(similarity(&items[0], &items[3]).score(), 0.0);
     }
 
+    /// `related` over an index built from these items.
+    fn related_items(items: &[Intervention], target: usize, limit: usize) -> Vec<Related> {
+        let inventory = crate::store::Inventory {
+            interventions: items.to_vec(),
+            ..Default::default()
+        };
+        related(&Index::build(&inventory), target, limit)
+    }
+
+    /// Scoring from the index's value codes gives exactly what comparing every pair of full
+    /// records with `similarity` gives (the way it was done when the explorer held every
+    /// record), on the bundled inventory and on a synthetic one.
     #[test]
-    fn the_fast_ranking_equals_scoring_every_pair_in_full() {
+    fn scoring_from_the_index_equals_scoring_every_pair_of_records() {
         let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
-        let inv = crate::synth::generate(&model, 600, 4).unwrap_or_default();
-        let items = &inv.interventions;
-        for target in [0, 17, 299, 599] {
-            for limit in [0, 1, 5, 50] {
-                let me = &items[target];
-                let mut want: Vec<Related> = items
-                    .iter()
-                    .enumerate()
-                    .filter(|(ix, other)| *ix != target && other.id != me.id)
-                    .map(|(index, other)| Related {
-                        index,
-                        similarity: similarity(me, other),
-                    })
-                    .filter(|r| r.similarity.shared_weight > 0)
-                    .collect();
-                want.sort_by(|a, b| {
-                    b.similarity
-                        .cmp_score(&a.similarity)
-                        .then_with(|| b.similarity.shared_weight.cmp(&a.similarity.shared_weight))
-                        .then_with(|| items[a.index].name.cmp(&items[b.index].name))
-                        .then_with(|| items[a.index].id.cmp(&items[b.index].id))
-                });
-                want.truncate(limit);
-                assert_eq!(related(items, target, limit), want, "{target} {limit}");
+        let mut synthetic = crate::synth::generate(&model, 600, 4).unwrap_or_default();
+        // Values outside the vocabulary (a foreign file) sort after it, by id, in the reasons.
+        for (n, item) in synthetic.interventions.iter_mut().enumerate() {
+            if n % 3 == 0 {
+                item.themes.push("eigen-b".into());
+            }
+            if n % 5 == 0 {
+                item.themes.insert(0, "eigen-a".into());
+            }
+        }
+        for inv in [&model, &synthetic] {
+            let items = &inv.interventions;
+            let index = Index::build(inv);
+            let n = items.len();
+            for target in [0, 17, n / 2, n - 1] {
+                for limit in [0, 1, 5, 50] {
+                    let me = &items[target];
+                    let mut want: Vec<Related> = items
+                        .iter()
+                        .enumerate()
+                        .filter(|(ix, other)| *ix != target && other.id != me.id)
+                        .map(|(index, other)| Related {
+                            index,
+                            similarity: similarity(me, other),
+                        })
+                        .filter(|r| r.similarity.shared_weight > 0)
+                        .collect();
+                    want.sort_by(|a, b| {
+                        b.similarity
+                            .cmp_score(&a.similarity)
+                            .then_with(|| {
+                                b.similarity.shared_weight.cmp(&a.similarity.shared_weight)
+                            })
+                            .then_with(|| items[a.index].name.cmp(&items[b.index].name))
+                            .then_with(|| items[a.index].id.cmp(&items[b.index].id))
+                    });
+                    want.truncate(limit);
+                    assert_eq!(related(&index, target, limit), want, "{target} {limit}");
+                }
             }
         }
     }
@@ -327,7 +368,7 @@ mod tests {
     #[test]
     fn related_lists_the_most_similar_with_the_shared_items_as_reason() {
         let items = sample();
-        let found = related(&items, 0, DEFAULT_LIMIT);
+        let found = related_items(&items, 0, DEFAULT_LIMIT);
         let ids: Vec<&str> = found.iter().map(|r| items[r.index].id.as_str()).collect();
         // d shares nothing and is left out; a itself never appears.
         assert_eq!(ids, ["e", "b", "c"]);
@@ -346,8 +387,8 @@ mod tests {
                 ids: vec!["polarisatie".into()],
             }]
         );
-        assert_eq!(related(&items, 0, 1).len(), 1);
-        assert!(related(&items, 99, 5).is_empty());
+        assert_eq!(related_items(&items, 0, 1).len(), 1);
+        assert!(related_items(&items, 99, 5).is_empty());
     }
 
     #[test]
@@ -373,7 +414,7 @@ mod tests {
             item("z", &["dialoog"], &[], &[]),
             item("y", &["dialoog"], &[], &[]),
         ];
-        let ids: Vec<&str> = related(&items, 0, 5)
+        let ids: Vec<&str> = related_items(&items, 0, 5)
             .iter()
             .map(|r| items[r.index].id.as_str())
             .collect();

@@ -147,17 +147,23 @@ pub fn results_selection<'a>(
     String,
     Vec<(&'a crate::model::Intervention, Option<&'a str>)>,
 ) {
-    let title = if *query == Query::default() {
-        inventory.metadata.title.clone()
-    } else {
-        command_line(query, db)
-    };
+    let title = selection_title(&inventory.metadata.title, query, db);
     let entries = hits
         .iter()
         .filter_map(|h| inventory.interventions.get(h.index))
         .map(|i| (i, None))
         .collect();
     (title, entries)
+}
+
+/// The name of an export of a search's results: the inventory's `title` when nothing is
+/// searched or filtered, else the `weerbaar list …` command line that reproduces them.
+pub fn selection_title(title: &str, query: &Query, db: Option<&std::path::Path>) -> String {
+    if *query == Query::default() {
+        title.to_string()
+    } else {
+        command_line(query, db)
+    }
 }
 
 /// Quote a word for a POSIX shell when it needs it.

@@ -6,9 +6,10 @@ use clap::{Args, ValueEnum};
 
 use crate::i18n::Text;
 use crate::model::Intervention;
+use crate::query::Index;
 use crate::related::{self, DEFAULT_LIMIT};
 
-use super::show::lookup;
+use super::show::unknown_id;
 use super::{CliError, Context};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -30,10 +31,13 @@ pub struct RelatedArgs {
 }
 
 pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
-    let inventory = ctx.open()?;
-    let item = lookup(&inventory, &args.id)?;
-    let target = inventory.index_of(&item.id).unwrap_or(usize::MAX);
-    let found = related::related(&inventory.interventions, target, args.limit as usize);
+    // The index is all scoring needs: the database is streamed into it, never held whole.
+    let index = Index::load(&ctx.open_database()?)?;
+    let target = index
+        .position_of(&args.id)
+        .ok_or_else(|| unknown_id(&args.id, (0..index.len()).map(|r| index.id(r))))?;
+    let found = related::related(&index, target, args.limit as usize);
+    let (id, name) = (index.id(target), index.name(target));
     let lang = ctx.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
@@ -41,10 +45,9 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
             let list: Vec<serde_json::Value> = found
                 .iter()
                 .map(|r| {
-                    let other = &inventory.interventions[r.index];
                     serde_json::json!({
-                        "id": other.id,
-                        "name": other.name,
+                        "id": index.id(r.index),
+                        "name": index.name(r.index),
                         "similarity": r.similarity.score(),
                         "shared": r.similarity.shared.iter().map(|s| serde_json::json!({
                             "group": s.group.id(),
@@ -56,30 +59,23 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
                     })
                 })
                 .collect();
-            let doc = serde_json::json!({ "id": item.id, "name": item.name, "related": list });
+            let doc = serde_json::json!({ "id": id, "name": name, "related": list });
             serde_json::to_writer_pretty(&mut out, &doc)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             writeln!(out)?;
         }
         RelatedFormat::Text => {
-            writeln!(
-                out,
-                "{}: {} ({})",
-                Text::Related.get(lang),
-                item.name,
-                item.id
-            )?;
+            writeln!(out, "{}: {} ({})", Text::Related.get(lang), name, id)?;
             if found.is_empty() {
                 writeln!(out, "  {}", Text::NothingShared.get(lang))?;
             }
             for (n, r) in found.iter().enumerate() {
-                let other = &inventory.interventions[r.index];
                 writeln!(
                     out,
                     "{:>2}. {} ({}) — {} {:.0}%",
                     n + 1,
-                    other.name,
-                    other.id,
+                    index.name(r.index),
+                    index.id(r.index),
                     Text::Similarity.get(lang),
                     r.similarity.score() * 100.0
                 )?;

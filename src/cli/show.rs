@@ -88,8 +88,15 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
 
 /// The intervention with this id, or an error naming the closest ids.
 pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Intervention, CliError> {
-    inventory.get(id).ok_or_else(|| {
-        let near = closest_ids(id, inventory.interventions.iter().map(|i| i.id.as_str()));
+    inventory
+        .get(id)
+        .ok_or_else(|| unknown_id(id, inventory.interventions.iter().map(|i| i.id.as_str())))
+}
+
+/// "no intervention with id `x`; did you mean `y`?", the nearest of `ids` suggested.
+pub(super) fn unknown_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> CliError {
+    {
+        let near = closest_ids(id, ids);
         let hint = if near.is_empty() {
             "see `weerbaar list --format ids`".to_string()
         } else {
@@ -102,7 +109,7 @@ pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Inter
             )
         };
         CliError::Failed(format!("no intervention with id `{id}`; {hint}"))
-    })
+    }
 }
 
 /// Greedy word wrap by display width; paragraphs (newlines) are kept.

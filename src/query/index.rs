@@ -62,6 +62,12 @@ pub struct Index {
     /// order, duplicates kept), so a provider is fuzzy-matched once, not once per record.
     provider_codes: Vec<u32>,
     provider_ranges: Ranges,
+    /// Each record's values of the other groups (by `FacetGroup::ALL` position; the provider
+    /// slot stays empty), as positions in the group's values, in the record's own order with
+    /// repeats: what the results list and the related interventions need without the record.
+    record_values: Vec<(Vec<u32>, Ranges)>,
+    /// The year of each record's evidence level (0: none), for the "older than five years" mark.
+    evidence_year: Vec<u16>,
     /// Target group and working element labels, working element notes, summary, aim,
     /// approach and weerbaarheid framing.
     text: TextIndex,
@@ -102,12 +108,7 @@ impl Index {
     }
 
     pub fn group(&self, group: FacetGroup) -> &GroupIndex {
-        // `groups` is built from FacetGroup::ALL in order, so the enum's position is the index.
-        let ix = FacetGroup::ALL
-            .iter()
-            .position(|g| *g == group)
-            .unwrap_or(0);
-        &self.groups[ix]
+        &self.groups[group_position(group)]
     }
 
     /// The record's id ("" when out of range).
@@ -134,6 +135,39 @@ impl Index {
         self.provider_codes
             .get(self.provider_ranges.get(record))
             .unwrap_or(&[])
+    }
+
+    /// The record's values in `group` as positions in `self.group(group).values`, in the
+    /// record's order (a value listed twice appears twice; empty ids are left out).
+    pub fn value_codes(&self, record: usize, group: FacetGroup) -> &[u32] {
+        if group == FacetGroup::Provider {
+            return self.provider_codes(record);
+        }
+        let Some((codes, ranges)) = self.record_values.get(group_position(group)) else {
+            return &[];
+        };
+        codes.get(ranges.get(record)).unwrap_or(&[])
+    }
+
+    /// The record's value ids in `group`, in the record's order.
+    pub fn value_ids(&self, record: usize, group: FacetGroup) -> impl Iterator<Item = &str> + '_ {
+        let values = &self.group(group).values;
+        self.value_codes(record, group)
+            .iter()
+            .filter_map(move |&v| values.get(v as usize))
+            .map(|v| v.id.as_str())
+    }
+
+    /// The record's evidence level id ("" when it has none).
+    pub fn evidence_level(&self, record: usize) -> &str {
+        self.value_ids(record, FacetGroup::Evidence)
+            .next()
+            .unwrap_or("")
+    }
+
+    /// The year of the record's evidence level.
+    pub fn evidence_year(&self, record: usize) -> Option<u16> {
+        self.evidence_year.get(record).copied().filter(|&y| y > 0)
     }
 
     pub fn evidence_rank(&self, record: usize) -> u8 {
@@ -182,11 +216,25 @@ impl Index {
             + self.alias_ranges.heap_bytes()
             + self.provider_codes.capacity() * 4
             + self.provider_ranges.heap_bytes()
+            + self
+                .record_values
+                .iter()
+                .map(|(codes, ranges)| codes.capacity() * 4 + ranges.heap_bytes())
+                .sum::<usize>()
+            + self.evidence_year.capacity() * 2
             + self.text.heap_bytes()
             + self.evidence_rank.capacity()
             + self.name_rank.capacity() * 4
             + groups
     }
+}
+
+/// A group's place in `FacetGroup::ALL`, which orders `Index::groups` and `record_values`.
+fn group_position(group: FacetGroup) -> usize {
+    FacetGroup::ALL
+        .iter()
+        .position(|g| *g == group)
+        .unwrap_or(0)
 }
 
 /// The records of each value of one facet group, gathered while records stream in.
@@ -212,7 +260,9 @@ impl GroupBuilder {
         }
     }
 
-    fn add(&mut self, id: &str, record: u32) {
+    /// Note that `record` carries `id`; returns the value's code (final for vocabulary values,
+    /// renumbered by `finish_group` for the others).
+    fn add(&mut self, id: &str, record: u32) -> u32 {
         let v = match self.known.get(id) {
             Some(&v) => v,
             None => match self.extra.get(id) {
@@ -230,6 +280,7 @@ impl GroupBuilder {
         if list.last() != Some(&record) {
             list.push(record);
         }
+        v
     }
 }
 
@@ -254,7 +305,10 @@ impl Default for IndexBuilder {
 impl IndexBuilder {
     pub fn new() -> IndexBuilder {
         IndexBuilder {
-            index: Index::default(),
+            index: Index {
+                record_values: vec![Default::default(); FacetGroup::ALL.len()],
+                ..Index::default()
+            },
             text: TextBuilder::default(),
             groups: FacetGroup::ALL
                 .into_iter()
@@ -313,13 +367,16 @@ impl IndexBuilder {
             if group == FacetGroup::Provider {
                 continue;
             }
+            let (codes, ranges) = &mut ix.record_values[g];
             for id in item.values(group) {
                 // Empty ids carry no value (they are not in any vocabulary either).
                 if !id.is_empty() {
-                    self.groups[g].add(id, record);
+                    codes.push(self.groups[g].add(id, record));
                 }
             }
+            ranges.close(codes.len());
         }
+        ix.evidence_year.push(item.evidence.year.unwrap_or(0));
 
         // The text that plain terms search besides the keys: labels and notes, then the long
         // fields, each folded (folding is per char, so folding the parts is folding the whole).
@@ -406,7 +463,15 @@ impl IndexBuilder {
                     values: Vec::new(),
                     sets: Vec::new(),
                 }),
-                group => finish_group(group, b, n),
+                group => {
+                    let (group, renumber) = finish_group(group, b, n);
+                    if let Some(codes) = index.record_values.get_mut(group_position(group.group)) {
+                        for c in &mut codes.0 {
+                            *c = renumber.get(*c as usize).copied().unwrap_or(*c);
+                        }
+                    }
+                    group
+                }
             })
             .collect();
 
@@ -431,6 +496,11 @@ impl IndexBuilder {
         index.provider_codes.shrink_to_fit();
         index.provider_ranges.shrink_to_fit();
         index.evidence_rank.shrink_to_fit();
+        index.evidence_year.shrink_to_fit();
+        for (codes, ranges) in &mut index.record_values {
+            codes.shrink_to_fit();
+            ranges.shrink_to_fit();
+        }
         index
     }
 }
@@ -444,7 +514,8 @@ fn push_folded_field(out: &mut String, part_start: usize, text: &str) {
     fold_into(text, out);
 }
 
-fn finish_group(group: FacetGroup, b: GroupBuilder, n: usize) -> GroupIndex {
+/// The group's index, and for each code `GroupBuilder::add` handed out, its final position.
+fn finish_group(group: FacetGroup, b: GroupBuilder, n: usize) -> (GroupIndex, Vec<u32>) {
     let terms = group.vocabulary().unwrap_or(&[]);
     let mut values: Vec<ValueInfo> = terms
         .iter()
@@ -470,7 +541,11 @@ fn finish_group(group: FacetGroup, b: GroupBuilder, n: usize) -> GroupIndex {
     // dropped from view: they are listed as-is, sorted, after the known ones.
     let mut extra: Vec<(String, u32)> = b.extra.into_iter().collect();
     extra.sort();
+    let mut renumber: Vec<u32> = (0..records.len() as u32).collect();
     for (id, v) in extra {
+        if let Some(slot) = renumber.get_mut(v as usize) {
+            *slot = values.len() as u32;
+        }
         sets.push(ValueSet::from_sorted(
             n,
             std::mem::take(&mut records[v as usize]),
@@ -482,11 +557,14 @@ fn finish_group(group: FacetGroup, b: GroupBuilder, n: usize) -> GroupIndex {
             id,
         });
     }
-    GroupIndex {
-        group,
-        values,
-        sets,
-    }
+    (
+        GroupIndex {
+            group,
+            values,
+            sets,
+        },
+        renumber,
+    )
 }
 
 #[cfg(test)]
@@ -508,6 +586,11 @@ mod tests {
                 id: "dialoog".into(),
                 note: "Gesprekken in de klas".into(),
             }],
+            evidence: crate::model::Evidence {
+                level: "goed-onderbouwd".into(),
+                year: Some(2019),
+                ..crate::model::Evidence::default()
+            },
             ..Intervention::default()
         }
     }
@@ -517,7 +600,10 @@ mod tests {
         let inv = Inventory {
             interventions: vec![
                 item("a", "Zeeuwse Dialoog", &["GGD", "Ggd", "GGD"]),
-                item("b", "Ágora", &[]),
+                Intervention {
+                    evidence: crate::model::Evidence::default(),
+                    ..item("b", "Ágora", &[])
+                },
             ],
             ..Inventory::default()
         };
@@ -544,6 +630,20 @@ mod tests {
             themes.values.last().map(|v| v.id.as_str()),
             Some("eigen-thema")
         );
+        // Each record's values in its own order, repeats kept, unknown values renumbered
+        // after the vocabulary; evidence level and year without the record.
+        let ids: Vec<&str> = index.value_ids(1, FacetGroup::Theme).collect();
+        assert_eq!(ids, ["polarisatie", "polarisatie", "eigen-thema"]);
+        let last = themes.values.len() as u32 - 1;
+        assert_eq!(index.value_codes(0, FacetGroup::Theme).last(), Some(&last));
+        assert_eq!(index.value_codes(0, FacetGroup::Provider), &[0, 1, 0]);
+        assert_eq!(index.evidence_level(0), "goed-onderbouwd");
+        assert_eq!(index.evidence_year(0), Some(2019));
+        assert_eq!(
+            (index.evidence_level(1), index.evidence_year(1)),
+            ("", None)
+        );
+        assert_eq!(index.value_codes(5, FacetGroup::Theme), &[] as &[u32]);
         // Labels and notes are in the word index.
         let words = index.text().words_containing("gesprek", None);
         assert_eq!(index.text().records_with(&words).count(), 2);

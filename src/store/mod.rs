@@ -5,6 +5,7 @@ mod content;
 pub mod draft;
 mod open;
 mod read;
+mod records;
 pub mod source;
 mod write;
 
@@ -17,6 +18,7 @@ use crate::model::Intervention;
 
 pub use content::{ContentProblem, ContentReport, ProblemKind};
 pub use open::{Database, Verification, open_bundled, open_path, verify_path};
+pub use records::{CACHE_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
 /// The most interventions an inventory may hold: a file with more is refused rather than read

@@ -116,10 +116,14 @@ pub fn run(ctx: &Context) -> Result<(), String> {
                 .into(),
         );
     }
-    let inventory = ctx.open().map_err(|e| e.to_string())?;
+    // Only the index is held; full records are fetched from the database when shown.
+    let db = ctx.open_database().map_err(|e| e.to_string())?;
+    let index = crate::query::Index::load(&db).map_err(|e| e.to_string())?;
+    let records = crate::store::Records::database(db);
     let theme = ThemeKind::from_config(ctx.config.theme, std::env::var("NO_COLOR").ok().as_deref());
-    let (mut outside, lists, notice) = outside::Outside::open(ctx.db.as_deref(), &inventory);
-    let mut state = State::new(inventory, ctx.lang, theme, ctx.current_year);
+    let (mut outside, lists, notice) =
+        outside::Outside::open(ctx.db.as_deref(), records.metadata());
+    let mut state = State::open(records, index, ctx.lang, theme, ctx.current_year);
     state.apply_config(&ctx.config);
     state.db = ctx.db.clone();
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());

@@ -5,11 +5,13 @@
 use std::io::Write;
 
 use crate::atomic::WriteError;
-use crate::cli::filters::results_selection;
+use crate::cli::filters::selection_title;
 use crate::export::{self, Options};
 use crate::model::Intervention;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
-use crate::store::Inventory;
+use crate::store::Metadata;
+
+use crate::i18n::Text;
 
 use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Msg};
 use super::state::State;
@@ -26,13 +28,10 @@ impl Outside {
     /// the file had to be moved aside or cannot be used (exploring works either way).
     pub fn open(
         db: Option<&std::path::Path>,
-        inventory: &Inventory,
+        metadata: &Metadata,
     ) -> (Outside, Lists, Option<String>) {
         let key = inventory_key(db);
-        let label = format!(
-            "{} {}",
-            inventory.metadata.title, inventory.metadata.version
-        );
+        let label = format!("{} {}", metadata.title, metadata.version);
         let (storage, lists, notice) = match Storage::locate() {
             Ok(storage) => match storage.load() {
                 Ok(loaded) => {
@@ -81,37 +80,61 @@ impl Outside {
     }
 }
 
-/// Write the shortlist or the current results to the requested file.
+/// Write the shortlist or the current results to the requested file. The records are fetched
+/// for the export and let go after it (the explorer holds only the index).
 pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone, ExportFailure> {
-    let inventory = &state.inventory;
-    let mut skipped = Vec::new();
-    let (title, entries): (String, Vec<(&Intervention, Option<&str>)>) = match &request.shortlist {
+    let failed = |message: String| ExportFailure {
+        message,
+        exists: false,
+    };
+    // Each entry's id and note, in export order.
+    let (title, wanted): (String, Vec<(&str, Option<&str>)>) = match &request.shortlist {
         Some(name) => {
             let list = state
                 .ui
                 .shelf
                 .lists
                 .get(name)
-                .ok_or_else(|| ExportFailure {
-                    message: format!("no shortlist named `{name}`"),
-                    exists: false,
-                })?;
-            skipped = list
-                .missing(inventory)
-                .into_iter()
-                .map(str::to_string)
+                .ok_or_else(|| failed(format!("no shortlist named `{name}`")))?;
+            let items = list.items.iter();
+            let wanted = items
+                .map(|i| (i.id.as_str(), Some(i.note.as_str())))
                 .collect();
-            (list.name.clone(), list.entries(inventory))
+            (list.name.clone(), wanted)
         }
-        None => results_selection(
-            inventory,
-            &state.results.hits,
-            &state.ui.query,
-            state.db.as_deref(),
-        ),
+        None => {
+            let title = selection_title(
+                &state.metadata().title,
+                &state.ui.query,
+                state.db.as_deref(),
+            );
+            let hits = state.results.hits.iter();
+            let wanted = hits
+                .filter(|h| h.index < state.index.len())
+                .map(|h| (state.index.id(h.index), None))
+                .collect();
+            (title, wanted)
+        }
     };
+    let ids: Vec<&str> = wanted.iter().map(|(id, _)| *id).collect();
+    let fetched = state.records.fetch_all(&ids).map_err(failed)?;
+    // A shortlist item gone from the inventory is left out of the export and named in the
+    // answer (the shortlist view flags it too); a result the file no longer gives means the
+    // file changed under us.
+    let mut entries: Vec<(&Intervention, Option<&str>)> = Vec::with_capacity(fetched.len());
+    let mut skipped = Vec::new();
+    for ((id, note), item) in wanted.iter().zip(&fetched) {
+        match item {
+            Some(item) => entries.push((item, note.filter(|n| !n.is_empty()))),
+            None if request.shortlist.is_some() => skipped.push(id.to_string()),
+            None => {
+                let problem = Text::RecordUnreadable.get(state.ui.lang);
+                return Err(failed(format!("{id}: {problem}")));
+            }
+        }
+    }
     let opts = Options {
-        metadata: &inventory.metadata,
+        metadata: state.metadata(),
         lang: state.ui.lang,
         current_year: state.current_year,
     };

@@ -142,11 +142,11 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
     }
     for facet in &state.results.facets {
         for v in &facet.values {
-            prop_assert!(v.count <= state.inventory.interventions.len());
+            prop_assert!(v.count <= state.index.len());
         }
     }
     for hit in &state.results.hits {
-        prop_assert!(hit.index < state.inventory.interventions.len());
+        prop_assert!(hit.index < state.index.len());
     }
     // The compare set: 0–4 distinct interventions that exist, the cursor on one of them.
     let compare = &ui.compare;
@@ -159,12 +159,7 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
         compare.records.len(),
         "a record twice in the compare set"
     );
-    prop_assert!(
-        compare
-            .records
-            .iter()
-            .all(|&r| r < state.inventory.interventions.len())
-    );
+    prop_assert!(compare.records.iter().all(|&r| r < state.index.len()));
     prop_assert!(compare.cursor < compare.records.len().max(1));
     prop_assert!(compare.offset <= compare.cursor);
     // The matrix never crosses a group with itself.

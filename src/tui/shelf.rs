@@ -130,8 +130,7 @@ pub fn saved(state: &mut State, result: Result<Lists, String>) {
 fn selected_id(state: &State) -> Option<String> {
     state
         .selected_record()
-        .and_then(|r| state.inventory.interventions.get(r))
-        .map(|i| i.id.clone())
+        .map(|r| state.index.id(r).to_string())
 }
 
 /// The active list's name, creating and activating a first list when there is none.

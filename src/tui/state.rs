@@ -1,5 +1,7 @@
 //! Everything the explorer shows, as plain data. `update` changes it, `view` draws it; neither
-//! does IO. The inventory and index are shared (`Arc`) so a later search worker can use them.
+//! does IO of its own. The index is shared (`Arc`) so a search worker can use it. Full records
+//! are not held: `State::record` fetches one through `Records` (from memory, or from the
+//! database with a cache), so drawing the same record again reads nothing.
 
 use std::cell::RefCell;
 use std::collections::BTreeSet;
@@ -8,9 +10,9 @@ use std::sync::Arc;
 
 use crate::related::{self, DEFAULT_LIMIT, Related};
 
-use crate::model::{FacetGroup, Lang};
+use crate::model::{FacetGroup, Intervention, Lang};
 use crate::query::{Index, Query, Results, SkimMatcher};
-use crate::store::Inventory;
+use crate::store::{Inventory, Metadata, Records, Unreadable};
 
 use super::compare_state::{CompareUi, MatrixUi};
 pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
@@ -152,7 +154,8 @@ pub enum Notice {
 }
 
 pub struct State {
-    pub inventory: Arc<Inventory>,
+    /// Where full records come from, by id; the index says which ids there are.
+    pub records: Arc<Records>,
     /// The `--db` path the inventory came from (`None`: the bundled one), for command lines.
     pub db: Option<std::path::PathBuf>,
     /// Effects for the run loop to perform (saving, exporting, copying); `dispatch` fills it,
@@ -188,10 +191,28 @@ pub struct State {
 }
 
 impl State {
+    /// A state over an inventory in memory (tests, small files).
     pub fn new(inventory: Inventory, lang: Lang, theme: ThemeKind, current_year: u16) -> State {
         let index = Index::build(&inventory);
+        State::open(
+            Records::in_memory(inventory),
+            index,
+            lang,
+            theme,
+            current_year,
+        )
+    }
+
+    /// A state over an index and the records it was built from.
+    pub fn open(
+        records: Records,
+        index: Index,
+        lang: Lang,
+        theme: ThemeKind,
+        current_year: u16,
+    ) -> State {
         let mut state = State {
-            inventory: Arc::new(inventory),
+            records: Arc::new(records),
             db: None,
             outbox: Vec::new(),
             export_defaults: Default::default(),
@@ -246,6 +267,21 @@ impl State {
         self.set_facet_cursor(0);
     }
 
+    /// The inventory's title, version and date.
+    pub fn metadata(&self) -> &Metadata {
+        self.records.metadata()
+    }
+
+    /// The full record at this position of the index: `Ok(None)` when there is none (out of
+    /// range, or gone from the file), `Err` with one line when it cannot be read. Fetched
+    /// once and then cached (see `Records`), so views may ask on every frame.
+    pub fn record(&self, record: usize) -> Result<Option<Arc<Intervention>>, Unreadable> {
+        if record >= self.index.len() {
+            return Ok(None);
+        }
+        self.records.get(self.index.id(record))
+    }
+
     /// The interventions most related to `record` (`related::related`), computed once per record.
     pub fn related_to(&self, record: usize) -> Rc<Vec<Related>> {
         if let Some((r, found)) = self.related_cache.borrow().as_ref()
@@ -253,11 +289,7 @@ impl State {
         {
             return found.clone();
         }
-        let found = Rc::new(related::related(
-            &self.inventory.interventions,
-            record,
-            DEFAULT_LIMIT,
-        ));
+        let found = Rc::new(related::related(&self.index, record, DEFAULT_LIMIT));
         *self.related_cache.borrow_mut() = Some((record, found.clone()));
         found
     }
@@ -431,7 +463,7 @@ mod tests {
             .results
             .hits
             .iter()
-            .map(|h| s.inventory.interventions[h.index].name.to_lowercase())
+            .map(|h| s.index.name(h.index).to_lowercase())
             .collect();
         let mut sorted = names.clone();
         sorted.sort();

@@ -284,14 +284,24 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// `y`: the selected intervention's citation to the clipboard (answered by `Msg::Copied`).
 fn copy_citation(state: &mut State) -> Vec<Effect> {
-    let item = state
-        .selected_record()
-        .and_then(|r| state.inventory.interventions.get(r));
+    let lang = state.ui.lang;
+    let item = match state.selected_record().map(|r| state.record(r)) {
+        Some(Ok(Some(item))) => Some(item),
+        Some(found) => {
+            let mut problem = Text::RecordUnreadable.get(lang).to_string();
+            if let Err(e) = found {
+                problem.push_str(&format!(" ({e})"));
+            }
+            state.ui.notice = Some(Notice::Warning(problem));
+            return Vec::new();
+        }
+        None => None,
+    };
     match item {
         Some(item) => vec![Effect::Copy(crate::export::citation::citation(
-            item,
-            &state.inventory.metadata,
-            state.ui.lang,
+            &item,
+            state.metadata(),
+            lang,
         ))],
         None => {
             state.ui.notice = Some(Notice::Warning(

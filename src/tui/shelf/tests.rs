@@ -19,7 +19,7 @@ fn press(state: &mut State, c: char) {
 
 fn selected_id(state: &State) -> String {
     let r = state.selected_record().expect("a selection");
-    state.inventory.interventions[r].id.clone()
+    state.index.id(r).to_string()
 }
 
 /// Answer every pending save as the storage would when it succeeds.

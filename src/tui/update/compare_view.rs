@@ -3,7 +3,6 @@
 
 use crate::compare::{MAX_ITEMS, MIN_ITEMS};
 use crate::i18n::Text;
-use crate::related;
 
 use super::super::compare_state::Toggled;
 use super::super::keymap::{self, Action};
@@ -51,12 +50,7 @@ pub(super) fn toggle_selected(state: &mut State) {
 }
 
 fn name_of(state: &State, record: usize) -> String {
-    state
-        .inventory
-        .interventions
-        .get(record)
-        .map(|i| i.name.clone())
-        .unwrap_or_default()
+    state.index.name(record).to_string()
 }
 
 /// Tell the user what happened, in the status bar until the next key.
@@ -170,11 +164,7 @@ pub(super) fn jump_related(state: &mut State, key: Key) -> Vec<Effect> {
     let Some(record) = state.selected_record() else {
         return Vec::new();
     };
-    let found = related::related(
-        &state.inventory.interventions,
-        record,
-        related::DEFAULT_LIMIT,
-    );
+    let found = state.related_to(record);
     match found.get(n) {
         Some(r) => show_record(state, r.index),
         None => notify(
@@ -222,13 +212,13 @@ mod tests {
             .compare
             .records
             .iter()
-            .map(|&r| state.inventory.interventions[r].id.as_str())
+            .map(|&r| state.index.id(r))
             .collect()
     }
 
     fn selected_id(state: &State) -> &str {
         let r = state.selected_record().expect("a selection");
-        &state.inventory.interventions[r].id
+        state.index.id(r)
     }
 
     /// Results (sorted by name): Beïnvloedbaarheid, Coöperatie, Dialoog in de klas, …
@@ -328,12 +318,8 @@ mod tests {
         let mut s = fixture::state();
         // Beïnvloedbaarheid (dialoog, oefenen-vaardigheden; polarisatie, radicalisering).
         let me = s.selected_record().unwrap();
-        let related = crate::related::related(
-            &s.inventory.interventions,
-            me,
-            crate::related::DEFAULT_LIMIT,
-        );
-        let second = &s.inventory.interventions[related[1].index].id.clone();
+        let related = crate::related::related(&s.index, me, crate::related::DEFAULT_LIMIT);
+        let second = &s.index.id(related[1].index).to_string();
         press(&mut s, "2");
         assert_eq!(selected_id(&s), second);
 

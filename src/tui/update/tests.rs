@@ -52,7 +52,7 @@ fn names(state: &State) -> Vec<String> {
         .results
         .hits
         .iter()
-        .map(|h| state.inventory.interventions[h.index].name.clone())
+        .map(|h| state.index.name(h.index).to_string())
         .collect()
 }
 

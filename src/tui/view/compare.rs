@@ -3,6 +3,8 @@
 //! colour; identical rows carry `=` and can be hidden; all columns scroll together. When not all
 //! columns fit, as many as fit are shown and ←/→ page through them.
 
+use std::sync::Arc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,7 +18,7 @@ use crate::model::vocab::evidence_badge;
 
 use super::super::layout;
 use super::super::state::State;
-use super::super::symbols::{BULLET, CURSOR, IN_COMPARISON, STALE};
+use super::super::symbols::{BULLET, CURSOR, IN_COMPARISON, MISSING, STALE};
 use super::super::theme::Theme;
 use super::text::{fit, safe, wrap};
 use super::{pane_block, render_lines, title};
@@ -83,7 +85,8 @@ pub fn extent(state: &State) -> (usize, usize) {
     let Some(area) = inner(state) else {
         return (0, 0);
     };
-    let items = items(state);
+    let held = items(state);
+    let items: Vec<&Intervention> = held.iter().map(AsRef::as_ref).collect();
     let cmp = compare::compare(&items, state.ui.lang, state.current_year);
     let geo = geometry(area.width as usize, items.len());
     let theme = Theme::of(state.ui.theme);
@@ -93,19 +96,31 @@ pub fn extent(state: &State) -> (usize, usize) {
     )
 }
 
-fn items(state: &State) -> Vec<&Intervention> {
+/// The compare set's records, fetched (and cached) by the state. One that can no longer be
+/// read keeps its column, named and marked as such, so the columns stay where the user put them.
+fn items(state: &State) -> Vec<Arc<Intervention>> {
     state
         .ui
         .compare
         .records
         .iter()
-        .filter_map(|&r| state.inventory.interventions.get(r))
+        .filter(|&&r| r < state.index.len())
+        .map(|&r| match state.record(r) {
+            Ok(Some(item)) => item,
+            _ => Arc::new(Intervention {
+                id: state.index.id(r).to_string(),
+                name: format!("{MISSING} {}", state.index.name(r)),
+                summary: Text::RecordUnreadable.get(state.ui.lang).to_string(),
+                ..Intervention::default()
+            }),
+        })
         .collect()
 }
 
 pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     let lang = state.ui.lang;
-    let items = items(state);
+    let held = items(state);
+    let items: Vec<&Intervention> = held.iter().map(AsRef::as_ref).collect();
     let c = &state.ui.compare;
     let inner_w = area.width.saturating_sub(2) as usize;
     let geo = geometry(inner_w, items.len());

@@ -9,7 +9,7 @@ use crate::detail::{Value, sections};
 use crate::i18n::Text;
 
 use super::super::state::{Pane, State};
-use super::super::symbols::BULLET;
+use super::super::symbols::{BULLET, MISSING};
 use super::super::theme::Theme;
 use super::text::{fit, safe, wrap};
 use super::{pane_block, render_lines, title};
@@ -55,11 +55,27 @@ pub fn line_count(state: &State, width: u16) -> usize {
 pub fn lines<'a>(state: &State, width: u16, theme: &Theme) -> Vec<Line<'a>> {
     let lang = state.ui.lang;
     let width = width as usize;
-    let Some(item) = state
-        .selected_record()
-        .and_then(|r| state.inventory.interventions.get(r))
-    else {
+    let Some(record) = state.selected_record() else {
         return vec![Line::styled(Text::NoSelection.get(lang), theme.dim)];
+    };
+    let item = match state.record(record) {
+        Ok(Some(item)) => item,
+        // The index lists it, but the file no longer gives it: say so, with the name the
+        // index still knows, rather than show nothing.
+        found => {
+            let mut out: Vec<Line> = wrap(&safe(state.index.name(record)), width)
+                .into_iter()
+                .map(|line| Line::styled(line, theme.title))
+                .collect();
+            let mut problem = format!("{MISSING} {}", Text::RecordUnreadable.get(lang));
+            if let Err(e) = found {
+                problem.push_str(&format!(" ({e})"));
+            }
+            for line in wrap(&safe(&problem), width) {
+                out.push(Line::styled(line, theme.warning));
+            }
+            return out;
+        }
     };
     let unknown = Text::Unknown.get(lang);
     let mut out: Vec<Line> = Vec::new();
@@ -72,7 +88,7 @@ pub fn lines<'a>(state: &State, width: u16, theme: &Theme) -> Vec<Line<'a>> {
         width,
         false,
     )));
-    for section in sections(item, lang, state.current_year) {
+    for section in sections(&item, lang, state.current_year) {
         out.push(Line::raw(""));
         out.push(Line::from(fit(
             vec![Span::styled(format!("■ {}", section.title), theme.heading)],
@@ -119,9 +135,7 @@ pub fn lines<'a>(state: &State, width: u16, theme: &Theme) -> Vec<Line<'a>> {
             }
         }
     }
-    if let Some(record) = state.selected_record() {
-        out.extend(super::related::lines(state, record, width, theme));
-    }
+    out.extend(super::related::lines(state, record, width, theme));
     out
 }
 

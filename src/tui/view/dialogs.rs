@@ -168,9 +168,9 @@ pub fn draw_input(state: &State, input: &InputState, frame: &mut Frame, theme: &
         InputPurpose::Rename(old) => format!("{} “{}”", Text::RenameListTo.get(lang), safe(old)),
         InputPurpose::Note { id, .. } => {
             let name = state
-                .inventory
-                .get(id)
-                .map_or_else(|| id.clone(), |i| i.name.clone());
+                .index
+                .position_of(id)
+                .map_or_else(|| id.clone(), |r| state.index.name(r).to_string());
             format!("{} {}", Text::NoteFor.get(lang), safe(&name))
         }
         InputPurpose::SaveView => Text::ViewName.get(lang).to_string(),

@@ -49,9 +49,6 @@ pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> V
         false,
     )));
     for (n, r) in found.iter().enumerate() {
-        let Some(other) = state.inventory.interventions.get(r.index) else {
-            continue;
-        };
         out.push(Line::from(fit(
             vec![
                 Span::styled(format!("  {} ", n + 1), theme.key),
@@ -59,7 +56,7 @@ pub fn lines<'a>(state: &State, record: usize, width: usize, theme: &Theme) -> V
                     format!("{:>3.0}% ", r.similarity.score() * 100.0),
                     theme.dim,
                 ),
-                Span::styled(safe(&other.name).into_owned(), theme.label),
+                Span::styled(safe(state.index.name(r.index)).into_owned(), theme.label),
             ],
             width,
             false,

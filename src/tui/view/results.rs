@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 
 use crate::i18n::Text;
 use crate::model::vocab::evidence_badge;
-use crate::model::{FacetGroup, Intervention};
+use crate::model::{Evidence, FacetGroup, Intervention};
 use crate::query::{self, Sort};
 
 use super::super::layout;
@@ -56,26 +56,32 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         .skip(state.ui.results_offset)
         .take(visible)
     {
-        let Some(item) = state.inventory.interventions.get(hit.index) else {
+        // Everything a row shows comes from the index: no record is read to draw the list.
+        let record = hit.index;
+        if record >= state.index.len() {
             continue;
-        };
+        }
         let is_cursor = row == state.ui.selected;
         let style = row_style(state, Pane::Results, is_cursor, theme);
         // Under the cursor, dim text would fight the cursor colour: keep the row's own style.
         let dim = if is_cursor { style } else { theme.dim };
         let marker = if is_cursor { CURSOR } else { " " };
-        let listed = if active.is_some_and(|l| l.contains(&item.id)) {
+        let listed = if active.is_some_and(|l| l.contains(state.index.id(record))) {
             SHORTLISTED
         } else {
             " "
         };
-        let mut name = name_spans(state, hit.index, item, theme);
-        if let Some(mark) = super::compare::mark(state, hit.index) {
+        let mut name = name_spans(state, record, theme);
+        if let Some(mark) = super::compare::mark(state, record) {
             name.insert(0, Span::styled(mark, theme.selected));
         }
-        let badge = badge(item, state.current_year);
-        let provider = safe(&item.providers.join(", ")).into_owned();
-        let themes = labels(item, FacetGroup::Theme, state);
+        let badge = badge(state, record);
+        let providers: Vec<&str> = state
+            .index
+            .value_ids(record, FacetGroup::Provider)
+            .collect();
+        let provider = safe(&providers.join(", ")).into_owned();
+        let themes = labels(state, record, FacetGroup::Theme);
         if one_line {
             let mut spans = vec![Span::raw(format!("{marker}{listed}"))];
             spans.extend(fit(name, cols.name, true));
@@ -158,13 +164,8 @@ fn header<'a>(state: &State, cols: &Columns, theme: &Theme) -> Line<'a> {
 }
 
 /// The name with the chars the search matched highlighted. Only computed for visible rows.
-fn name_spans<'a>(
-    state: &State,
-    record: usize,
-    item: &Intervention,
-    theme: &Theme,
-) -> Vec<Span<'a>> {
-    let name = safe(&item.name);
+fn name_spans<'a>(state: &State, record: usize, theme: &Theme) -> Vec<Span<'a>> {
+    let name = safe(state.index.name(record));
     let text = state.ui.query.text.trim();
     let positions = if text.is_empty() || matches!(name, std::borrow::Cow::Owned(_)) {
         // Positions refer to the stored name; if cleaning changed it, they would be wrong.
@@ -176,9 +177,14 @@ fn name_spans<'a>(
 }
 
 /// Evidence dots, code, and `!` when the recognition is older than five years.
-fn badge(item: &Intervention, current_year: u16) -> String {
-    let (dots, code) = evidence_badge(&item.evidence.level);
-    let stale = if item.evidence.is_stale(current_year) {
+fn badge(state: &State, record: usize) -> String {
+    let evidence = Evidence {
+        level: state.index.evidence_level(record).to_string(),
+        year: state.index.evidence_year(record),
+        ..Evidence::default()
+    };
+    let (dots, code) = evidence_badge(&evidence.level);
+    let stale = if evidence.is_stale(state.current_year) {
         STALE
     } else {
         ""
@@ -186,10 +192,10 @@ fn badge(item: &Intervention, current_year: u16) -> String {
     format!("{dots} {code}{stale}")
 }
 
-fn labels(item: &Intervention, group: FacetGroup, state: &State) -> String {
-    let labels: Vec<String> = item
-        .values(group)
-        .into_iter()
+fn labels(state: &State, record: usize, group: FacetGroup) -> String {
+    let labels: Vec<String> = state
+        .index
+        .value_ids(record, group)
         .map(|id| Intervention::label(group, id, state.ui.lang))
         .collect();
     safe(&labels.join(", ")).into_owned()

@@ -121,12 +121,13 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         let style = cursor_style(is_cursor, focused, theme);
         let dim = if is_cursor { style } else { theme.dim };
         let marker = Span::raw(format!("{} ", if is_cursor { CURSOR } else { " " }));
-        let first = match state.inventory.get(&item.id) {
-            Some(found) => {
-                let (dots, code) = evidence_badge(&found.evidence.level);
+        // Name and evidence from the index: drawing the list reads no record.
+        let first = match state.index.position_of(&item.id) {
+            Some(record) => {
+                let (dots, code) = evidence_badge(state.index.evidence_level(record));
                 vec![
                     marker,
-                    Span::raw(safe(&found.name).into_owned()),
+                    Span::raw(safe(state.index.name(record)).into_owned()),
                     Span::styled(format!("  {dots} {code}"), dim),
                 ]
             }

@@ -17,7 +17,7 @@ use super::text::{fit, safe};
 
 pub fn draw(state: &State, frame: &mut Frame, status: Rect, keys: Rect, theme: &Theme) {
     let lang = state.ui.lang;
-    let meta = &state.inventory.metadata;
+    let meta = state.metadata();
     let filters: usize = state.ui.query.filters.values().map(|s| s.len()).sum();
     let mut right = if filters > 0 {
         format!("{}: {filters}", Text::FiltersActive.get(lang))
