@@ -228,3 +228,80 @@ fn the_detail_ends_with_related_interventions_and_their_reasons() {
     assert!(text.contains("Werkzame elementen: Dialoog"));
     assert!(text.contains("5  14% Coöperatie in de wijk"));
 }
+
+/// The explorer over the bundled database, with records fetched when shown, draws exactly what
+/// it draws with every record in memory: the list, the detail with its related section, the
+/// compare view and the shortlist view.
+#[test]
+fn records_fetched_from_the_database_draw_the_same_screens_as_records_in_memory() {
+    use crate::store::{Database, Records};
+    let db = Database::open_bundled().expect("bundled database");
+    let index = crate::query::Index::load(&db).expect("index");
+    let theme = crate::tui::ThemeKind::Plain;
+    let mut disk = State::open(Records::database(db), index, Lang::Nl, theme, fixture::YEAR);
+    let inventory = crate::store::open_bundled().expect("bundled inventory");
+    let mut memory = State::new(inventory, Lang::Nl, theme, fixture::YEAR);
+    let steps: Vec<Vec<Msg>> = vec![
+        Vec::new(),
+        typing("jjj"),
+        [typing("/ouders"), vec![key(KeyCode::Esc)]].concat(),
+        typing("lG"),
+        typing("hcjjcC"),
+        [vec![key(KeyCode::Esc)], typing("kcS")].concat(),
+    ];
+    for (n, msgs) in steps.into_iter().enumerate() {
+        dispatch(&mut disk, msgs.clone());
+        dispatch(&mut memory, msgs);
+        let (a, b) = (render(&mut disk, 140, 45), render(&mut memory, 140, 45));
+        assert_eq!(
+            screen_text(a.backend().buffer()),
+            screen_text(b.backend().buffer()),
+            "step {n}"
+        );
+    }
+}
+
+/// A record the index lists but the file no longer gives (changed or damaged since it was
+/// opened): the detail names it and says so, compare keeps its column, `y` warns, an export of
+/// the results fails with a message. Never a panic.
+#[test]
+fn a_record_that_can_no_longer_be_read_is_named_and_marked() {
+    use crate::store::Records;
+    let full = fixture::inventory();
+    let index = crate::query::Index::build(&full);
+    let mut partial = full.clone();
+    let gone = partial.interventions.remove(0);
+    let theme = crate::tui::ThemeKind::Plain;
+    let mut s = State::open(Records::in_memory(partial), index, Lang::Nl, theme, 2026);
+    let row = s.results.hits.iter().position(|h| h.index == 0);
+    s.select(row.expect("the record is listed"));
+    let t = render(&mut s, 140, 45);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains(&gone.name), "{text}");
+    assert!(
+        text.contains("⚠ deze interventie kan niet (meer) uit het bestand"),
+        "{text}"
+    );
+
+    dispatch(&mut s, [Msg::Key(Key::char('y'))]);
+    assert!(s.outbox.is_empty());
+    assert!(matches!(
+        &s.ui.notice,
+        Some(crate::tui::state::Notice::Warning(t)) if t.contains("kan niet (meer)")
+    ));
+
+    let request = crate::tui::msg::ExportRequest {
+        shortlist: None,
+        format: crate::export::Format::Csv,
+        path: std::env::temp_dir().join("weerbaar-never-written.csv"),
+        overwrite: false,
+    };
+    let failure = crate::tui::outside::write_export(&s, &request).expect_err("a record is gone");
+    assert!(failure.message.starts_with(&gone.id), "{}", failure.message);
+    assert!(!request.path.exists());
+
+    dispatch(&mut s, typing("cjcC"));
+    let t = render(&mut s, 140, 45);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains(&format!("⚠ {}", gone.name)), "{text}");
+}
