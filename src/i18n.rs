@@ -238,6 +238,9 @@ pub enum Text {
     KeySpace,
     // Explorer: actions (help overlay)
     ActQuit,
+    ActQuitAnywhere,
+    HelpCtrlC,
+    ActLeaveDetail,
     ActHelp,
     ActFocusSearch,
     ActNextPane,
@@ -626,6 +629,15 @@ impl Text {
             Text::FiltersActive => ("actieve filters", "active filters"),
             Text::KeySpace => ("spatie", "Space"),
             Text::ActQuit => ("stoppen", "quit"),
+            Text::ActQuitAnywhere => (
+                "stoppen, overal (ook in een venster of dialoog)",
+                "quit, anywhere (also in a view or dialog)",
+            ),
+            Text::HelpCtrlC => ("Ctrl-C", "Ctrl-C"),
+            Text::ActLeaveDetail => (
+                "details verlaten, terug naar de resultaten",
+                "leave the details, back to the results",
+            ),
             Text::ActHelp => ("hulp tonen", "show help"),
             Text::ActFocusSearch => ("naar de zoekbalk", "go to the search bar"),
             Text::ActNextPane => ("volgend paneel", "next pane"),

@@ -307,12 +307,17 @@ fn matrix_csv_reads_back() {
     ]);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header[0], "Theme \\ Evidence");
+    // Ids, not labels: the same file whatever the language, for scripts.
+    assert_eq!(header[0], "theme \\ evidence");
+    assert_eq!(header[1], "sterke-aanwijzingen");
     assert_eq!(header.len(), 1 + 8 + 1);
+    assert_eq!(header[9], "total");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     // Ten themes and the totals row; every intervention has exactly one evidence level.
     assert_eq!(rows.len(), 11);
+    assert_eq!(&rows[0][0], "weerbaar-opvoeden");
     let totals = rows.last().unwrap();
+    assert_eq!(&totals[0], "total");
     let sum: usize = (1..9).map(|i| totals[i].parse::<usize>().unwrap()).sum();
     assert_eq!(sum, totals[9].parse::<usize>().unwrap());
 }

@@ -291,6 +291,9 @@ fn colour_only_when_asked_and_plain_output_is_unchanged_by_it() {
         vec!["list", "--theme", "polarisatie"],
         vec!["facets", "--target-group", "ouders"],
         vec!["show", "diamant"],
+        vec!["compare", "diamant", "kanjertraining", "soar"],
+        vec!["matrix", "--theme", "polarisatie"],
+        vec!["related", "diamant"],
     ] {
         let (_, plain, _) = run(weerbaar(home.path()).args(&args));
         let (_, never, _) = run(weerbaar(home.path()).args(&args).args(["--color", "never"]));

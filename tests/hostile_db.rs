@@ -373,13 +373,13 @@ fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
     let p = path.display();
     assert!(
         stdout.contains(&format!(
-            "{p}: facet_value: diamant: value_id `foo` is not a known theme\n"
+            "{p}: facet_value: diamant #0: value_id `foo` is not in the theme vocabulary\n"
         )),
         "{stdout}"
     );
     assert!(
         stdout.contains(&format!(
-            "{p}: source: diamantt: no intervention has this id (closest: diamant)\n"
+            "{p}: source: diamantt #0: no intervention has this id (closest: diamant)\n"
         )),
         "{stdout}"
     );

@@ -18,9 +18,10 @@ use crate::model::{Intervention, Lang};
 use crate::shortlist::{ShortlistError, inventory_key};
 use crate::store::Inventory;
 
-use super::output::pad;
+use super::output::pad_painted;
 use super::shortlist::{load, storage};
 use super::show::{lookup, wrap};
+use super::style::Style;
 use super::{CliError, Context};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -147,20 +148,20 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         .map(usize::from)
         .or_else(|| std::env::var("COLUMNS").ok()?.parse().ok())
         .unwrap_or(100);
-    let write = |out: &mut dyn Write| -> std::io::Result<()> {
+    let write = |out: &mut dyn Write, style: Style| -> std::io::Result<()> {
         match args.format {
             CompareFormat::Md => compare_md::write(&cmp, &opts, out),
             CompareFormat::Json => compare_json::write(&cmp, &opts, out),
             CompareFormat::Csv => {
                 compare_csv::write(&cmp, &opts, out).map_err(std::io::Error::other)
             }
-            CompareFormat::Text => write!(out, "{}", text(&cmp, ctx.lang, width)),
+            CompareFormat::Text => write!(out, "{}", text(&cmp, ctx.lang, width, style)),
         }
     };
     match &args.output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            write(&mut out)?;
+            write(&mut out, ctx.style)?;
             out.flush()?;
         }
         Some(path) => {
@@ -169,7 +170,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
             } else {
                 Overwrite::Refuse
             };
-            atomic::write(path, overwrite, |w| write(w))
+            // A file gets no colour codes.
+            atomic::write(path, overwrite, |w| write(w, Style::default()))
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             eprintln!(
@@ -188,8 +190,9 @@ const MIN_COLUMN: usize = 16;
 const GAP: &str = "  ";
 
 /// The comparison as aligned text columns: the aspect on the left, one column per
-/// intervention, values one per line with their mark symbol.
-fn text(cmp: &Comparison<'_>, lang: Lang, width: usize) -> String {
+/// intervention, values one per line with their mark symbol. With colour, the headings are
+/// bold and each evidence level has its colour (as in `list`); the text stays the same.
+fn text(cmp: &Comparison<'_>, lang: Lang, width: usize, style: Style) -> String {
     let label_w = cmp
         .rows
         .iter()
@@ -202,11 +205,12 @@ fn text(cmp: &Comparison<'_>, lang: Lang, width: usize) -> String {
 
     let mut out = String::new();
     let names: Vec<&str> = cmp.items.iter().map(|i| i.name.as_str()).collect();
-    out.push_str(&format!(
-        "{}: {}\n",
+    out.push_str(&style.heading(&format!(
+        "{}: {}",
         Text::Comparison.get(lang),
         names.join(" · ")
-    ));
+    )));
+    out.push('\n');
     out.push_str(&format!(
         "{SHARED_SYMBOL} {} · {UNIQUE_SYMBOL} {} · {IDENTICAL_SYMBOL} {}\n\n",
         Text::SharedByAll.get(lang),
@@ -214,9 +218,23 @@ fn text(cmp: &Comparison<'_>, lang: Lang, width: usize) -> String {
         Text::IdenticalRow.get(lang)
     ));
     let header: Vec<Vec<String>> = cmp.items.iter().map(|i| wrap(&i.name, col_w)).collect();
-    push_block(&mut out, Text::Aspect.get(lang), &header, label_w, col_w);
+    let bold = |_: usize, s: &str| style.heading(s);
+    let plain = |_: usize, s: &str| s.to_string();
+    let widths = (label_w, col_w);
+    push_block(
+        &mut out,
+        Text::Aspect.get(lang),
+        &header,
+        widths,
+        bold,
+        bold,
+    );
     let rule: Vec<Vec<String>> = vec![vec!["─".repeat(col_w)]; n];
-    push_block(&mut out, &"─".repeat(label_w), &rule, label_w, col_w);
+    push_block(&mut out, &"─".repeat(label_w), &rule, widths, plain, plain);
+    let evidence = |column: usize, s: &str| match cmp.items.get(column) {
+        Some(item) => style.evidence(&item.evidence.level, s),
+        None => s.to_string(),
+    };
 
     for row in &cmp.rows {
         let label = if row.identical {
@@ -250,22 +268,37 @@ fn text(cmp: &Comparison<'_>, lang: Lang, width: usize) -> String {
                 lines
             })
             .collect();
-        push_block(&mut out, &label, &cells, label_w, col_w);
+        if row.aspect == compare::Aspect::Evidence {
+            push_block(&mut out, &label, &cells, widths, bold, evidence);
+        } else {
+            push_block(&mut out, &label, &cells, widths, bold, plain);
+        }
         out.push('\n');
     }
     out
 }
 
-/// One aspect: the label on the first line, then the columns' lines side by side.
-fn push_block(out: &mut String, label: &str, cells: &[Vec<String>], label_w: usize, col_w: usize) {
+/// One aspect: the label on the first line, then the columns' lines side by side, the label
+/// and each column's text painted by `label_paint` and `cell_paint` (given the column).
+fn push_block(
+    out: &mut String,
+    label: &str,
+    cells: &[Vec<String>],
+    (label_w, col_w): (usize, usize),
+    label_paint: impl Fn(usize, &str) -> String,
+    cell_paint: impl Fn(usize, &str) -> String,
+) {
     let height = cells.iter().map(Vec::len).max().unwrap_or(0).max(1);
     for line in 0..height {
-        let mut s = pad(if line == 0 { label } else { "" }, label_w);
-        for cell in cells {
+        let mut s = pad_painted(if line == 0 { label } else { "" }, label_w, |t| {
+            label_paint(0, t)
+        });
+        for (column, cell) in cells.iter().enumerate() {
             s.push_str(GAP);
-            s.push_str(&pad(
+            s.push_str(&pad_painted(
                 cell.get(line).map(String::as_str).unwrap_or(""),
                 col_w,
+                |t| cell_paint(column, t),
             ));
         }
         out.push_str(s.trim_end());

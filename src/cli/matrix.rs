@@ -1,5 +1,5 @@
 //! `weerbaar matrix --rows FACET --cols FACET [filters]`: the coverage matrix of two facet
-//! groups under a search and filters, as a table (empty cells shown as `·`), CSV or JSON.
+//! groups under a search and filters, as a table (empty cells shown as `·`), CSV (ids) or JSON.
 
 use std::io::Write;
 
@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, args: &MatrixArgs) -> Result<(), CliError> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         MatrixFormat::Table => write!(out, "{}", table(&m, &index, ctx))?,
-        MatrixFormat::Csv => csv(&m, &index, ctx, &mut out)?,
+        MatrixFormat::Csv => csv(&m, &index, &mut out)?,
         MatrixFormat::Json => {
             serde_json::to_writer_pretty(&mut out, &json(&m, &index, ctx))
                 .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -92,9 +92,11 @@ fn id(index: &Index, group: FacetGroup, value: usize) -> &str {
 }
 
 /// Columns are numbered in the header and named in a legend below, so a wide vocabulary
-/// (twenty working elements) still fits a terminal.
+/// (twenty working elements) still fits a terminal. With colour, headings are bold and empty
+/// cells dim; the text stays the same.
 fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
     let lang = ctx.lang;
+    let style = ctx.style;
     let total_label = Text::Total.get(lang);
     let row_labels: Vec<String> = m
         .row_values
@@ -115,28 +117,30 @@ fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
         .max(m.total.to_string().len())
         .max(2);
     let cell = |n: usize| {
-        let s = if n == 0 {
-            EMPTY.to_string()
+        if n == 0 {
+            // Padded first, so only the dot is painted.
+            let fill = " ".repeat(cell_w.saturating_sub(EMPTY.width()) + 1);
+            format!("{fill}{}", style.dim(EMPTY))
         } else {
-            n.to_string()
-        };
-        format!(" {:>cell_w$}", s)
+            format!(" {n:>cell_w$}")
+        }
     };
 
-    let mut out = format!(
-        "{} × {} — {} {} ({EMPTY} = {})\n\n",
+    let mut out = style.heading(&format!(
+        "{} × {} — {} {} ({EMPTY} = {})",
         m.rows.label(lang),
         m.cols.label(lang),
         m.total,
         Text::Interventions.get(lang),
         Text::EmptyCell.get(lang)
-    );
+    ));
+    out.push_str("\n\n");
     let mut header = pad("", label_w);
     for n in 1..=m.col_values.len() {
         header.push_str(&format!(" {n:>cell_w$}"));
     }
     header.push_str(&format!("  {total_label}"));
-    out.push_str(header.trim_end());
+    out.push_str(&style.heading(header.trim_end()));
     out.push('\n');
     for (r, row) in m.counts.iter().enumerate() {
         let mut line = pad(row_labels.get(r).map(String::as_str).unwrap_or(""), label_w);
@@ -155,7 +159,8 @@ fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
     totals.push_str(&format!("  {:>w$}", m.total, w = total_label.width()));
     out.push_str(&totals);
     out.push_str("\n\n");
-    out.push_str(&format!("{}:\n", m.cols.label(lang)));
+    out.push_str(&style.heading(&format!("{}:", m.cols.label(lang))));
+    out.push('\n');
     for (n, &v) in m.col_values.iter().enumerate() {
         out.push_str(&format!(
             "{:>w$}  {} ({})\n",
@@ -168,28 +173,25 @@ fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
     out
 }
 
-/// CSV with labels as headers, counts as plain numbers (0 for empty), a total column and row.
-fn csv(m: &Matrix, index: &Index, ctx: &Context, out: impl Write) -> Result<(), CliError> {
+/// CSV for scripts: ids as headers and row keys (the same in every language; `--format json`
+/// has the labels too), counts as plain numbers (0 for empty), a `total` column and row.
+fn csv(m: &Matrix, index: &Index, out: impl Write) -> Result<(), CliError> {
     let fail = |e: csv::Error| CliError::Failed(e.to_string());
-    let total = Text::Total.get(ctx.lang).to_string();
+    let total = "total".to_string();
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    let mut header = vec![format!(
-        "{} \\ {}",
-        m.rows.label(ctx.lang),
-        m.cols.label(ctx.lang)
-    )];
+    let mut header = vec![format!("{} \\ {}", m.rows.id(), m.cols.id())];
     header.extend(
         m.col_values
             .iter()
-            .map(|&v| label(index, m.cols, v, ctx).to_string()),
+            .map(|&v| id(index, m.cols, v).to_string()),
     );
     header.push(total.clone());
     w.write_record(&header).map_err(fail)?;
     for (r, row) in m.counts.iter().enumerate() {
         let v = m.row_values.get(r).copied().unwrap_or(usize::MAX);
-        let mut record = vec![label(index, m.rows, v, ctx).to_string()];
+        let mut record = vec![id(index, m.rows, v).to_string()];
         record.extend(row.iter().map(usize::to_string));
         record.push(m.row_totals.get(r).copied().unwrap_or(0).to_string());
         w.write_record(&record).map_err(fail)?;

@@ -23,9 +23,15 @@ pub fn truncate(s: &str, width: usize) -> String {
 
 /// Pad `s` with spaces to exactly `width` columns (cutting it first if needed).
 pub fn pad(s: &str, width: usize) -> String {
+    pad_painted(s, width, str::to_string)
+}
+
+/// `pad`, with the text (not the filling spaces) painted, so a line's trailing spaces can still
+/// be trimmed and the text without colour codes is exactly `pad`'s.
+pub fn pad_painted(s: &str, width: usize, paint: impl Fn(&str) -> String) -> String {
     let cut = truncate(s, width);
     let fill = width.saturating_sub(cut.width());
-    format!("{cut}{}", " ".repeat(fill))
+    format!("{}{}", paint(&cut), " ".repeat(fill))
 }
 
 /// Render rows as aligned columns; the last column is not padded. `max` caps each column.

@@ -65,7 +65,9 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
             writeln!(out)?;
         }
         RelatedFormat::Text => {
-            writeln!(out, "{}: {} ({})", Text::Related.get(lang), name, id)?;
+            let style = ctx.style;
+            let heading = format!("{}: {} ({})", Text::Related.get(lang), name, id);
+            writeln!(out, "{}", style.heading(&heading))?;
             if found.is_empty() {
                 writeln!(out, "  {}", Text::NothingShared.get(lang))?;
             }
@@ -74,7 +76,7 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
                     out,
                     "{:>2}. {} ({}) — {} {:.0}%",
                     n + 1,
-                    index.name(r.index),
+                    style.heading(index.name(r.index)),
                     index.id(r.index),
                     Text::Similarity.get(lang),
                     r.similarity.score() * 100.0

@@ -61,6 +61,11 @@ impl Style {
         self.paint(BOLD, text)
     }
 
+    /// Something that is there to be seen as absent (an empty matrix cell's `·`).
+    pub fn dim(self, text: &str) -> String {
+        self.paint(DIM, text)
+    }
+
     /// An evidence badge, coloured by its level (the dots and code already carry the level).
     pub fn evidence(self, level_id: &str, text: &str) -> String {
         let code = match level_id {

@@ -781,6 +781,22 @@ pub const EVIDENCE: &[Term] = &[
     ),
 ];
 
+/// A shorter label for an evidence level, for narrow places (the facet pane): the three
+/// "Effectief volgens …" levels start alike and would be cut to the same words, so here the
+/// word that tells them apart comes first. `None` where the full label is short already.
+pub fn evidence_short_label(evidence_id: &str, lang: Lang) -> Option<&'static str> {
+    let (nl, en) = match evidence_id {
+        "sterke-aanwijzingen" => ("Sterke aanwijzingen", "Strong evidence"),
+        "goede-aanwijzingen" => ("Goede aanwijzingen", "Good evidence"),
+        "eerste-aanwijzingen" => ("Eerste aanwijzingen", "First indications"),
+        _ => return None,
+    };
+    Some(match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    })
+}
+
 /// Evidence levels that are a formal recognition (they need a year and an assessing body).
 pub fn is_recognition(evidence_id: &str) -> bool {
     matches!(

@@ -32,6 +32,8 @@ pub struct ContentProblem {
     pub table: &'static str,
     /// The intervention id the row belongs to (or claims to).
     pub id: String,
+    /// The row's `position` among that intervention's rows (`None` for `intervention`).
+    pub position: Option<i64>,
     pub kind: ProblemKind,
     /// The closest valid values (vocabulary ids, or intervention ids for an orphan).
     pub closest: Vec<String>,
@@ -53,7 +55,11 @@ pub enum ProblemKind {
 
 impl fmt::Display for ContentProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (table, id) = (self.table, &self.id);
+        let table = self.table;
+        let id = match self.position {
+            Some(p) => format!("{} #{p}", self.id),
+            None => self.id.clone(),
+        };
         match &self.kind {
             ProblemKind::NotInVocabulary {
                 column,
@@ -61,7 +67,7 @@ impl fmt::Display for ContentProblem {
                 value,
             } => write!(
                 f,
-                "{table}: {id}: {column} `{value}` is not a known {group}"
+                "{table}: {id}: {column} `{value}` is not in the {group} vocabulary"
             )?,
             ProblemKind::UnknownFacet { value } => {
                 write!(f, "{table}: {id}: facet `{value}` is not a facet group")?
@@ -122,6 +128,7 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
                 report.push(|| ContentProblem {
                     table: "intervention",
                     id: shorten(&id),
+                    position: None,
                     kind: ProblemKind::NotInVocabulary {
                         column: "evidence_level",
                         group: FacetGroup::Evidence.id(),
@@ -149,19 +156,22 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
             (_, Some(column)) => format!("intervention_id, {column}, {column}"),
             (_, None) => "intervention_id, NULL, NULL".to_string(),
         };
+        // `position` last, read as a number where it is one (a foreign file may hold anything).
         let mut stmt = conn
             .prepare(&format!(
-                "SELECT {columns} FROM {table} ORDER BY intervention_id COLLATE BINARY, position"
+                "SELECT {columns}, position FROM {table} ORDER BY intervention_id COLLATE BINARY, position"
             ))
             .map_err(sql_err)?;
         let mut rows = stmt.query([]).map_err(sql_err)?;
         while let Some(row) = rows.next().map_err(sql_err)? {
             let raw_id = raw_text(row, 0, path)?;
             let id = text(row, 0, path, false)?;
+            let position = row.get::<_, i64>(3).ok();
             if !ids.contains(&raw_id) {
                 report.push(|| ContentProblem {
                     table,
                     id: shorten(&id),
+                    position,
                     kind: ProblemKind::Orphan,
                     closest: if shown_ids.len() <= SUGGEST_ORPHANS_UP_TO {
                         closest_ids(&id, shown_ids.iter().map(String::as_str))
@@ -183,6 +193,7 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
                             report.push(|| ContentProblem {
                                 table,
                                 id: shorten(&id),
+                                position,
                                 kind: ProblemKind::UnknownFacet {
                                     value: shorten(&facet),
                                 },
@@ -203,6 +214,7 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
                 report.push(|| ContentProblem {
                     table,
                     id: shorten(&id),
+                    position,
                     kind: ProblemKind::NotInVocabulary {
                         column: value_column.unwrap_or("value"),
                         group: group.id(),
@@ -275,7 +287,7 @@ mod tests {
         assert_eq!(
             found,
             [
-                "facet_value: diamant: value_id `polarisatei` is not a known theme (closest: polarisatie)"
+                "facet_value: diamant #0: value_id `polarisatei` is not in the theme vocabulary (closest: polarisatie)"
             ]
         );
     }
@@ -290,21 +302,19 @@ mod tests {
         assert_eq!(total, 3, "{found:?}");
         assert!(
             found[0].starts_with(
-                "intervention: diamant: evidence_level `super` is not a known evidence"
+                "intervention: diamant: evidence_level `super` is not in the evidence vocabulary"
             ),
             "{found:?}"
         );
         assert!(
             found.iter().any(|l| l.starts_with(
-                "working_element: diamant: element_id `foo` is not a known working-element"
+                "working_element: diamant #0: element_id `foo` is not in the working-element vocabulary"
             )),
             "{found:?}"
         );
         assert!(
-            found
-                .iter()
-                .any(|l| l
-                    == "facet_value: soar: facet `thema` is not a facet group (closest: theme)"),
+            found.iter().any(|l| l
+                == "facet_value: soar #0: facet `thema` is not a facet group (closest: theme)"),
             "{found:?}"
         );
     }
@@ -318,7 +328,7 @@ mod tests {
         assert_eq!(total, 1);
         assert_eq!(
             found,
-            ["source: diamantt: no intervention has this id (closest: diamant)"]
+            ["source: diamantt #0: no intervention has this id (closest: diamant)"]
         );
     }
 

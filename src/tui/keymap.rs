@@ -29,6 +29,8 @@ pub enum Action {
     Bottom,
     /// Enter/Space: toggle a facet value or fold a group; open the detail of a result.
     Activate,
+    /// Esc in the detail pane: back to the results (which a narrow terminal hides behind it).
+    LeaveDetail,
     ClearFilters,
     ClearSearch,
     CycleSort,
@@ -113,6 +115,7 @@ impl Action {
             Action::Top => Text::ActTop,
             Action::Bottom => Text::ActBottom,
             Action::Activate => Text::ActActivate,
+            Action::LeaveDetail => Text::ActLeaveDetail,
             Action::ClearFilters => Text::ActClearFilters,
             Action::ClearSearch => Text::ActClearSearch,
             Action::CycleSort => Text::ActCycleSort,
@@ -239,6 +242,7 @@ pub const BROWSE: &[Binding] = &[
     bind(&[k(KeyCode::Home), Key::char('g')], Action::Top),
     bind(&[k(KeyCode::End), Key::char('G')], Action::Bottom),
     bind(&[k(KeyCode::Enter), Key::char(' ')], Action::Activate),
+    bind(&[k(KeyCode::Esc)], Action::LeaveDetail),
     bind(&[Key::char('x')], Action::ClearFilters),
     bind(&[Key::ctrl('u')], Action::ClearSearch),
     bind(&[Key::char('o')], Action::CycleSort),
@@ -482,8 +486,11 @@ pub fn help_lines_with(lang: Lang, filter: &str, browse: &[Binding]) -> Vec<Help
         (Text::HelpSearchTyping, Text::HelpTypeToSearch),
         (Text::HelpFilterTyping, Text::HelpTypeToFilter),
     ];
+    // Ctrl-C is no binding (the event loop turns it into `Msg::Quit` everywhere), so it is
+    // listed by hand, first, where the main screen's keys start.
+    let anywhere = (Text::HelpCtrlC, Text::ActQuitAnywhere);
     let sections: [HelpSection; 10] = [
-        (Text::HelpBrowse, browse, None),
+        (Text::HelpBrowse, browse, Some(anywhere)),
         (Text::HelpSearchBar, SEARCH, Some(typing[0])),
         (Text::HelpShortlistView, SHORTLISTS, None),
         (Text::ExportTitle, EXPORT, None),
@@ -586,13 +593,14 @@ mod tests {
             .iter()
             .filter(|l| matches!(l, HelpLine::Entry { .. }))
             .count();
-        // Every binding, the two "type to …" lines, three mouse lines and thirteen symbols.
+        // Every binding, the two "type to …" lines, Ctrl-C, three mouse lines and thirteen
+        // symbols.
         let tables = [
             BROWSE, SEARCH, HELP, SHORTLISTS, EXPORT, INPUT, CONFIRM, VIEWS, COMPARE, MATRIX,
         ];
         assert_eq!(
             entries,
-            tables.iter().map(|t| t.len()).sum::<usize>() + 2 + 3 + 13
+            tables.iter().map(|t| t.len()).sum::<usize>() + 2 + 1 + 3 + 13
         );
 
         let by_action = help_lines(Lang::En, "sort");

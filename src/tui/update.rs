@@ -208,6 +208,11 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         Action::Top => motion(state, Motion::Top),
         Action::Bottom => motion(state, Motion::Bottom),
         Action::Activate => return activate(state),
+        Action::LeaveDetail => {
+            if ui.focus == Pane::Detail {
+                focus(state, Pane::Results);
+            }
+        }
         Action::ClearFilters => {
             if ui.query.has_filters() {
                 ui.query.clear_filters();

@@ -439,3 +439,31 @@ fn configured_keys_drive_the_explorer_and_its_help() {
         crate::tui::keymap::HelpLine::Entry { keys, .. } if keys == "s"
     )));
 }
+
+#[test]
+fn esc_leaves_the_full_width_detail_of_a_narrow_terminal() {
+    let mut s = fixture::state();
+    run(&mut s, [Msg::Resize(80, 24), key(KeyCode::Enter)]);
+    assert_eq!(s.ui.focus, Pane::Detail);
+    let areas = crate::tui::layout::areas(80, 24, s.ui.focus).expect("80×24 fits");
+    assert_eq!(areas.results, None, "the detail takes the results' place");
+    run(&mut s, [key(KeyCode::Esc)]);
+    assert_eq!(s.ui.focus, Pane::Results);
+    let areas = crate::tui::layout::areas(80, 24, s.ui.focus).expect("80×24 fits");
+    assert!(areas.results.is_some(), "the results are back");
+    // Esc elsewhere changes nothing (and never quits).
+    assert!(!run(&mut s, [key(KeyCode::Esc)]));
+    assert_eq!(s.ui.focus, Pane::Results);
+}
+
+#[test]
+fn the_help_lists_ctrl_c_as_quit_anywhere() {
+    let s = fixture::state();
+    let lines = crate::tui::keymap::help_lines_with(s.ui.lang, "ctrl-c", &s.browse);
+    assert!(
+        lines.iter().any(|l| matches!(l,
+            crate::tui::keymap::HelpLine::Entry { keys, action }
+                if keys == "Ctrl-C" && action.starts_with("stoppen"))),
+        "{lines:?}"
+    );
+}

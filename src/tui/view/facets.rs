@@ -5,7 +5,11 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::i18n::Text;
+use crate::model::FacetGroup;
+use crate::model::vocab::evidence_short_label;
 
 use super::super::state::{FacetRow, Pane, State};
 use super::super::symbols::{CURSOR, FOLDED, SELECTED, UNFOLDED, UNSELECTED};
@@ -72,13 +76,18 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
                     };
                     let sym = if is_selected { SELECTED } else { UNSELECTED };
                     let label_width = width.saturating_sub(1 + 3 + 1 + 1 + count_width);
+                    let full = info.label(lang);
+                    // Cut, the "Effectief volgens …" levels would look alike: shorten instead.
+                    let label = match evidence_short_label(&info.id, lang) {
+                        Some(short) if g == FacetGroup::Evidence && full.width() > label_width => {
+                            short
+                        }
+                        _ => full,
+                    };
                     let mut spans = vec![Span::raw(marker), Span::styled(sym, value_style)];
                     spans.push(Span::raw(" "));
                     spans.extend(fit(
-                        vec![Span::styled(
-                            safe(info.label(lang)).into_owned(),
-                            value_style,
-                        )],
+                        vec![Span::styled(safe(label).into_owned(), value_style)],
                         label_width,
                         true,
                     ));

@@ -305,3 +305,17 @@ fn a_record_that_can_no_longer_be_read_is_named_and_marked() {
     let text = screen_text(t.backend().buffer());
     assert!(text.contains(&format!("⚠ {}", gone.name)), "{text}");
 }
+
+#[test]
+fn evidence_levels_stay_distinguishable_in_a_narrow_facet_pane() {
+    let mut s = fixture::state();
+    // To the facet pane, and down to its last group (Bewijs).
+    dispatch(&mut s, [Msg::Resize(80, 24), Msg::Key(Key::char('h'))]);
+    dispatch(&mut s, [Msg::Key(Key::char('G'))]);
+    let t = render(&mut s, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    for start in ["Sterke aanw", "Goede aanw", "Eerste aanw"] {
+        assert!(text.contains(start), "{start} not on screen:\n{text}");
+    }
+    assert!(!text.contains("Effectief vol"), "{text}");
+}
