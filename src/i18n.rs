@@ -100,6 +100,8 @@ pub enum Text {
     ShortViews,
     ShortBack,
     ShortNew,
+    ShortRename,
+    ShortDeleteList,
     ShortRemove,
     ShortWrite,
     ShortYes,
@@ -122,6 +124,7 @@ pub enum Text {
     ExportNothing,
     DefaultListName,
     ItemsTitle,
+    Item,
     NoteFor,
     NewListName,
     RenameListTo,
@@ -325,6 +328,15 @@ pub enum Text {
 }
 
 impl Text {
+    /// "item" or "items", for a count of `n`.
+    pub fn items(n: usize, lang: Lang) -> &'static str {
+        if n == 1 {
+            Text::Item.get(lang)
+        } else {
+            Text::Items.get(lang)
+        }
+    }
+
     pub fn get(self, lang: Lang) -> &'static str {
         let (nl, en) = match self {
             Text::Unknown => ("onbekend", "unknown"),
@@ -379,6 +391,7 @@ impl Text {
             Text::Selection => ("Selectie", "Selection"),
             Text::ExportedWith => ("Geëxporteerd met", "Exported with"),
             Text::Items => ("items", "items"),
+            Text::Item => ("item", "item"),
             Text::NoShortlists => ("nog geen shortlists", "no shortlists yet"),
             Text::EmptyShortlist => ("(leeg)", "(empty)"),
             Text::MsgAddedTo => ("toegevoegd aan", "added to"),
@@ -428,6 +441,8 @@ impl Text {
             Text::ShortViews => ("zoekopdr.", "searches"),
             Text::ShortBack => ("terug", "back"),
             Text::ShortNew => ("nieuw", "new"),
+            Text::ShortRename => ("hernoem", "rename"),
+            Text::ShortDeleteList => ("wis", "delete"),
             Text::ShortRemove => ("eruit", "remove"),
             Text::ShortWrite => ("schrijven", "write"),
             Text::ShortYes => ("ja", "yes"),

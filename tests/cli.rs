@@ -220,6 +220,48 @@ fn stats_shows_coverage_per_theme() {
     assert!(text.contains("Thema × bewijs"));
     assert!(text.contains("Thema × werkzaam element"));
     assert!(text.contains("Professionalisering moskeebesturen"));
+    // The indented (non-ESS) themes are explained.
+    assert!(text.contains("Ingesprongen thema's horen niet bij de zeven ESS-thema's"));
+    let en = stdout_of(&["--lang", "en", "db", "stats"]);
+    assert!(
+        en.lines().next().unwrap_or("").ends_with(" interventions"),
+        "{en}"
+    );
+    assert!(en.contains("Indented themes are not among the seven ESS themes"));
+}
+
+#[test]
+fn provider_filters_match_any_part_of_a_name_in_any_case() {
+    let exact = stdout_of(&["list", "--provider", "Gemeente Utrecht", "--format", "ids"]);
+    let any_case = stdout_of(&["list", "--provider", "gemeente utrecht", "--format", "ids"]);
+    // Also "Gemeente Utrecht (regie)": every provider whose name holds the text.
+    assert!(
+        exact.lines().all(|id| any_case.lines().any(|l| l == id)),
+        "{exact} / {any_case}"
+    );
+    assert!(any_case.lines().count() > exact.lines().count());
+    assert!(!stdout_of(&["list", "--provider", "sipi", "--format", "ids"]).is_empty());
+    weerbaar()
+        .args(["list", "--provider", "zzzz"])
+        .assert()
+        .code(2)
+        .stderr(contains("unknown provider `zzzz`"));
+    // No far-fetched suggestions for short unknown ids, and none for an empty one.
+    let out = weerbaar()
+        .args(["show", "nope"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("soar"));
+    let out = weerbaar()
+        .args(["list", "--theme", ""])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("valid ids:"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -455,6 +497,56 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn a_full_disk_on_stdout_is_named_as_such() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        eprintln!("skipped: no /dev/full here");
+        return;
+    };
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("weerbaar"))
+        .env_remove("WEERBAAR_DB")
+        .args(["list"])
+        .stdout(full)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.starts_with("weerbaar: cannot write to standard output: "),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_empty_weerbaar_db_means_the_bundled_inventory() {
+    let bundled = stdout_of(&["list", "--format", "ids"]);
+    let out = weerbaar()
+        .env("WEERBAAR_DB", "")
+        .args(["list", "--format", "ids"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), bundled);
+    // A set variable is still used, and --db wins over it.
+    weerbaar()
+        .env("WEERBAAR_DB", "/nonexistent/x.sqlite")
+        .args(["list"])
+        .assert()
+        .code(1)
+        .stderr(contains("/nonexistent/x.sqlite: no such file"));
+    let bundled_path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/inventory.sqlite");
+    weerbaar()
+        .env("WEERBAAR_DB", "/nonexistent/x.sqlite")
+        .args(["--db", bundled_path, "list", "--format", "ids"])
+        .assert()
+        .success()
+        .stdout(bundled);
 }
 
 #[test]

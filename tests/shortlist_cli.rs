@@ -30,7 +30,7 @@ fn a_shortlist_is_built_annotated_and_shown() {
             "note",
             "sessie",
             "rots-en-water",
-            "eerst met het team bespreken",
+            "eerst met het team bespreken\ndan met de ouders",
         ])
         .assert()
         .success();
@@ -40,7 +40,7 @@ fn a_shortlist_is_built_annotated_and_shown() {
         .success()
         .stdout(contains("sessie (2 items)"))
         .stdout(contains(
-            "rots-en-water  Rots en Water\n  Notitie: eerst met het team bespreken",
+            "rots-en-water  Rots en Water\n  Notitie: eerst met het team bespreken\n           dan met de ouders\n",
         ))
         .stdout(contains("triple-p  Triple P"));
     weerbaar(d)
@@ -63,7 +63,10 @@ fn a_shortlist_is_built_annotated_and_shown() {
         .unwrap();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["items"][0]["id"], "rots-en-water");
-    assert_eq!(doc["items"][0]["note"], "eerst met het team bespreken");
+    assert_eq!(
+        doc["items"][0]["note"],
+        "eerst met het team bespreken\ndan met de ouders"
+    );
     assert_eq!(doc["items"][0]["in_inventory"], true);
     assert!(doc["inventory"]["version"].is_string());
 }
@@ -127,12 +130,13 @@ fn rename_remove_and_delete() {
         .args(["shortlist", "delete", "b"])
         .assert()
         .success()
-        .stderr(contains("`b` verwijderd (1 items)"));
+        .stderr(contains("`b` verwijderd (1 item)"));
     weerbaar(d)
         .args(["shortlist", "list"])
         .assert()
         .success()
-        .stdout(contains("Sessie maart").and(contains("1 items")))
+        .stdout(contains("Sessie maart").and(contains("1 item")))
+        .stdout(contains("1 items").not())
         .stdout(contains("b ").not());
 }
 

@@ -28,6 +28,7 @@ pub enum DbCommand {
     },
     /// Validate the sources and report every problem as file:line:column: message.
     Check {
+        /// The data directory (holding inventory.toml and interventions/).
         #[arg(long, value_name = "DIR")]
         data: Option<PathBuf>,
     },
@@ -36,7 +37,8 @@ pub enum DbCommand {
         #[arg(long, value_enum, default_value = "table")]
         format: StatsFormat,
     },
-    /// Run SQLite's integrity check and the schema check on a database file.
+    /// Check a database file: SQLite's integrity check, the schema, and every value against
+    /// the vocabularies (unknown values and orphan rows are listed; exit 1).
     Verify { path: PathBuf },
     /// What changed between two inventory files: added, removed, renamed and changed entries.
     Diff {
@@ -258,9 +260,10 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
 
     writeln!(
         out,
-        "{} — {} interventies\n",
+        "{} — {} {}\n",
         inventory.metadata.title,
-        items.len()
+        items.len(),
+        crate::i18n::Text::Interventions.get(lang)
     )?;
     for (group, title) in [
         (
@@ -300,6 +303,14 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
         write!(out, "{}", table(&header_refs, &rows, &max))?;
         writeln!(out, "{}", legend(values))?;
     }
+    writeln!(
+        out,
+        "{}\n",
+        lang.pick(
+            "Ingesprongen thema's horen niet bij de zeven ESS-thema's; ze lopen door de andere heen.",
+            "Indented themes are not among the seven ESS themes; they cut across the others."
+        )
+    )?;
     let thin: Vec<&str> = ESS_THEMES
         .iter()
         .copied()

@@ -18,22 +18,28 @@ pub struct FilterArgs {
     /// Keep interventions with this theme (repeat for OR).
     #[arg(long = "theme", value_name = "ID")]
     pub themes: Vec<String>,
+    /// Keep interventions for this target group (repeat for OR; ids: `weerbaar facets`).
     #[arg(long = "target-group", value_name = "ID")]
     pub target_groups: Vec<String>,
+    /// Keep interventions working at this level (repeat for OR).
     #[arg(long = "level", value_name = "ID")]
     pub levels: Vec<String>,
+    /// Keep interventions of this kind of offer (repeat for OR).
     #[arg(long = "offer-type", value_name = "ID")]
     pub offer_types: Vec<String>,
+    /// Keep interventions for this prevention stage.
     #[arg(long = "prevention", value_name = "ID")]
     pub prevention: Vec<String>,
-    /// A resilience dimension.
+    /// Keep interventions strengthening this resilience dimension.
     #[arg(long = "dimension", value_name = "ID")]
     pub dimensions: Vec<String>,
+    /// Keep interventions with this working element.
     #[arg(long = "working-element", value_name = "ID")]
     pub working_elements: Vec<String>,
+    /// Keep interventions with exactly this evidence level (see also --min-evidence).
     #[arg(long = "evidence", value_name = "ID")]
     pub evidence: Vec<String>,
-    /// A provider's exact name.
+    /// A provider: its name, or any part of it (any case).
     #[arg(long = "provider", value_name = "NAME")]
     pub providers: Vec<String>,
     /// Keep interventions with at least this evidence level.
@@ -73,11 +79,20 @@ impl FilterArgs {
         for (group, values) in self.by_group() {
             let known = index.group(group);
             for value in values {
-                if known.position(value).is_none() {
+                let matched: Vec<&str> = if known.position(value).is_some() {
+                    vec![value.as_str()]
+                } else if group == FacetGroup::Provider {
+                    providers_containing(known, value)
+                } else {
+                    Vec::new()
+                };
+                if matched.is_empty() {
                     return Err(CliError::Usage(unknown_value(group, value, known)));
                 }
-                if !query.is_selected(group, value) {
-                    query.toggle(group, value);
+                for value in matched {
+                    if !query.is_selected(group, value) {
+                        query.toggle(group, value);
+                    }
                 }
             }
         }
@@ -179,11 +194,38 @@ pub fn shell_quote(word: &str) -> String {
     }
 }
 
+/// Providers are long names typed from memory: `--provider movisie` or `--provider SIPI` means
+/// every provider whose name contains it, whatever the case and accents.
+fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) -> Vec<&'a str> {
+    let needle = crate::query::fold(value.trim());
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    known
+        .values
+        .iter()
+        .filter(|v| crate::query::fold(&v.id).contains(&needle))
+        .map(|v| v.id.as_str())
+        .collect()
+}
+
 fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupIndex) -> String {
     match group.vocabulary() {
         Some(terms) => unknown_id_message(group, value, terms),
         None => {
-            let names = closest_ids(value, known.values.iter().map(|v| v.id.as_str()));
+            // Compared folded (the names have capitals and accents), shown as they are.
+            let folded: Vec<(String, &str)> = known
+                .values
+                .iter()
+                .map(|v| (crate::query::fold(&v.id), v.id.as_str()))
+                .collect();
+            let names: Vec<&str> = closest_ids(
+                &crate::query::fold(value),
+                folded.iter().map(|(f, _)| f.as_str()),
+            )
+            .into_iter()
+            .filter_map(|f| folded.iter().find(|(g, _)| g == f).map(|(_, n)| *n))
+            .collect();
             if names.is_empty() {
                 format!(
                     "unknown provider `{value}`; see `weerbaar facets` for the providers in this inventory"

@@ -30,6 +30,9 @@ use crate::store::{self, Inventory, StoreError};
 pub use filters::FilterArgs;
 pub use style::{ColorChoice, Style};
 
+/// Where `--help` lists the options every command takes, apart from the command's own.
+const GLOBAL: &str = "Global options";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "weerbaar",
@@ -39,16 +42,23 @@ pub use style::{ColorChoice, Style};
     disable_version_flag = true
 )]
 pub struct Cli {
-    /// Open this inventory instead of the bundled one.
-    #[arg(long, global = true, env = "WEERBAAR_DB", value_name = "PATH")]
+    /// Open this inventory instead of the bundled one [env: WEERBAAR_DB; empty means bundled].
+    // The variable is read in `main`, not by clap: clap refuses a set-but-empty variable.
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
 
     /// Interface language (default: from the configuration, else LANG, else nl).
-    #[arg(long, global = true, value_name = "nl|en", value_parser = parse_lang)]
+    #[arg(long, global = true, value_name = "nl|en", value_parser = parse_lang, help_heading = GLOBAL)]
     pub lang: Option<Lang>,
 
     /// Read the configuration from this file (default: see `weerbaar config path`).
-    #[arg(long, global = true, env = "WEERBAAR_CONFIG", value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "WEERBAAR_CONFIG",
+        value_name = "FILE",
+        help_heading = GLOBAL
+    )]
     pub config: Option<PathBuf>,
 
     /// Colour in tables and text: auto = only on a terminal and when NO_COLOR is not set.
@@ -57,7 +67,8 @@ pub struct Cli {
         global = true,
         value_enum,
         value_name = "WHEN",
-        default_value = "auto"
+        default_value = "auto",
+        help_heading = GLOBAL
     )]
     pub color: ColorChoice,
 
@@ -121,9 +132,12 @@ impl From<StoreError> for CliError {
     }
 }
 
+/// A bare IO error in a command is a failed write of its output (files are written through
+/// `atomic`, whose errors name the file), so it names standard output:
+/// `weerbaar list > /dev/full` says where there was no space.
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
-        CliError::Failed(e.to_string())
+        CliError::Failed(format!("cannot write to standard output: {e}"))
     }
 }
 
@@ -186,7 +200,11 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     let ctx = Context {
         lang,
-        db: cli.db.clone(),
+        db: cli.db.clone().or_else(|| {
+            std::env::var_os("WEERBAAR_DB")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        }),
         current_year: crate::model::current_year(),
         config: loaded.config,
         config_file: cli.config.clone(),

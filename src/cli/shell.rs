@@ -84,7 +84,7 @@ fn extra_sections(cli: &clap::Command) -> String {
     item(
         &mut r,
         "WEERBAAR_DB",
-        "Open this inventory instead of the bundled one (as --db).",
+        "Open this inventory instead of the bundled one (as --db; --db wins). Set but empty: the bundled one.",
     );
     item(
         &mut r,

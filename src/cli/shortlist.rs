@@ -5,6 +5,7 @@
 use std::io::Write;
 
 use clap::{Subcommand, ValueEnum};
+use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Text;
 use crate::shortlist::{Book, Lists, ShortlistError, Storage, inventory_key};
@@ -164,7 +165,7 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
                 "`{name}` {} ({} {})",
                 t(Text::MsgDeleted),
                 gone.items.len(),
-                t(Text::Items)
+                Text::items(gone.items.len(), ctx.lang)
             );
             Ok(())
         }
@@ -207,7 +208,8 @@ fn list(ctx: &Context, inventory: &Inventory, format: ShortlistFormat) -> Result
                 .iter()
                 .map(|s| {
                     let missing = s.missing(inventory).len();
-                    let mut count = format!("{} {}", s.items.len(), Text::Items.get(lang));
+                    let mut count =
+                        format!("{} {}", s.items.len(), Text::items(s.items.len(), lang));
                     if missing > 0 {
                         count.push_str(&format!(
                             " (⚠ {missing} {})",
@@ -271,7 +273,7 @@ fn show(
                 "{} ({} {})",
                 list.name,
                 list.items.len(),
-                Text::Items.get(lang)
+                Text::items(list.items.len(), lang)
             )?;
             if list.items.is_empty() {
                 writeln!(out, "{}", Text::EmptyShortlist.get(lang))?;
@@ -281,12 +283,12 @@ fn show(
                     Some(found) => writeln!(out, "\n{}  {}", item.id, found.name)?,
                     None => writeln!(out, "\n{}  ⚠ {}", item.id, Text::NotInInventory.get(lang))?,
                 }
+                // Later lines of a note start under its first line's text.
+                let label = format!("  {}: ", Text::ShortlistNote.get(lang));
+                let indent = " ".repeat(label.width());
                 for (n, line) in item.note.lines().enumerate() {
-                    if n == 0 {
-                        writeln!(out, "  {}: {line}", Text::ShortlistNote.get(lang))?;
-                    } else {
-                        writeln!(out, "  {line}")?;
-                    }
+                    let lead = if n == 0 { &label } else { &indent };
+                    writeln!(out, "{lead}{line}")?;
                 }
             }
         }

@@ -838,7 +838,11 @@ pub fn closest_ids<'a>(
     unknown: &str,
     candidates: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let needle = unknown.to_lowercase();
+    let needle = unknown.trim().to_lowercase();
+    // Nothing typed is near everything: no suggestion (the caller lists the valid ids).
+    if needle.is_empty() {
+        return Vec::new();
+    }
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| {
@@ -850,7 +854,9 @@ pub fn closest_ids<'a>(
         })
         .collect();
     scored.sort();
-    let limit = (needle.chars().count() / 2).max(3);
+    // A third of the word may be wrong, at least two letters: `polarisati` finds
+    // `polarisatie`, but `nope` does not find `soar`.
+    let limit = (needle.chars().count() / 3).max(2);
     scored
         .into_iter()
         .filter(|(d, _)| *d <= limit)

@@ -192,6 +192,8 @@ impl Action {
             Action::Views => Text::ShortViews,
             Action::Back | Action::Cancel => Text::ShortBack,
             Action::NewList => Text::ShortNew,
+            Action::RenameList => Text::ShortRename,
+            Action::DeleteList => Text::ShortDeleteList,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
             Action::ToggleCompare => Text::ShortToggleCompare,

@@ -177,7 +177,13 @@ pub fn perform(state: &mut State, action: Action) -> Vec<Effect> {
             } else {
                 Text::RemovedFromList
             };
-            state.ui.notice = Some(Notice::Info(format!("{id} {} {list}", verb.get(lang))));
+            // The name the user sees in the list, not the id.
+            let name = state
+                .selected_record()
+                .map(|r| state.index.name(r).to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| id.clone());
+            state.ui.notice = Some(Notice::Info(format!("{name} {} {list}", verb.get(lang))));
             effects
         }
         Action::OpenShortlists => {

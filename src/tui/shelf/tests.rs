@@ -51,7 +51,18 @@ fn s_puts_the_selection_in_a_first_list_and_takes_it_out_again() {
             }),
         ]
     );
-    assert!(matches!(&s.ui.notice, Some(Notice::Info(t)) if t.contains("toegevoegd aan")));
+    // The name the user sees, not the id.
+    let name = s
+        .index
+        .name(s.selected_record().expect("a selection"))
+        .to_string();
+    assert_ne!(name, id);
+    assert_eq!(
+        s.ui.notice,
+        Some(Notice::Info(format!(
+            "{name} toegevoegd aan Mijn shortlist"
+        )))
+    );
     save_all(&mut s);
     press(&mut s, 's');
     assert!(!s.ui.shelf.active().unwrap().contains(&id));

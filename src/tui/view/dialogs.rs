@@ -68,7 +68,7 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
             Text::Shortlist.get(lang),
             safe(&l.name),
             l.items.len(),
-            Text::Items.get(lang)
+            Text::items(l.items.len(), lang)
         ),
         (ExportWhat::Shortlist, None) => Text::ExportNoShortlist.get(lang).to_string(),
         (ExportWhat::Results, _) => format!(
@@ -227,7 +227,7 @@ pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme:
     let lines = vec![
         Line::from(fit(
             vec![Span::styled(
-                format!("{} ({items} {})", safe(name), Text::Items.get(lang)),
+                format!("{} ({items} {})", safe(name), Text::items(items, lang)),
                 theme.label,
             )],
             width,

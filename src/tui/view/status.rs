@@ -99,9 +99,12 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::EditNote,
                 Action::RemoveItem,
                 Action::NewList,
-                Action::Export,
+                Action::RenameList,
+                Action::DeleteList,
                 Action::Back,
                 Action::Help,
+                // Last: the main screen's bar has it too, so at 80 columns it may be cut.
+                Action::Export,
             ],
         ),
         (None, _) if state.ui.view == View::Compare => (
