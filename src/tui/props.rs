@@ -128,12 +128,13 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
     if let Some(Overlay::Help(help)) = &ui.overlay {
         prop_assert!(help.filter.chars().count() <= super::update::MAX_QUERY_CHARS);
     }
-    // The results and every facet count are exactly what the query core says for the query.
-    if last.as_ref().is_none_or(|(q, _)| *q != ui.query) {
+    // The results and every facet count are exactly what the query core says for the query
+    // (while a background search is awaited, the old results stay: checked once it answers).
+    if state.awaited.is_none() && last.as_ref().is_none_or(|(q, _)| *q != ui.query) {
         let expected = query::run(&state.index, &state.matcher, &ui.query);
         *last = Some((ui.query.clone(), expected));
     }
-    if let Some((_, expected)) = last.as_ref() {
+    if let Some((_, expected)) = last.as_ref().filter(|_| state.awaited.is_none()) {
         prop_assert_eq!(
             &state.results,
             expected,
@@ -169,8 +170,13 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
 
 /// Answer the effects `update` asked for, as the run loop would, with outcomes taken from
 /// `luck`: saves succeed or fail, exports are written, refused (file exists) or fail, copies
-/// work or not. The failure paths get exercised as often as the happy ones.
-fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec<Msg> {
+/// work or not. The failure paths get exercised as often as the happy ones. A background search
+/// is answered at once, late (after the next step: by then often superseded) or never.
+fn answer_effects(
+    state: &mut State,
+    luck: &mut impl Iterator<Item = u8>,
+    late: &mut Vec<Msg>,
+) -> Vec<Msg> {
     let mut answers = Vec::new();
     for effect in std::mem::take(&mut state.outbox) {
         let roll = luck.next().unwrap_or(0);
@@ -198,7 +204,19 @@ fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec
             } else {
                 Err("the terminal refused".into())
             }),
-            Effect::Quit | Effect::Search(_) | Effect::StartSearch { .. } => continue,
+            Effect::StartSearch { id, query } => {
+                let results = query::run(&state.index, &state.matcher, &query);
+                let answer = Msg::SearchDone { id, results };
+                match roll % 3 {
+                    0 => answer,
+                    1 => {
+                        late.push(answer);
+                        continue;
+                    }
+                    _ => continue,
+                }
+            }
+            Effect::Quit | Effect::Search(_) => continue,
         };
         answers.push(answer);
     }
@@ -210,14 +228,17 @@ fn answer_effects(state: &mut State, luck: &mut impl Iterator<Item = u8>) -> Vec
 fn drive(mut state: State, steps: Vec<Vec<Msg>>, luck: Vec<u8>) -> Result<(), TestCaseError> {
     let mut last = None;
     let mut luck = luck.into_iter().cycle();
+    let mut late = Vec::new();
     check(&state, &mut last)?;
-    for msgs in steps {
+    for mut msgs in steps {
+        // Late search answers arrive first, the way the run loop reads the worker first.
+        msgs.splice(0..0, late.drain(..));
         // Quitting only ends the run loop; the state must stay sound regardless.
         let _quit = dispatch(&mut state, msgs);
         check(&state, &mut last)?;
         // Answers can ask for more (a retry after "file exists"), but never forever.
         for _ in 0..4 {
-            let answers = answer_effects(&mut state, &mut luck);
+            let answers = answer_effects(&mut state, &mut luck, &mut late);
             if answers.is_empty() {
                 break;
             }
@@ -256,6 +277,12 @@ fn state_of(inventory: Inventory, lang: Lang) -> State {
     s
 }
 
+/// As the run loop drives it: what is typed is searched by the (simulated) search worker.
+fn in_background(mut state: State) -> State {
+    state.background_search = true;
+    state
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1000, ..ProptestConfig::default() })]
 
@@ -291,5 +318,29 @@ proptest! {
         luck in prop::collection::vec(any::<u8>(), 1..8),
     ) {
         drive(state_of(empty(), Lang::En), steps, luck)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 500, ..ProptestConfig::default() })]
+
+    #[test]
+    fn searching_in_the_background_survives_any_input(
+        steps in sequence(40),
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
+        drive(in_background(state_of(fixture::inventory(), Lang::Nl)), steps, luck)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 150, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_bundled_inventory_searched_in_the_background_survives_any_input(
+        steps in sequence(30),
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
+        drive(in_background(state_of(bundled(), Lang::Nl)), steps, luck)?;
     }
 }
