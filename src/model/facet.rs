@@ -30,6 +30,17 @@ impl FacetGroup {
         FacetGroup::Provider,
     ];
 
+    /// The groups stored as rows of the `facet_value` table (the others have their own table
+    /// or column, or come from the providers).
+    pub const SET_VALUED: [FacetGroup; 6] = [
+        FacetGroup::Theme,
+        FacetGroup::TargetGroup,
+        FacetGroup::Level,
+        FacetGroup::OfferType,
+        FacetGroup::Prevention,
+        FacetGroup::Dimension,
+    ];
+
     pub fn id(self) -> &'static str {
         match self {
             FacetGroup::Theme => "theme",

@@ -97,16 +97,6 @@ impl ContentReport {
     }
 }
 
-/// The facet groups stored in `facet_value` (the others have their own table or column).
-const SET_FACETS: [FacetGroup; 6] = [
-    FacetGroup::Theme,
-    FacetGroup::TargetGroup,
-    FacetGroup::Level,
-    FacetGroup::OfferType,
-    FacetGroup::Prevention,
-    FacetGroup::Dimension,
-];
-
 /// Check every value against the vocabularies and every child row against the interventions.
 pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, StoreError> {
     let sql_err = |e| classify(path, e);
@@ -187,7 +177,8 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
             let group = match table {
                 "facet_value" => {
                     let facet = text(row, 1, path, false)?;
-                    match FacetGroup::from_id(&facet).filter(|g| SET_FACETS.contains(g)) {
+                    match FacetGroup::from_id(&facet).filter(|g| FacetGroup::SET_VALUED.contains(g))
+                    {
                         Some(group) => group,
                         None => {
                             report.push(|| ContentProblem {
@@ -197,10 +188,13 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<ContentReport, Sto
                                 kind: ProblemKind::UnknownFacet {
                                     value: shorten(&facet),
                                 },
-                                closest: closest_ids(&facet, SET_FACETS.map(FacetGroup::id))
-                                    .into_iter()
-                                    .map(str::to_string)
-                                    .collect(),
+                                closest: closest_ids(
+                                    &facet,
+                                    FacetGroup::SET_VALUED.map(FacetGroup::id),
+                                )
+                                .into_iter()
+                                .map(str::to_string)
+                                .collect(),
                             });
                             continue;
                         }

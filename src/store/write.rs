@@ -166,14 +166,7 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
             for (pos, p) in i.providers.iter().enumerate() {
                 provider_stmt.execute(params![i.id, pos as i64, p])?;
             }
-            for group in [
-                FacetGroup::Theme,
-                FacetGroup::TargetGroup,
-                FacetGroup::Level,
-                FacetGroup::OfferType,
-                FacetGroup::Prevention,
-                FacetGroup::Dimension,
-            ] {
+            for group in FacetGroup::SET_VALUED {
                 for (pos, v) in i.values(group).into_iter().enumerate() {
                     facet_stmt.execute(params![i.id, group.id(), pos as i64, v])?;
                 }
