@@ -166,6 +166,10 @@ pub enum Text {
     NothingToCite,
     /// A record the index lists but the database no longer gives (the file changed or broke).
     RecordUnreadable,
+    // Opening behind the first frame
+    LoadingInventory,
+    IndexingText,
+    TextNotSearchedYet,
     // Version
     VersionInventory,
     VersionBundled,
@@ -532,6 +536,9 @@ impl Text {
                 "deze interventie kan niet (meer) uit het bestand gelezen worden",
                 "this intervention can no longer be read from the file",
             ),
+            Text::LoadingInventory => ("Inventaris laden…", "Loading the inventory…"),
+            Text::IndexingText => ("Tekst indexeren…", "Indexing the text…"),
+            Text::TextNotSearchedYet => ("tekst nog niet doorzocht", "text not searched yet"),
             Text::VersionInventory => ("inventaris", "inventory"),
             Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),
             Text::Interventions => ("interventies", "interventions"),
@@ -785,5 +792,37 @@ impl Text {
             Text::SourceDetails => ("Brontitels en -data", "Source titles and dates"),
         };
         lang.pick(nl, en)
+    }
+}
+
+/// A whole number with its thousands grouped as the language writes them: "35.000" in Dutch,
+/// "35,000" in English.
+pub fn number(n: usize, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::Nl => '.',
+        Lang::En => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_group_thousands_the_way_each_language_writes_them() {
+        assert_eq!(number(0, Lang::Nl), "0");
+        assert_eq!(number(999, Lang::Nl), "999");
+        assert_eq!(number(35_000, Lang::Nl), "35.000");
+        assert_eq!(number(100_000, Lang::En), "100,000");
+        assert_eq!(number(1_234_567, Lang::En), "1,234,567");
     }
 }

@@ -43,6 +43,15 @@ pub fn db_path(n: usize) -> Option<PathBuf> {
     Some(path)
 }
 
+/// The same, with a file's integrity check left to run separately (as the explorer does).
+pub fn open_deferred(n: usize) -> (Database, Option<store::IntegrityCheck>) {
+    match db_path(n) {
+        None => Database::open_bundled().map(|db| (db, None)),
+        Some(p) => Database::open_path_deferred(&p).map(|(db, check)| (db, Some(check))),
+    }
+    .unwrap_or_else(|e| panic!("open: {e}"))
+}
+
 pub fn open(n: usize) -> Database {
     match db_path(n) {
         None => Database::open_bundled(),

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::model::vocab::evidence_rank;
 use crate::model::{FacetGroup, Intervention, Lang};
-use crate::store::{Database, Inventory, StoreError};
+use crate::store::{Database, Inventory, Part, StoreError};
 
 use super::bitset::ValueSet;
 use super::fold::{fold, fold_into};
@@ -97,6 +97,46 @@ impl Index {
             Ok(())
         })?;
         Ok(builder.finish())
+    }
+
+    /// Stage one of opening a large inventory: everything but the word index over the long
+    /// text, from a pass that reads only the short fields (`Part::Keys`), so the results and
+    /// facets are usable early. Until `set_text`, plain terms match names, aliases, providers
+    /// and facet values but not the long text. `progress` gets the number of records read.
+    pub fn load_keys(db: &Database, mut progress: impl FnMut(usize)) -> Result<Index, StoreError> {
+        let mut builder = IndexBuilder::keys();
+        db.for_each_part(Part::Keys, |item| {
+            builder.push(&item);
+            progress(builder.len());
+            Ok(())
+        })?;
+        Ok(builder.finish())
+    }
+
+    /// Stage two: the word index over the long text, to put in with `set_text`.
+    pub fn load_text(
+        db: &Database,
+        mut progress: impl FnMut(usize),
+    ) -> Result<TextIndex, StoreError> {
+        let mut builder = TextIndexBuilder::default();
+        let mut read = 0;
+        db.for_each_part(Part::Text, |item| {
+            builder.push(&item);
+            read += 1;
+            progress(read);
+            Ok(())
+        })?;
+        Ok(builder.finish())
+    }
+
+    /// Put in the word index of a staged load. Refused (`false`, the index unchanged) when it
+    /// covers another number of records: the file changed between the two passes.
+    pub fn set_text(&mut self, text: TextIndex) -> bool {
+        if text.records() != self.len() {
+            return false;
+        }
+        self.text = text;
+        true
     }
 
     pub fn len(&self) -> usize {
@@ -288,12 +328,57 @@ impl GroupBuilder {
 /// held in memory as `Intervention`s.
 pub struct IndexBuilder {
     index: Index,
-    text: TextBuilder,
+    /// The word index, or `None` when building the keys only (`IndexBuilder::keys`).
+    text: Option<TextIndexBuilder>,
     groups: Vec<GroupBuilder>,
     /// Providers by name as written, in order of first appearance.
     providers: HashMap<String, u32, FxBuild>,
     provider_records: Vec<Vec<u32>>,
+}
+
+/// Builds the word index over the long text, one record at a time in the index's order: part
+/// of every `IndexBuilder`, or on its own as the second stage of a staged load.
+#[derive(Default)]
+pub struct TextIndexBuilder {
+    text: TextBuilder,
     scratch: String,
+}
+
+impl TextIndexBuilder {
+    /// Add the next record's text: target group and working element labels and notes, then
+    /// the long fields, each folded (folding is per char, so folding the parts is folding the
+    /// whole).
+    pub fn push(&mut self, item: &Intervention) {
+        let s = &mut self.scratch;
+        s.clear();
+        for id in &item.target_groups {
+            push_folded_field(
+                s,
+                0,
+                &Intervention::label(FacetGroup::TargetGroup, id, Lang::Nl),
+            );
+        }
+        for w in &item.working_elements {
+            let label = Intervention::label(FacetGroup::WorkingElement, &w.id, Lang::Nl);
+            push_folded_field(s, 0, &label);
+            push_folded_field(s, 0, &w.note);
+        }
+        s.push(' ');
+        let long_start = s.len();
+        for text in [
+            &item.summary,
+            &item.aim,
+            &item.approach,
+            &item.weerbaarheid.framing,
+        ] {
+            push_folded_field(s, long_start, text);
+        }
+        self.text.add(s);
+    }
+
+    pub fn finish(self) -> TextIndex {
+        self.text.finish()
+    }
 }
 
 impl Default for IndexBuilder {
@@ -309,7 +394,7 @@ impl IndexBuilder {
                 record_values: vec![Default::default(); FacetGroup::ALL.len()],
                 ..Index::default()
             },
-            text: TextBuilder::default(),
+            text: Some(TextIndexBuilder::default()),
             groups: FacetGroup::ALL
                 .into_iter()
                 .map(|g| match g {
@@ -319,7 +404,15 @@ impl IndexBuilder {
                 .collect(),
             providers: HashMap::default(),
             provider_records: Vec::new(),
-            scratch: String::new(),
+        }
+    }
+
+    /// A builder of everything but the word index over the long text: the first stage of a
+    /// staged load (`Index::load_keys`). Records pushed need only their keys.
+    pub fn keys() -> IndexBuilder {
+        IndexBuilder {
+            text: None,
+            ..IndexBuilder::new()
         }
     }
 
@@ -378,33 +471,10 @@ impl IndexBuilder {
         }
         ix.evidence_year.push(item.evidence.year.unwrap_or(0));
 
-        // The text that plain terms search besides the keys: labels and notes, then the long
-        // fields, each folded (folding is per char, so folding the parts is folding the whole).
-        let s = &mut self.scratch;
-        s.clear();
-        for id in &item.target_groups {
-            push_folded_field(
-                s,
-                0,
-                &Intervention::label(FacetGroup::TargetGroup, id, Lang::Nl),
-            );
+        // The text that plain terms search besides the keys.
+        if let Some(text) = &mut self.text {
+            text.push(item);
         }
-        for w in &item.working_elements {
-            let label = Intervention::label(FacetGroup::WorkingElement, &w.id, Lang::Nl);
-            push_folded_field(s, 0, &label);
-            push_folded_field(s, 0, &w.note);
-        }
-        s.push(' ');
-        let long_start = s.len();
-        for text in [
-            &item.summary,
-            &item.aim,
-            &item.approach,
-            &item.weerbaarheid.framing,
-        ] {
-            push_folded_field(s, long_start, text);
-        }
-        self.text.add(s);
 
         ix.evidence_rank.push(evidence_rank(&item.evidence.level));
     }
@@ -419,7 +489,7 @@ impl IndexBuilder {
             ..
         } = self;
         let n = index.len();
-        index.text = text.finish();
+        index.text = text.map(TextIndexBuilder::finish).unwrap_or_default();
 
         // Providers sorted by folded name (first appearance breaks ties), as the facet shows them.
         let mut names: Vec<(String, String, u32)> = providers
@@ -647,5 +717,69 @@ mod tests {
         // Labels and notes are in the word index.
         let words = index.text().words_containing("gesprek", None);
         assert_eq!(index.text().records_with(&words).count(), 2);
+    }
+
+    /// The two stages of a staged load (keys, then the text put in) give an index that answers
+    /// every query exactly as a one-pass load does; the keys alone already find names,
+    /// providers and facet values.
+    #[test]
+    fn a_staged_load_answers_as_a_one_pass_load() {
+        use crate::query::{Query, SkimMatcher, run};
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("synth.sqlite");
+        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
+        let synthetic = crate::synth::generate(&model, 300, 2).unwrap_or_default();
+        crate::store::write_atomically(&synthetic, &path).unwrap_or_else(|e| panic!("{e}"));
+        let matcher = SkimMatcher::default();
+        for db in [
+            Database::open_bundled().unwrap_or_else(|e| panic!("{e}")),
+            Database::open_path(&path).unwrap_or_else(|e| panic!("{e}")),
+        ] {
+            let whole = Index::load(&db).unwrap_or_else(|e| panic!("{e}"));
+            let mut seen = Vec::new();
+            let mut staged =
+                Index::load_keys(&db, |n| seen.push(n)).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(seen, (1..=whole.len()).collect::<Vec<_>>());
+            assert_eq!(staged.text().records(), 0);
+            let name = whole.name(whole.len() / 2).to_string();
+            let by_name = Query {
+                text: format!("naam:{name}"),
+                ..Query::default()
+            };
+            assert_eq!(
+                run(&staged, &matcher, &by_name),
+                run(&whole, &matcher, &by_name)
+            );
+            let text = Index::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"));
+            assert!(
+                !Index::default().set_text(text.clone()),
+                "another record count"
+            );
+            assert!(staged.set_text(text));
+            for q in [
+                "",
+                "ouders",
+                "polar jongeren",
+                "gesprek",
+                "aanbieder:ggd",
+                "zzzz",
+            ] {
+                let mut query = Query {
+                    text: q.into(),
+                    ..Query::default()
+                };
+                assert_eq!(
+                    run(&staged, &matcher, &query),
+                    run(&whole, &matcher, &query),
+                    "{q}"
+                );
+                query.toggle(FacetGroup::Theme, "polarisatie");
+                assert_eq!(
+                    run(&staged, &matcher, &query),
+                    run(&whole, &matcher, &query),
+                    "{q}"
+                );
+            }
+        }
     }
 }

@@ -16,9 +16,10 @@ use crate::model::FacetGroup;
 
 pub use bitset::{Bitset, ValueSet};
 pub use fold::{Folded, fold};
-pub use index::{GroupIndex, Index, IndexBuilder, ValueInfo};
+pub use index::{GroupIndex, Index, IndexBuilder, TextIndexBuilder, ValueInfo};
 pub use matcher::{Matcher, SkimMatcher};
 pub use search::Searcher;
+pub use text::TextIndex;
 
 /// How results are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

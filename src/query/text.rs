@@ -76,6 +76,11 @@ pub struct TextIndex {
 const DENSE_SHARE: usize = 16;
 
 impl TextIndex {
+    /// How many records the index covers.
+    pub fn records(&self) -> usize {
+        self.records
+    }
+
     pub fn word_count(&self) -> usize {
         self.word_starts.len()
     }

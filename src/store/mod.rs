@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::Intervention;
 
 pub use content::{ContentProblem, ContentReport, ProblemKind};
-pub use open::{Database, Verification, open_bundled, open_path, verify_path};
+pub use open::{Database, IntegrityCheck, Verification, open_bundled, open_path, verify_path};
+pub use read::Part;
 pub use records::{CACHE_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 

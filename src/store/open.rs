@@ -15,6 +15,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags};
 use crate::model::Intervention;
 
 use super::content::ContentReport;
+use super::read::Part;
 use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, read};
 
 /// Files larger than this are refused before SQLite reads them.
@@ -181,8 +182,13 @@ impl Database {
 
     fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
         let conn = connect(path, budget)?;
-        let metadata = quick_check(&conn, path)
-            .and_then(|()| check_schema(&conn, path))
+        quick_check(&conn, path).map_err(|e| interrupted(e, path, budget))?;
+        Database::checked(conn, path, budget)
+    }
+
+    /// Check the schema of a connection to a file and read its metadata.
+    fn checked(conn: Connection, path: &Path, budget: Budget) -> Result<Database, StoreError> {
+        let metadata = check_schema(&conn, path)
             .and_then(|()| read::load_metadata(&conn, path))
             .map_err(|e| interrupted(e, path, budget))?;
         Ok(Database {
@@ -191,6 +197,47 @@ impl Database {
             metadata,
             budget: Some(budget),
         })
+    }
+
+    /// An inventory file from anywhere, defensively, but with the integrity check left to the
+    /// caller (`IntegrityCheck::run`, on its own connection): the explorer shows its first
+    /// frame and starts reading while the check runs on another thread, and refuses the file
+    /// if the check fails. Reading an unchecked file is safe in the ways that matter: the
+    /// connection is read-only and defensive, checks every cell's size, limits value sizes and
+    /// query time, and a malformed page is an error, never undefined behaviour.
+    pub fn open_path_deferred(path: &Path) -> Result<(Database, IntegrityCheck), StoreError> {
+        Database::open_deferred_with(path, Budget::OPEN.for_file(path))
+    }
+
+    fn open_deferred_with(
+        path: &Path,
+        budget: Budget,
+    ) -> Result<(Database, IntegrityCheck), StoreError> {
+        let db = Database::checked(connect(path, budget)?, path, budget)?;
+        let check = IntegrityCheck {
+            path: path.to_path_buf(),
+            budget,
+        };
+        Ok((db, check))
+    }
+
+    /// A second connection to the same inventory, for reading on another thread while this
+    /// one fetches records (each connection reads one query at a time).
+    pub fn open_again(&self) -> Result<Database, StoreError> {
+        match self.budget {
+            None => Database::open_bundled(),
+            Some(budget) => {
+                let path = &self.label;
+                let conn = connect(path, budget)?;
+                check_schema(&conn, path).map_err(|e| interrupted(e, path, budget))?;
+                Ok(Database {
+                    conn: Mutex::new(conn),
+                    label: path.clone(),
+                    metadata: self.metadata.clone(),
+                    budget: Some(budget),
+                })
+            }
+        }
     }
 
     pub fn metadata(&self) -> &Metadata {
@@ -237,19 +284,57 @@ impl Database {
         &self,
         f: impl FnMut(Intervention) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        self.read(|conn| read::for_each(conn, &self.label, None, f))
+        self.for_each_part(Part::All, f)
+    }
+
+    /// The same, reading only the fields `part` names (the others are left empty).
+    pub fn for_each_part(
+        &self,
+        part: Part,
+        f: impl FnMut(Intervention) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        self.read(|conn| read::for_each(conn, &self.label, None, part, f))
+    }
+
+    /// How many interventions the inventory holds (for progress: SQLite counts without
+    /// reading the rows).
+    pub fn count(&self) -> Result<usize, StoreError> {
+        self.read(|conn| {
+            conn.query_row("SELECT count(*) FROM intervention", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| usize::try_from(n).unwrap_or(0))
+            .map_err(|e| classify(&self.label, e))
+        })
     }
 
     /// One intervention, complete, by id.
     pub fn intervention(&self, id: &str) -> Result<Option<Intervention>, StoreError> {
         let mut found = None;
         self.read(|conn| {
-            read::for_each(conn, &self.label, Some(id), |item| {
+            read::for_each(conn, &self.label, Some(id), Part::All, |item| {
                 found = Some(item);
                 Ok(())
             })
         })?;
         Ok(found)
+    }
+}
+
+/// The integrity check of a file opened with `Database::open_path_deferred`, to run (on any
+/// thread) before trusting what was read.
+#[derive(Debug)]
+pub struct IntegrityCheck {
+    path: PathBuf,
+    budget: Budget,
+}
+
+impl IntegrityCheck {
+    /// `PRAGMA quick_check` on a connection of its own: `Corrupt` with SQLite's first finding
+    /// when the file is damaged.
+    pub fn run(self) -> Result<(), StoreError> {
+        let conn = connect(&self.path, self.budget)?;
+        quick_check(&conn, &self.path).map_err(|e| interrupted(e, &self.path, self.budget))
     }
 }
 

@@ -18,7 +18,7 @@ use super::{Inventory, MAX_CHILD_ROWS, MAX_INTERVENTIONS, Metadata, StoreError};
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreError> {
     let metadata = load_metadata(conn, path)?;
     let mut interventions: Vec<Intervention> = Vec::new();
-    for_each(conn, path, None, |item| {
+    for_each(conn, path, None, Part::All, |item| {
         interventions.push(item);
         Ok(())
     })?;
@@ -28,10 +28,54 @@ pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreErr
     })
 }
 
-/// The parent query; `?1` is bound to an id when reading one intervention.
-const INTERVENTION_SQL: &str = "SELECT id, name, country, summary, aim, approach, framing,
-        evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region
-    FROM intervention";
+/// Which fields of each intervention to read. A large inventory opens in stages: first the
+/// short keys a result list and the facets need, then the long text for the word index; each
+/// stage skips the columns and tables it does not need (empty in the records it gives).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// Every field.
+    All,
+    /// Id, name, aliases, providers, facet values, working element ids, evidence level and year.
+    Keys,
+    /// Id, facet values, working elements with their notes, summary, aim, approach, framing.
+    Text,
+}
+
+impl Part {
+    /// The parent query, with the same columns in every part (skipped ones as empty literals,
+    /// so `read_intervention` reads them all the same way); `?1` is bound to an id when reading
+    /// one intervention.
+    fn parent_sql(self) -> &'static str {
+        match self {
+            Part::All => {
+                "SELECT id, name, country, summary, aim, approach, framing,
+                    evidence_level, evidence_year, evidence_body, evidence_note, duration, cost,
+                    region
+                FROM intervention"
+            }
+            Part::Keys => {
+                "SELECT id, name, '', '', '', '', '', evidence_level, evidence_year, '', '', '',
+                    '', ''
+                FROM intervention"
+            }
+            Part::Text => {
+                "SELECT id, '', '', summary, aim, approach, framing, '', NULL, '', '', '', '', ''
+                FROM intervention"
+            }
+        }
+    }
+
+    /// Whether this part reads the child table `CHILD_SQL[kind]`.
+    fn reads(self, kind: usize) -> bool {
+        match self {
+            Part::All => true,
+            // alias, provider, facet_value, working_element
+            Part::Keys => kind <= 3,
+            // facet_value, working_element
+            Part::Text => kind == 2 || kind == 3,
+        }
+    }
+}
 
 /// The child tables, in the order of `CHILD_SQL`.
 const CHILD_TABLES: [&str; 6] = [
@@ -73,12 +117,13 @@ const CHILD_SQL: [(&str, &str); 6] = [
     ),
 ];
 
-/// Call `f` with every intervention in id order (or only the one with id `only`), each
-/// complete with its child rows.
+/// Call `f` with every intervention in id order (or only the one with id `only`), each with
+/// its child rows, as far as `part` asks.
 pub(super) fn for_each(
     conn: &Connection,
     path: &Path,
     only: Option<&str>,
+    part: Part,
     mut f: impl FnMut(Intervention) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let sql_err = |e| classify(path, e);
@@ -95,18 +140,29 @@ pub(super) fn for_each(
     };
     let mut parent_stmt = conn
         .prepare(&format!(
-            "{INTERVENTION_SQL} {parent_where} ORDER BY id COLLATE BINARY"
+            "{} {parent_where} ORDER BY id COLLATE BINARY",
+            part.parent_sql()
         ))
         .map_err(sql_err)?;
     let mut child_stmts = Vec::with_capacity(CHILD_SQL.len());
-    for (select, order) in CHILD_SQL {
-        child_stmts.push(
+    for (kind, (select, order)) in CHILD_SQL.into_iter().enumerate() {
+        if !part.reads(kind) {
+            continue;
+        }
+        // The notes are long text: the keys do without them.
+        let select = match (part, kind) {
+            (Part::Keys, 3) => "SELECT intervention_id, element_id, '' FROM working_element",
+            _ => select,
+        };
+        child_stmts.push((
+            kind,
             conn.prepare(&format!("{select} {child_where} {order}"))
                 .map_err(sql_err)?,
-        );
+        ));
     }
     let mut cursors = Vec::with_capacity(child_stmts.len());
-    for (kind, stmt) in child_stmts.iter_mut().enumerate() {
+    for (kind, stmt) in child_stmts.iter_mut() {
+        let kind = *kind;
         cursors.push(ChildCursor {
             rows: stmt.query(params).map_err(sql_err)?,
             kind,

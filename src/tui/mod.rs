@@ -7,6 +7,7 @@ pub mod event;
 pub mod export_dialog;
 pub mod keymap;
 pub mod layout;
+pub mod loader;
 pub mod msg;
 pub mod outside;
 pub mod rebind;
@@ -15,6 +16,7 @@ pub mod shelf;
 pub mod state;
 pub mod symbols;
 pub mod theme;
+pub mod timing;
 pub mod update;
 pub mod view;
 
@@ -38,6 +40,8 @@ use ratatui::crossterm::{cursor, event as ct_event, execute};
 
 use crate::cli::Context;
 use crate::query::SkimMatcher;
+use crate::store::{Database, Records};
+use loader::Loader;
 use search_worker::{Request, SearchWorker};
 
 pub use msg::{Effect, Msg};
@@ -47,6 +51,14 @@ pub use update::{dispatch, update};
 
 /// How often the run loop checks for a termination signal while waiting for input.
 const SIGNAL_CHECK: Duration = Duration::from_millis(200);
+
+/// While the inventory loads, how often the run loop looks for the loader's reports.
+const LOAD_CHECK: Duration = Duration::from_millis(50);
+
+/// How long the explorer waits for the loader before its first frame: the bundled inventory
+/// (and any small file) is read well within it, so it never flashes a progress line; a large
+/// one shows its first frame after this and loads behind it.
+const FIRST_FRAME_WAIT: Duration = Duration::from_millis(20);
 
 /// While a background search is awaited, how long the run loop waits for a key before it
 /// looks for the search's answer again.
@@ -116,14 +128,32 @@ pub fn run(ctx: &Context) -> Result<(), String> {
                 .into(),
         );
     }
-    // Only the index is held; full records are fetched from the database when shown.
-    let db = ctx.open_database().map_err(|e| e.to_string())?;
-    let index = crate::query::Index::load(&db).map_err(|e| e.to_string())?;
-    let records = crate::store::Records::database(db);
+    // Open, check the schema and read the metadata here (quick); the index is built behind
+    // the first frame by the loader, and a file's integrity check runs beside it. Only the
+    // index is held; full records are fetched from the database when shown.
+    let (db, check) = match &ctx.db {
+        Some(path) => Database::open_path_deferred(path).map(|(db, check)| (db, Some(check))),
+        None => Database::open_bundled().map(|db| (db, None)),
+    }
+    .map_err(|e| e.to_string())?;
+    let mut loader = db
+        .open_again()
+        .map_err(|e| e.to_string())
+        .and_then(|second| {
+            Loader::start(second, check).map_err(|e| format!("cannot start reading: {e}"))
+        })?;
+    // A small inventory is read by now: its first frame shows it whole. A damaged small file
+    // is refused here, before the terminal is touched.
+    let loaded = loader.wait(FIRST_FRAME_WAIT);
+    if let Some(failure) = loader.failure() {
+        return Err(failure.to_string());
+    }
+    let records = Records::database(db);
     let theme = ThemeKind::from_config(ctx.config.theme, std::env::var("NO_COLOR").ok().as_deref());
     let (mut outside, lists, notice) =
         outside::Outside::open(ctx.db.as_deref(), records.metadata());
-    let mut state = State::open(records, index, ctx.lang, theme, ctx.current_year);
+    let mut state = State::loading(records, ctx.lang, theme, ctx.current_year);
+    dispatch(&mut state, loaded);
     state.apply_config(&ctx.config);
     state.db = ctx.db.clone();
     let home = directories::BaseDirs::new().map(|b| b.home_dir().to_path_buf());
@@ -147,9 +177,15 @@ pub fn run(ctx: &Context) -> Result<(), String> {
         &mut state,
         &mut outside,
         worker.as_ref(),
+        &mut loader,
     );
     drop(worker);
     drop(session);
+    // A file that failed its integrity check (or could not be read) while the explorer ran:
+    // the terminal is restored; leave with the one-line reason.
+    if let Some(failure) = loader.failure() {
+        return Err(failure.to_string());
+    }
     // Ended by a signal: the terminal is restored; report it the way shells expect (128 + n),
     // so a script or a supervisor can tell a kill from a quit.
     if let Some(signal) = ending_signal() {
@@ -163,13 +199,16 @@ fn run_loop(
     state: &mut State,
     outside: &mut outside::Outside,
     worker: Option<&SearchWorker>,
+    loader: &mut Loader,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     dispatch(state, [Msg::Resize(size.width, size.height)]);
     let mut dirty = true;
+    let mut timings = timing::Timings::from_env();
     loop {
         if dirty {
             terminal.draw(|frame| view::draw(state, frame))?;
+            timings.drawn(state);
         }
         // Wait for an event or, while a search runs in the background, for its answer; look
         // up now and then for a SIGTERM or SIGHUP: on one, leave through the normal way out,
@@ -179,6 +218,21 @@ fn run_loop(
             if session_signalled() {
                 return Ok(());
             }
+            // The loader's progress and indexes, as they come.
+            if loader.is_running() {
+                msgs.extend(loader.take());
+                if loader.failure().is_some() {
+                    return Ok(());
+                }
+                if !msgs.is_empty() {
+                    break;
+                }
+            }
+            let wait = if loader.is_running() {
+                LOAD_CHECK
+            } else {
+                SIGNAL_CHECK
+            };
             match worker.filter(|_| state.awaited.is_some()) {
                 Some(worker) => {
                     if let Some(answer) = worker.try_answer().map_err(worker_gone)? {
@@ -191,7 +245,7 @@ fn run_loop(
                     }
                 }
                 None => {
-                    if ct_event::poll(SIGNAL_CHECK)? {
+                    if ct_event::poll(wait)? {
                         msgs.extend(event::to_msg(&ct_event::read()?));
                         break;
                     }

@@ -2,9 +2,10 @@
 //! Keys and mouse events are our own small types, so `update` and its tests never see crossterm.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::export::Format;
-use crate::query::{Query, Results};
+use crate::query::{Index, Query, Results};
 use crate::shortlist::{Change, Lists};
 
 /// A key, as pressed. Shift is folded into the char (`G`), Shift-Tab is `BackTab`.
@@ -99,7 +100,46 @@ pub enum Msg {
         id: u64,
         results: Results,
     },
+    /// How far the loader is (`tui::loader`): records read in the current stage.
+    LoadProgress(Loading),
+    /// The loader built an index: the keys (the results become usable) or, when `complete`,
+    /// everything including the word index over the long text.
+    Loaded {
+        index: SharedIndex,
+        complete: bool,
+    },
 }
+
+/// What the loader is doing, for the progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Loading {
+    pub stage: LoadStage,
+    /// Records read so far in this stage, of `total`.
+    pub read: usize,
+    pub total: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadStage {
+    /// Names, providers, facets: until done there are no results.
+    Keys,
+    /// The word index over the long text: results are usable, but plain terms do not search
+    /// the long text yet.
+    Text,
+}
+
+/// An index handed over by the loader. Messages compare by value, but an index is far too
+/// large for that and two loads never give the same one: equal means the same index.
+#[derive(Debug, Clone)]
+pub struct SharedIndex(pub Arc<Index>);
+
+impl PartialEq for SharedIndex {
+    fn eq(&self, other: &SharedIndex) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for SharedIndex {}
 
 /// A written export: the full path, and the shortlist ids it left out because this inventory
 /// does not have them (the list keeps them; the user is told which).

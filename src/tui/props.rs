@@ -93,9 +93,12 @@ fn sequence(max_steps: usize) -> impl Strategy<Value = Vec<Vec<Msg>>> {
     prop::collection::vec(step(), 1..max_steps)
 }
 
+/// The query core's answer for the last query checked, and the index it was for.
+type Checked = Option<(Query, usize, Results)>;
+
 /// What must hold after every step. `last` caches the query core's answer for the last query
 /// checked, since recomputing it for every arrow key would dominate the run.
-fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestCaseError> {
+fn check(state: &State, last: &mut Checked) -> Result<(), TestCaseError> {
     let ui = &state.ui;
     let len = state.results.hits.len();
     prop_assert!(
@@ -129,12 +132,18 @@ fn check(state: &State, last: &mut Option<(Query, Results)>) -> Result<(), TestC
         prop_assert!(help.filter.chars().count() <= super::update::MAX_QUERY_CHARS);
     }
     // The results and every facet count are exactly what the query core says for the query
-    // (while a background search is awaited, the old results stay: checked once it answers).
-    if state.awaited.is_none() && last.as_ref().is_none_or(|(q, _)| *q != ui.query) {
+    // over the index the state has now (a loader may have swapped it); while a background
+    // search is awaited, the old results stay: checked once it answers.
+    let index_id = std::sync::Arc::as_ptr(&state.index) as usize;
+    if state.awaited.is_none()
+        && last
+            .as_ref()
+            .is_none_or(|(q, id, _)| *q != ui.query || *id != index_id)
+    {
         let expected = query::run(&state.index, &state.matcher, &ui.query);
-        *last = Some((ui.query.clone(), expected));
+        *last = Some((ui.query.clone(), index_id, expected));
     }
-    if let Some((_, expected)) = last.as_ref().filter(|_| state.awaited.is_none()) {
+    if let Some((_, _, expected)) = last.as_ref().filter(|_| state.awaited.is_none()) {
         prop_assert_eq!(
             &state.results,
             expected,
@@ -342,5 +351,72 @@ proptest! {
         luck in prop::collection::vec(any::<u8>(), 1..8),
     ) {
         drive(in_background(state_of(bundled(), Lang::Nl)), steps, luck)?;
+    }
+}
+
+/// The explorer as it opens a large inventory: a first frame with no index, then the keys,
+/// then the whole index, arriving between any of the user's steps (and progress reports in
+/// between). The same invariants hold throughout, and the records stay where they were.
+fn loading_steps(
+    mut steps: Vec<Vec<Msg>>,
+    keys_at: usize,
+    whole_at: usize,
+) -> (State, Vec<Vec<Msg>>) {
+    use super::msg::{LoadStage, Loading, SharedIndex};
+    use crate::query::{Index, IndexBuilder};
+    use std::sync::Arc;
+    let inventory = bundled();
+    let whole = Arc::new(Index::build(&inventory));
+    let mut keys = IndexBuilder::keys();
+    for item in &inventory.interventions {
+        keys.push(item);
+    }
+    let keys = Arc::new(keys.finish());
+    let total = inventory.interventions.len();
+    let mut state = State::loading(
+        store::Records::in_memory(inventory),
+        Lang::Nl,
+        ThemeKind::Plain,
+        fixture::YEAR,
+    );
+    dispatch(&mut state, [Msg::Resize(80, 24)]);
+    let progress = |stage, read| Msg::LoadProgress(Loading { stage, read, total });
+    let keys_at = keys_at.min(steps.len());
+    let whole_at = (keys_at + whole_at).min(steps.len());
+    steps.insert(
+        whole_at,
+        vec![
+            progress(LoadStage::Text, total / 2),
+            Msg::Loaded {
+                index: SharedIndex(whole),
+                complete: true,
+            },
+        ],
+    );
+    steps.insert(
+        keys_at,
+        vec![
+            progress(LoadStage::Keys, total / 3),
+            Msg::Loaded {
+                index: SharedIndex(keys),
+                complete: false,
+            },
+        ],
+    );
+    (state, steps)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn loading_behind_the_first_frame_survives_any_input(
+        steps in sequence(30),
+        keys_at in 0usize..30,
+        whole_at in 0usize..10,
+        luck in prop::collection::vec(any::<u8>(), 1..8),
+    ) {
+        let (state, steps) = loading_steps(steps, keys_at, whole_at);
+        drive(state, steps, luck)?;
     }
 }

@@ -11,13 +11,13 @@ use std::sync::Arc;
 use crate::related::{self, DEFAULT_LIMIT, Related};
 
 use crate::model::{FacetGroup, Intervention, Lang};
-use crate::query::{Index, Query, Results, SkimMatcher};
+use crate::query::{Index, IndexBuilder, Query, Results, SkimMatcher};
 use crate::store::{Inventory, Metadata, Records, Unreadable};
 
 use super::compare_state::{CompareUi, MatrixUi};
 pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::layout;
-use super::msg::{Effect, Reselect};
+use super::msg::{Effect, LoadStage, Loading, Reselect};
 use super::search_worker::SharedSearcher;
 pub use super::shelf::{Confirm, InputPurpose, InputState, ShelfPane, ShelfUi, ViewsDialog};
 use super::theme::ThemeKind;
@@ -137,6 +137,9 @@ pub struct Ui {
     pub compare: CompareUi,
     /// The matrix's two facet groups and its cell cursor.
     pub matrix: MatrixUi,
+    /// While the inventory is still being read behind the first frame (`tui::loader`): how
+    /// far. Part of `Ui` so a progress report redraws.
+    pub loading: Option<Loading>,
 }
 
 /// A background search the results wait for, and where to put the selection when it answers.
@@ -247,6 +250,7 @@ impl State {
                 notice: None,
                 compare: CompareUi::default(),
                 matrix: MatrixUi::default(),
+                loading: None,
             },
         };
         state.search(Reselect::Top);
@@ -265,6 +269,45 @@ impl State {
             self.search(Reselect::Top);
         }
         self.set_facet_cursor(0);
+    }
+
+    /// A state whose index is still to come (`Msg::Loaded`): the explorer's first frame,
+    /// drawn while the loader reads the inventory.
+    pub fn loading(records: Records, lang: Lang, theme: ThemeKind, current_year: u16) -> State {
+        let mut state = State::open(
+            records,
+            IndexBuilder::new().finish(),
+            lang,
+            theme,
+            current_year,
+        );
+        state.ui.loading = Some(Loading {
+            stage: LoadStage::Keys,
+            read: 0,
+            total: 0,
+        });
+        state
+    }
+
+    /// The loader's index arrived: the keys (results usable, the text still to come) or the
+    /// complete index. The records are the same in both and in the same order, so the
+    /// selection, the compare set and the shortlists stay valid.
+    pub fn loaded(&mut self, index: Arc<Index>, complete: bool) {
+        let first = self.index.is_empty();
+        self.index = index;
+        *self.related_cache.borrow_mut() = None;
+        self.ui.loading = (!complete).then_some(Loading {
+            stage: LoadStage::Text,
+            read: 0,
+            total: self.index.len(),
+        });
+        self.search(if first { Reselect::Top } else { Reselect::Keep });
+        self.set_facet_cursor(self.ui.facet_cursor);
+    }
+
+    /// Whether plain search terms cannot match the long text yet (it is still being indexed).
+    pub fn text_pending(&self) -> bool {
+        self.ui.loading.is_some()
     }
 
     /// The inventory's title, version and date.

@@ -43,6 +43,14 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.search_done(id, results);
             Vec::new()
         }
+        Msg::LoadProgress(loading) => {
+            state.ui.loading = Some(loading);
+            Vec::new()
+        }
+        Msg::Loaded { index, complete } => {
+            state.loaded(index.0, complete);
+            Vec::new()
+        }
         Msg::Copied(result) => {
             let lang = state.ui.lang;
             state.ui.notice = Some(match result {
@@ -111,7 +119,12 @@ fn merge(a: Option<Reselect>, b: Option<Reselect>) -> Option<Reselect> {
 fn needs_results(state: &State, msg: &Msg) -> bool {
     match msg {
         Msg::Key(_) => !in_search_bar(state, msg),
-        Msg::Resize(..) | Msg::Quit | Msg::SearchDone { .. } => false,
+        // A loaded index is searched with the current query as it arrives.
+        Msg::Resize(..)
+        | Msg::Quit
+        | Msg::SearchDone { .. }
+        | Msg::LoadProgress(_)
+        | Msg::Loaded { .. } => false,
         Msg::Mouse(_) | Msg::ListsSaved(_) | Msg::Exported(_) | Msg::Copied(_) => true,
     }
 }

@@ -46,7 +46,11 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
 
     let mut lines = vec![header(state, &cols, theme)];
     if hits.is_empty() {
-        lines.push(Line::styled(Text::NoResults.get(lang), theme.dim));
+        let empty = match super::status::progress_line(state) {
+            Some(progress) if state.index.is_empty() => progress,
+            _ => Text::NoResults.get(lang).to_string(),
+        };
+        lines.push(Line::styled(empty, theme.dim));
     }
     let visible = inner.height.saturating_sub(1) as usize / layout::lines_per_result(inner.width);
     let active = state.ui.shelf.active();

@@ -24,13 +24,20 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     // of giving their count as if it were the new one.
     let count = if state.awaited.is_some() {
         Text::Searching.get(lang).to_string()
+    } else if state.index.is_empty() && state.ui.loading.is_some() {
+        Text::LoadingInventory.get(lang).to_string()
     } else {
-        format!(
+        let mut count = format!(
             "{} {} {}",
             state.results.hits.len(),
             Text::Of.get(lang),
             state.index.len()
-        )
+        );
+        // Found without the long text, which is still being indexed: say so.
+        if state.text_pending() && !state.ui.query.text.trim().is_empty() {
+            count.push_str(&format!(" · {}", Text::TextNotSearchedYet.get(lang)));
+        }
+        count
     };
     let room = (inner.width as usize).saturating_sub(count.width() + 1);
     let text = safe(&state.ui.query.text);

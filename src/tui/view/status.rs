@@ -6,9 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
+use crate::i18n::{Text, number};
 
 use super::super::keymap::{self, Action, Binding};
+use super::super::msg::LoadStage;
 use super::super::state::{Notice, Overlay, Pane, State, View};
 use super::super::symbols::{MISSING, SHORTLISTED};
 use super::super::theme::Theme;
@@ -41,6 +42,9 @@ pub fn draw(state: &State, frame: &mut Frame, status: Rect, keys: Rect, theme: &
         Some(Notice::Warning(text)) => {
             Span::styled(format!("{MISSING} {}", safe(text)), theme.warning)
         }
+        None if state.ui.loading.is_some() => {
+            Span::styled(progress_line(state).unwrap_or_default(), theme.selected)
+        }
         None => {
             // The date says how current the data is: cut the title, never the date.
             let suffix = format!(" · {} {}", Text::DataAsOf.get(lang), safe(&meta.date));
@@ -65,6 +69,31 @@ pub fn draw(state: &State, frame: &mut Frame, status: Rect, keys: Rect, theme: &
         keys,
         vec![key_bar(state, keys.width as usize, theme)],
     );
+}
+
+/// "Inventaris laden… 35.000 van 100.000" while the keys are read, "Tekst indexeren…
+/// 35.000 van 100.000 · tekst nog niet doorzocht" while the word index is built.
+pub fn progress_line(state: &State) -> Option<String> {
+    let lang = state.ui.lang;
+    let loading = state.ui.loading?;
+    let (label, tail) = match loading.stage {
+        LoadStage::Keys => (Text::LoadingInventory, String::new()),
+        LoadStage::Text => (
+            Text::IndexingText,
+            format!(" · {}", Text::TextNotSearchedYet.get(lang)),
+        ),
+    };
+    let mut line = label.get(lang).to_string();
+    if loading.total > 0 {
+        line.push_str(&format!(
+            " {} {} {}",
+            number(loading.read, lang),
+            Text::Of.get(lang),
+            number(loading.total, lang)
+        ));
+    }
+    line.push_str(&tail);
+    Some(line)
 }
 
 fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {

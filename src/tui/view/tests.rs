@@ -319,3 +319,63 @@ fn evidence_levels_stay_distinguishable_in_a_narrow_facet_pane() {
     }
     assert!(!text.contains("Effectief vol"), "{text}");
 }
+
+/// The first frame of a large inventory, before its index exists: the progress line in the
+/// results and the status line; then the keys arrive, and while the text is indexed a search
+/// says the long text is not searched yet; `q` works throughout.
+#[test]
+fn loading_shows_progress_then_results_and_says_the_text_is_not_searched_yet() {
+    use crate::tui::msg::{LoadStage, Loading, SharedIndex};
+    let inventory = fixture::inventory();
+    let whole = std::sync::Arc::new(crate::query::Index::build(&inventory));
+    let theme = crate::tui::ThemeKind::Plain;
+    let records = crate::store::Records::in_memory(inventory);
+    let mut s = State::loading(records, Lang::Nl, theme, fixture::YEAR);
+    let progress = |stage, read| {
+        Msg::LoadProgress(Loading {
+            stage,
+            read,
+            total: 100_000,
+        })
+    };
+    dispatch(&mut s, [progress(LoadStage::Keys, 35_000)]);
+    let text = screen_text(render(&mut s, 120, 35).backend().buffer());
+    assert_eq!(
+        text.matches("Inventaris laden… 35.000 van 100.000").count(),
+        2,
+        "{text}"
+    );
+    assert!(text.contains("Inventaris laden…│"), "{text}");
+
+    // The keys (here the whole index stands in for them) make the results usable.
+    let loaded = Msg::Loaded {
+        index: SharedIndex(whole.clone()),
+        complete: false,
+    };
+    dispatch(&mut s, [loaded, progress(LoadStage::Text, 20_000)]);
+    dispatch(&mut s, typing("/ouders"));
+    let text = screen_text(render(&mut s, 120, 35).backend().buffer());
+    assert!(text.contains("Tekst indexeren… 20.000 van 100.000 · tekst nog niet doorzocht"));
+    assert!(
+        text.contains("2 van 8 · tekst nog niet doorzocht┃"),
+        "{text}"
+    );
+    assert!(!text.contains("Inventaris laden"));
+
+    let complete = Msg::Loaded {
+        index: SharedIndex(whole),
+        complete: true,
+    };
+    dispatch(&mut s, [complete]);
+    let text = screen_text(render(&mut s, 120, 35).backend().buffer());
+    assert!(!text.contains("nog niet doorzocht"), "{text}");
+    assert!(text.contains("Testinventaris · gegevens per 2026-11-01"));
+
+    let mut s = State::loading(
+        crate::store::Records::in_memory(fixture::inventory()),
+        Lang::Nl,
+        theme,
+        fixture::YEAR,
+    );
+    assert!(dispatch(&mut s, [Msg::Key(Key::char('q'))]));
+}
