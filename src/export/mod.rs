@@ -208,6 +208,39 @@ pub fn write_file<E: Entry>(
     Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
+/// The formats a comparison (the aspect table) can be written in.
+pub const COMPARISON_FORMATS: [Format; 3] = [Format::Md, Format::Csv, Format::Json];
+
+/// Write the comparison `cmp` (its aspect table, as `weerbaar compare --format` does) to the file
+/// `path` atomically and return its full path. `None`: `format` has no comparison writer.
+pub fn write_comparison_file(
+    path: &std::path::Path,
+    overwrite: bool,
+    format: Format,
+    cmp: &crate::compare::Comparison<'_>,
+    opts: &Options<'_>,
+) -> Option<Result<std::path::PathBuf, crate::atomic::WriteError>> {
+    if !COMPARISON_FORMATS.contains(&format) {
+        return None;
+    }
+    let write = |w: &mut dyn Write| -> std::io::Result<()> {
+        match format {
+            Format::Csv => compare_csv::write(cmp, opts, w).map_err(std::io::Error::from),
+            Format::Json => compare_json::write(cmp, opts, w),
+            _ => compare_md::write(cmp, opts, w),
+        }
+    };
+    let mode = if overwrite {
+        crate::atomic::Overwrite::Allow
+    } else {
+        crate::atomic::Overwrite::Refuse
+    };
+    Some(
+        crate::atomic::write(path, mode, write)
+            .map(|()| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())),
+    )
+}
+
 /// Split an ISO date (`2024-03-15`, `2024-03` or `2024`) into its numeric parts.
 pub(crate) fn date_parts(iso: &str) -> Option<Vec<u32>> {
     let parts: Vec<u32> = iso

@@ -1,4 +1,5 @@
-//! The export dialog (`e`): what (the active shortlist or the current results), the format, and
+//! The export dialog (`e`): what (the active shortlist, the current results, or the comparison),
+//! the format, and
 //! the file (a default name in the current directory that follows the choices until edited;
 //! an edited name keeps its stem, and its extension still follows the format).
 //! Enter asks the run loop to write it; the dialog then shows the full path written or the
@@ -6,11 +7,12 @@
 
 use std::path::PathBuf;
 
-use crate::export::{Format, default_file_name};
+use crate::compare::MIN_ITEMS;
+use crate::export::{COMPARISON_FORMATS, Format, default_file_name};
 use crate::i18n::Text;
 
 use super::keymap::{self, Action};
-use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Key};
+use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, ExportSource, Key};
 use super::state::{Notice, Overlay, State};
 
 /// Longest path typed in the dialog, in characters.
@@ -20,6 +22,28 @@ const MAX_PATH_CHARS: usize = 1000;
 pub enum ExportWhat {
     Shortlist,
     Results,
+    /// The compare set's aspect table (from the compare view).
+    Comparison,
+}
+
+impl ExportWhat {
+    /// The formats this can be written in: a comparison is a table of aspects, which only the
+    /// Markdown, CSV and JSON writers have a shape for.
+    pub fn formats(self) -> &'static [Format] {
+        match self {
+            ExportWhat::Comparison => &COMPARISON_FORMATS,
+            ExportWhat::Shortlist | ExportWhat::Results => &Format::ALL,
+        }
+    }
+}
+
+/// What can be exported now: the comparison only when there are two or more to compare.
+fn choices(state: &State) -> Vec<ExportWhat> {
+    let mut all = vec![ExportWhat::Shortlist, ExportWhat::Results];
+    if state.ui.compare.records.len() >= MIN_ITEMS {
+        all.push(ExportWhat::Comparison);
+    }
+    all
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,11 +80,23 @@ pub struct ExportDefaults {
     pub folder: Option<PathBuf>,
 }
 
-/// The name the export is given: the shortlist's name, or "resultaten" and the search text.
+/// The name the export is given: the shortlist's name, "resultaten" and the search text, or
+/// "vergelijking" and the compared ids.
 fn title(state: &State, what: ExportWhat) -> String {
     let lang = state.ui.lang;
     match (what, state.ui.shelf.active()) {
         (ExportWhat::Shortlist, Some(list)) => list.name.clone(),
+        (ExportWhat::Comparison, _) => {
+            let ids: Vec<&str> = state
+                .ui
+                .compare
+                .records
+                .iter()
+                .filter(|&&r| r < state.index.len())
+                .map(|&r| state.index.id(r))
+                .collect();
+            format!("{} {}", Text::Comparison.get(lang), ids.join(" "))
+        }
         _ => format!("{} {}", Text::Results.get(lang), state.ui.query.text.trim()),
     }
 }
@@ -110,9 +146,19 @@ pub fn open(state: &mut State) {
         Some(l) if !l.items.is_empty() => ExportWhat::Shortlist,
         _ => ExportWhat::Results,
     };
+    open_on(state, what);
+}
+
+/// Open the dialog on the comparison (`e` in the compare view).
+pub fn open_comparison(state: &mut State) {
+    open_on(state, ExportWhat::Comparison);
+}
+
+fn open_on(state: &mut State, what: ExportWhat) {
+    let configured = state.export_defaults.format.unwrap_or(Format::Xlsx);
     let mut dialog = ExportDialog {
         what,
-        format: state.export_defaults.format.unwrap_or(Format::Xlsx),
+        format: allowed(what, configured),
         path: String::new(),
         path_edited: false,
         cursor: 0,
@@ -123,6 +169,16 @@ pub fn open(state: &mut State) {
     };
     dialog.refresh_path(state);
     state.ui.overlay = Some(Overlay::Export(dialog));
+}
+
+/// `format` if `what` can be written in it, else the first format that can.
+fn allowed(what: ExportWhat, format: Format) -> Format {
+    let formats = what.formats();
+    if formats.contains(&format) {
+        format
+    } else {
+        formats.first().copied().unwrap_or(Format::Md)
+    }
 }
 
 fn cycle<T: Copy + PartialEq>(all: &[T], at: T, forward: bool) -> T {
@@ -153,21 +209,30 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         (Some(Action::Confirm), _) => {
             changed = false;
-            let shortlist = match d.what {
-                ExportWhat::Shortlist => state.ui.shelf.active().map(|l| l.name.clone()),
-                ExportWhat::Results => None,
+            let source = match d.what {
+                ExportWhat::Shortlist => state
+                    .ui
+                    .shelf
+                    .active()
+                    .map(|l| ExportSource::Shortlist(l.name.clone())),
+                ExportWhat::Results => Some(ExportSource::Results),
+                ExportWhat::Comparison => (state.ui.compare.records.len() >= MIN_ITEMS)
+                    .then_some(ExportSource::Comparison),
             };
-            if d.what == ExportWhat::Shortlist && shortlist.is_none() {
-                d.outcome = Some(Err(Text::ExportNoShortlist.get(state.ui.lang).into()));
-            } else if d.path.trim().is_empty() {
-                d.field = ExportField::Path;
-            } else {
+            let lang = state.ui.lang;
+            if let Some(source) = source.filter(|_| !d.path.trim().is_empty()) {
                 effects.push(Effect::Export(ExportRequest {
-                    shortlist,
+                    source,
                     format: d.format,
                     path: PathBuf::from(d.path.trim()),
                     overwrite: d.confirm_overwrite,
                 }));
+            } else if d.what == ExportWhat::Shortlist && state.ui.shelf.active().is_none() {
+                d.outcome = Some(Err(Text::ExportNoShortlist.get(lang).into()));
+            } else if d.what == ExportWhat::Comparison {
+                d.outcome = Some(Err(Text::MsgCompareTooFew.get(lang).into()));
+            } else {
+                d.field = ExportField::Path;
             }
         }
         (Some(Action::NextField), _) => {
@@ -179,15 +244,16 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             changed = false;
         }
         (Some(Action::OptionLeft | Action::OptionRight), ExportField::What) => {
-            d.what = cycle(
-                &[ExportWhat::Shortlist, ExportWhat::Results],
-                d.what,
-                action == Some(Action::OptionRight),
-            );
+            d.what = cycle(&choices(state), d.what, action == Some(Action::OptionRight));
+            d.format = allowed(d.what, d.format);
             d.refresh_path(state);
         }
         (Some(Action::OptionLeft | Action::OptionRight), ExportField::Format) => {
-            d.format = cycle(&Format::ALL, d.format, action == Some(Action::OptionRight));
+            d.format = cycle(
+                d.what.formats(),
+                d.format,
+                action == Some(Action::OptionRight),
+            );
             d.refresh_path(state);
         }
         (Some(Action::OptionLeft), ExportField::Path) => {

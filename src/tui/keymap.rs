@@ -287,6 +287,7 @@ pub const COMPARE: &[Binding] = &[
     bind(&[Key::char('x'), k(KeyCode::Delete)], Action::RemoveColumn),
     bind(&[Key::char('=')], Action::ToggleIdentical),
     bind(&[k(KeyCode::Enter)], Action::ShowColumn),
+    bind(&[Key::char('e')], Action::Export),
     bind(&[k(KeyCode::Esc), Key::char('C')], Action::CloseView),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),

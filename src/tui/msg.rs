@@ -186,11 +186,21 @@ pub enum Effect {
     Copy(String),
 }
 
+/// What an export holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportSource {
+    /// The items of the shortlist with this name, with their notes.
+    Shortlist(String),
+    /// The current results, in their order.
+    Results,
+    /// The compare set as the compare view shows it (its aspect table).
+    Comparison,
+}
+
 /// What the export dialog asks to write.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportRequest {
-    /// The shortlist to export, or `None` for the current results.
-    pub shortlist: Option<String>,
+    pub source: ExportSource,
     pub format: Format,
     pub path: PathBuf,
     pub overwrite: bool,

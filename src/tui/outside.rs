@@ -6,6 +6,7 @@ use std::io::Write;
 
 use crate::atomic::WriteError;
 use crate::cli::filters::selection_title;
+use crate::compare;
 use crate::export::{self, Options};
 use crate::model::Intervention;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
@@ -13,7 +14,7 @@ use crate::store::Metadata;
 
 use crate::i18n::Text;
 
-use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, Msg};
+use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, ExportSource, Msg};
 use super::state::State;
 
 /// Where this inventory's shortlists are saved.
@@ -88,8 +89,9 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
         exists: false,
     };
     // Each entry's id and note, in export order.
-    let (title, wanted): (String, Vec<(&str, Option<&str>)>) = match &request.shortlist {
-        Some(name) => {
+    let (title, wanted): (String, Vec<(&str, Option<&str>)>) = match &request.source {
+        ExportSource::Comparison => return write_comparison(state, request),
+        ExportSource::Shortlist(name) => {
             let list = state
                 .ui
                 .shelf
@@ -102,7 +104,7 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
                 .collect();
             (list.name.clone(), wanted)
         }
-        None => {
+        ExportSource::Results => {
             let title = selection_title(
                 &state.metadata().title,
                 &state.ui.query,
@@ -126,7 +128,9 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
     for ((id, note), item) in wanted.iter().zip(&fetched) {
         match item {
             Some(item) => entries.push((item, note.filter(|n| !n.is_empty()))),
-            None if request.shortlist.is_some() => skipped.push(id.to_string()),
+            None if matches!(request.source, ExportSource::Shortlist(_)) => {
+                skipped.push(id.to_string())
+            }
             None => {
                 let problem = Text::RecordUnreadable.get(state.ui.lang);
                 return Err(failed(format!("{id}: {problem}")));
@@ -146,8 +150,13 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
         &entries,
         &opts,
     )
-    .map_err(|e| match e {
-        // The dialog says what to do about it (Enter again), unlike the CLI's `--force`.
+    .map_err(write_failure)?;
+    Ok(ExportDone { path, skipped })
+}
+
+/// The dialog says what to do about an existing file (Enter again), unlike the CLI's `--force`.
+fn write_failure(e: WriteError) -> ExportFailure {
+    match e {
         WriteError::Exists(path) => ExportFailure {
             exists: true,
             message: path.display().to_string(),
@@ -156,8 +165,66 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
             exists: false,
             message: e.to_string(),
         },
+    }
+}
+
+/// Write the compare set's aspect table as the compare view shows it (identical rows left out
+/// when the view hides them), in the order of its columns.
+fn write_comparison(state: &State, request: &ExportRequest) -> Result<ExportDone, ExportFailure> {
+    let failed = |message: String| ExportFailure {
+        message,
+        exists: false,
+    };
+    let ids: Vec<&str> = state
+        .ui
+        .compare
+        .records
+        .iter()
+        .filter(|&&r| r < state.index.len())
+        .map(|&r| state.index.id(r))
+        .collect();
+    let fetched = state.records.fetch_all(&ids).map_err(failed)?;
+    let mut items = Vec::with_capacity(fetched.len());
+    for (id, item) in ids.iter().zip(&fetched) {
+        match item {
+            Some(item) => items.push(item.as_ref()),
+            None => {
+                let problem = Text::RecordUnreadable.get(state.ui.lang);
+                return Err(failed(format!("{id}: {problem}")));
+            }
+        }
+    }
+    if items.len() < compare::MIN_ITEMS {
+        return Err(failed(Text::MsgCompareTooFew.get(state.ui.lang).into()));
+    }
+    let mut cmp = compare::compare(&items, state.ui.lang, state.current_year);
+    if state.ui.compare.hide_identical {
+        cmp.rows.retain(|r| !r.identical);
+    }
+    let opts = Options {
+        metadata: state.metadata(),
+        lang: state.ui.lang,
+        current_year: state.current_year,
+    };
+    let written = export::write_comparison_file(
+        &request.path,
+        request.overwrite,
+        request.format,
+        &cmp,
+        &opts,
+    )
+    .ok_or_else(|| {
+        failed(format!(
+            "{}: {}",
+            request.format.id(),
+            Text::MsgCompareFormats.get(state.ui.lang)
+        ))
     })?;
-    Ok(ExportDone { path, skipped })
+    let path = written.map_err(write_failure)?;
+    Ok(ExportDone {
+        path,
+        skipped: Vec::new(),
+    })
 }
 
 /// Copy through the terminal (OSC 52), which works over SSH and in most terminals and tmux
@@ -227,7 +294,7 @@ mod tests {
         state.ui.shelf.lists = lists;
         let path = dir.path().join("sessie.csv");
         let request = ExportRequest {
-            shortlist: Some("sessie".into()),
+            source: ExportSource::Shortlist("sessie".into()),
             format: Format::Csv,
             path: path.clone(),
             overwrite: false,
@@ -262,5 +329,90 @@ mod tests {
             ..request
         };
         assert!(write_export(&state, &forced).is_ok());
+    }
+
+    #[test]
+    fn the_compare_view_exports_its_table_as_shown() {
+        use crate::tui::msg::{Key, KeyCode};
+        use crate::tui::state::{Overlay, View};
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = fixture::state();
+        for id in ["ouders-gesprek", "beinvloedbaarheid"] {
+            let record = state.index.position_of(id).unwrap();
+            state.ui.compare.toggle(record);
+        }
+        state.ui.view = View::Compare;
+        state.ui.compare.hide_identical = true;
+        // `e` in the compare view: the comparison, in a format that has a comparison writer
+        // (the configured default, xlsx, has none), named after what it holds.
+        crate::tui::dispatch(&mut state, [Msg::Key(Key::char('e'))]);
+        let Some(Overlay::Export(d)) = &state.ui.overlay else {
+            panic!("no export dialog: {:?}", state.ui.overlay);
+        };
+        assert_eq!(d.what, super::super::export_dialog::ExportWhat::Comparison);
+        assert_eq!(d.format, Format::Md);
+        assert_eq!(d.path, "vergelijking-ouders-gesprek-beinvloedbaarheid.md");
+        // The formats cycle over md, csv and json only.
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            crate::tui::dispatch(&mut state, [fixture::key(KeyCode::Right)]);
+            let Some(Overlay::Export(d)) = &state.ui.overlay else {
+                panic!("the dialog closed");
+            };
+            seen.push(d.format);
+        }
+        assert_eq!(seen, [Format::Csv, Format::Json, Format::Md]);
+        crate::tui::dispatch(&mut state, [fixture::key(KeyCode::Right)]);
+
+        let path = dir.path().join("vergelijking.csv");
+        let request = ExportRequest {
+            source: ExportSource::Comparison,
+            format: Format::Csv,
+            path: path.clone(),
+            overwrite: false,
+        };
+        let written = write_export(&state, &request).unwrap();
+        assert_eq!(written.path, std::fs::canonicalize(&path).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut rows = ::csv::Reader::from_reader(text.as_bytes());
+        let header = rows.headers().unwrap().clone();
+        // Columns in the compare view's order.
+        assert_eq!(&header[4], "Ouders in gesprek over polarisatie");
+        assert_eq!(&header[6], "Beïnvloedbaarheid de baas");
+        let rows: Vec<::csv::StringRecord> = rows.records().map(|r| r.unwrap()).collect();
+        // The view hides identical aspects, and so does the file.
+        assert!(rows.iter().skip(1).all(|r| &r[2] == "false"), "{text}");
+        let themes = rows.iter().find(|r| &r[0] == "themes").unwrap();
+        assert_eq!(&themes[3], "Polarisatie");
+
+        // A record format is refused for a comparison, and nothing is written.
+        let xlsx = ExportRequest {
+            format: Format::Xlsx,
+            path: dir.path().join("vergelijking.xlsx"),
+            ..request.clone()
+        };
+        let refused = write_export(&state, &xlsx).unwrap_err();
+        assert!(
+            refused.message.contains("md, csv of json"),
+            "{}",
+            refused.message
+        );
+        assert!(!dir.path().join("vergelijking.xlsx").exists());
+    }
+
+    #[test]
+    fn the_compare_view_needs_two_to_export() {
+        use crate::tui::msg::Key;
+        use crate::tui::state::{Notice, View};
+        let mut state = fixture::state();
+        state.ui.compare.toggle(0);
+        state.ui.view = View::Compare;
+        crate::tui::dispatch(&mut state, [Msg::Key(Key::char('e'))]);
+        assert!(state.ui.overlay.is_none());
+        assert!(
+            matches!(&state.ui.notice, Some(Notice::Warning(t)) if t.contains("twee tot vier")),
+            "{:?}",
+            state.ui.notice
+        );
     }
 }

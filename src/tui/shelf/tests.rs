@@ -238,7 +238,7 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     assert_eq!(
         s.outbox,
         vec![Effect::Export(ExportRequest {
-            shortlist: Some("Mijn shortlist".into()),
+            source: crate::tui::msg::ExportSource::Shortlist("Mijn shortlist".into()),
             format: Format::Ris,
             path: PathBuf::from("sessie-maart.ris"),
             overwrite: false,

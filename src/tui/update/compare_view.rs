@@ -104,6 +104,14 @@ pub(super) fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             state.ui.compare.hide_identical = !state.ui.compare.hide_identical;
             clamp(state);
         }
+        Action::Export if state.ui.compare.records.len() >= MIN_ITEMS => {
+            super::super::export_dialog::open_comparison(state);
+        }
+        Action::Export => notify(
+            state,
+            Text::MsgCompareTooFew.get(state.ui.lang).into(),
+            true,
+        ),
         Action::ShowColumn => {
             if let Some(&record) = state.ui.compare.records.get(state.ui.compare.cursor) {
                 state.ui.view = View::Explore;

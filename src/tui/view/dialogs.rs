@@ -76,6 +76,12 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
             Text::ExportResults.get(lang),
             state.results.hits.len()
         ),
+        (ExportWhat::Comparison, _) => format!(
+            "{} ({} {})",
+            Text::ExportComparison.get(lang),
+            state.ui.compare.records.len(),
+            Text::Interventions.get(lang)
+        ),
     };
     let row = |field: ExportField, label: Text, value: String, choice: bool| {
         let focused = d.field == field;

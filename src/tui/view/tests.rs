@@ -291,7 +291,7 @@ fn a_record_that_can_no_longer_be_read_is_named_and_marked() {
     ));
 
     let request = crate::tui::msg::ExportRequest {
-        shortlist: None,
+        source: crate::tui::msg::ExportSource::Results,
         format: crate::export::Format::Csv,
         path: std::env::temp_dir().join("weerbaar-never-written.csv"),
         overwrite: false,
