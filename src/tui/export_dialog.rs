@@ -87,15 +87,11 @@ fn title(state: &State, what: ExportWhat) -> String {
     match (what, state.ui.shelf.active()) {
         (ExportWhat::Shortlist, Some(list)) => list.name.clone(),
         (ExportWhat::Comparison, _) => {
-            let ids: Vec<&str> = state
-                .ui
-                .compare
-                .records
-                .iter()
-                .filter(|&&r| r < state.index.len())
-                .map(|&r| state.index.id(r))
-                .collect();
-            format!("{} {}", Text::Comparison.get(lang), ids.join(" "))
+            format!(
+                "{} {}",
+                Text::Comparison.get(lang),
+                state.compared_ids().join(" ")
+            )
         }
         _ => format!("{} {}", Text::Results.get(lang), state.ui.query.text.trim()),
     }

@@ -175,14 +175,7 @@ fn write_comparison(state: &State, request: &ExportRequest) -> Result<ExportDone
         message,
         exists: false,
     };
-    let ids: Vec<&str> = state
-        .ui
-        .compare
-        .records
-        .iter()
-        .filter(|&&r| r < state.index.len())
-        .map(|&r| state.index.id(r))
-        .collect();
+    let ids = state.compared_ids();
     let fetched = state.records.fetch_all(&ids).map_err(failed)?;
     let mut items = Vec::with_capacity(fetched.len());
     for (id, item) in ids.iter().zip(&fetched) {

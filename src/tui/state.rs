@@ -315,6 +315,17 @@ impl State {
         self.records.metadata()
     }
 
+    /// The ids of the compare set, in column order.
+    pub fn compared_ids(&self) -> Vec<&str> {
+        self.ui
+            .compare
+            .records
+            .iter()
+            .filter(|&&r| r < self.index.len())
+            .map(|&r| self.index.id(r))
+            .collect()
+    }
+
     /// The full record at this position of the index: `Ok(None)` when there is none (out of
     /// range, or gone from the file), `Err` with one line when it cannot be read. Fetched
     /// once and then cached (see `Records`), so views may ask on every frame.
