@@ -26,13 +26,22 @@ const FZF_QUERIES: &[&str] = &[
 
 /// This thread's CPU time.
 fn cpu_now() -> Duration {
+    clock(libc::CLOCK_THREAD_CPUTIME_ID)
+}
+
+/// The CPU time of every thread of the process (for the searches split over threads).
+fn process_cpu_now() -> Duration {
+    clock(libc::CLOCK_PROCESS_CPUTIME_ID)
+}
+
+fn clock(id: libc::clockid_t) -> Duration {
     let mut ts = libc::timespec {
         tv_sec: 0,
         tv_nsec: 0,
     };
     // SAFETY: clock_gettime writes one timespec through a valid pointer.
     unsafe {
-        libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts);
+        libc::clock_gettime(id, &mut ts);
     }
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
@@ -41,6 +50,8 @@ fn cpu_now() -> Duration {
 struct Samples {
     wall: Vec<Duration>,
     cpu: Vec<Duration>,
+    /// All threads' CPU time, kept only by `time_all_threads`.
+    process: Vec<Duration>,
 }
 
 impl Samples {
@@ -50,6 +61,21 @@ impl Samples {
         self.cpu.push(cpu_now() - c);
         self.wall.push(w.elapsed());
         out
+    }
+
+    /// As `time`, also keeping the CPU time of every thread.
+    fn time_all_threads<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let p = process_cpu_now();
+        let out = self.time(f);
+        self.process.push(process_cpu_now() - p);
+        out
+    }
+
+    /// The row again with the CPU columns counting every thread.
+    fn row_all_threads(&mut self, what: &str, size: &str) {
+        std::mem::swap(&mut self.cpu, &mut self.process);
+        self.row(what, size);
+        std::mem::swap(&mut self.cpu, &mut self.process);
     }
 
     fn row(&mut self, what: &str, size: &str) {
@@ -177,6 +203,25 @@ fn main() {
         }
         typing.row("keystroke, Searcher (typing)", &size);
         fresh.row("keystroke, query::run (from scratch)", &size);
+
+        // As the explorer's search worker does: matching split over two threads. This thread's
+        // CPU time is then the critical path (the halves are even), all threads' the cost.
+        let mut split = Samples::default();
+        for _ in 0..3 {
+            let mut s = Searcher::with_threads(2);
+            for text in TYPED {
+                for t in keystrokes(text) {
+                    let q = Query {
+                        text: t,
+                        ..Query::default()
+                    };
+                    split.time_all_threads(|| s.search(&index, &m, &q));
+                }
+                split.time_all_threads(|| s.search(&index, &m, &Query::default()));
+            }
+        }
+        split.row("keystroke, Searcher on 2 threads (typing)", &size);
+        split.row_all_threads("  the same, CPU of both threads", &size);
 
         let mut toggle = Samples::default();
         let mut s = Searcher::new();

@@ -34,19 +34,42 @@ const MAX_KEPT: usize = 32;
 /// ask far more often, so small inventories get stopped halfway too.
 const STOP_CHECK: usize = if cfg!(test) { 16 } else { 2048 };
 
-/// A search that remembers its previous queries. Pure: no IO, no threads; the explorer owns one
-/// and the CLI uses `query::run`. Tied to one `Index`: searching another index starts afresh.
-#[derive(Default)]
+/// Fewer records than this are matched on one thread: a thread costs tens of microseconds to
+/// start, matching this many records about a millisecond. Tests split far smaller sets.
+const PARALLEL_MIN: usize = if cfg!(test) { 64 } else { 4096 };
+
+/// A search that remembers its previous queries. Pure: no IO; the explorer owns one and the CLI
+/// uses `query::run`. Tied to one `Index`: searching another index starts afresh. Asked to
+/// (`with_threads`), it splits the matching of many records over scoped threads; the results
+/// are the same.
 pub struct Searcher {
     /// Each state's terms are extended by the next one's.
     chain: Vec<State>,
     /// Which index the chain belongs to (its address and size).
     index_key: (usize, usize),
+    /// Threads to match on (at least 1: this one).
+    threads: usize,
+}
+
+impl Default for Searcher {
+    fn default() -> Self {
+        Searcher::with_threads(1)
+    }
 }
 
 impl Searcher {
     pub fn new() -> Searcher {
         Searcher::default()
+    }
+
+    /// A searcher that matches a large set of records on `threads` threads (this one and
+    /// `threads - 1` more, for the duration of the matching).
+    pub fn with_threads(threads: usize) -> Searcher {
+        Searcher {
+            chain: Vec::new(),
+            index_key: (0, 0),
+            threads: threads.max(1),
+        }
     }
 
     /// Forget everything (the explorer calls this when it opens another inventory).
@@ -69,7 +92,7 @@ impl Searcher {
         index: &Index,
         matcher: &dyn Matcher,
         query: &Query,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
     ) -> Option<Results> {
         // Before anything else, so a search superseded while it waited changes nothing.
         if stop() {
@@ -110,7 +133,8 @@ impl Searcher {
         });
         let needed = needed_records(n, &masks, rank_ok.as_ref());
 
-        let state = self.state_for(index, matcher, terms, &needed, stop)?;
+        let threads = self.threads;
+        let state = self.state_for(index, matcher, terms, &needed, stop, threads)?;
         if stop() {
             return None;
         }
@@ -199,7 +223,8 @@ impl Searcher {
         matcher: &dyn Matcher,
         terms: Vec<Term>,
         needed: &Bitset,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
+        threads: usize,
     ) -> Option<&State> {
         if let Some(pos) = self.chain.iter().rposition(|s| s.terms == terms) {
             // The same text (typed again, backspaced to, or a facet toggle).
@@ -208,7 +233,7 @@ impl Searcher {
             let state = &mut self.chain[last];
             let mut missing = needed.clone();
             missing.and_not_with(&state.evaluated);
-            if !missing.none() && !state.evaluate(index, matcher, &missing, stop) {
+            if !missing.none() && !state.evaluate(index, matcher, &missing, stop, threads) {
                 return None;
             }
             return Some(&self.chain[last]);
@@ -232,7 +257,7 @@ impl Searcher {
         }
         // Kept even when stopped: a partly evaluated state is still exact about the records it
         // marks evaluated, and the next search for these terms (or longer ones) builds on it.
-        let finished = state.evaluate(index, matcher, &to_evaluate, stop);
+        let finished = state.evaluate(index, matcher, &to_evaluate, stop, threads);
         if self.chain.len() >= MAX_KEPT {
             self.chain.remove(0);
         }
@@ -320,33 +345,95 @@ impl State {
         }
     }
 
-    /// Evaluate these (not yet evaluated) records, asking `stop` every `STOP_CHECK` records.
-    /// Returns `false` when stopped; then only the records actually evaluated are marked so.
+    /// Evaluate these (not yet evaluated) records, asking `stop` every `STOP_CHECK` records;
+    /// many records are split over `threads` threads. Returns `false` when stopped; then only
+    /// the records actually evaluated are marked so.
     fn evaluate(
         &mut self,
         index: &Index,
         matcher: &dyn Matcher,
         records: &Bitset,
-        stop: &dyn Fn() -> bool,
+        stop: &(dyn Fn() -> bool + Sync),
+        threads: usize,
     ) -> bool {
+        let list: Vec<u32> = records.iter().map(|r| r as u32).collect();
+        let threads = if list.len() >= PARALLEL_MIN {
+            threads
+        } else {
+            1
+        };
+        let parts = if threads <= 1 {
+            vec![evaluate_part(
+                index,
+                matcher,
+                &self.terms,
+                &mut self.lookups,
+                &list,
+                stop,
+            )]
+        } else {
+            // What every thread would otherwise work out for itself.
+            for (term, lookup) in self.terms.iter().zip(self.lookups.iter_mut()) {
+                if let Term::Any(t) = term {
+                    lookup.prepare_text(index, t);
+                }
+            }
+            let chunks: Vec<&[u32]> = list.chunks(list.len().div_ceil(threads)).collect();
+            let mut copies: Vec<Vec<Lookup>> =
+                (1..chunks.len()).map(|_| self.lookups.clone()).collect();
+            let terms = &self.terms;
+            let own = &mut self.lookups;
+            let parts = std::thread::scope(|scope| {
+                let mut spawned = Vec::new();
+                let mut here = Vec::new();
+                for (chunk, lookups) in chunks[1..].iter().zip(copies.iter_mut()) {
+                    let chunk: &[u32] = chunk;
+                    let work = move || evaluate_part(index, matcher, terms, lookups, chunk, stop);
+                    match std::thread::Builder::new().spawn_scoped(scope, work) {
+                        Ok(handle) => spawned.push(handle),
+                        // No thread to be had: this thread does that chunk too.
+                        Err(_) => here.push(chunk),
+                    }
+                }
+                let mut parts = vec![evaluate_part(index, matcher, terms, own, chunks[0], stop)];
+                for chunk in here {
+                    parts.push(evaluate_part(index, matcher, terms, own, chunk, stop));
+                }
+                for handle in spawned {
+                    parts.push(
+                        handle
+                            .join()
+                            .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                    );
+                }
+                parts
+            });
+            // Keep the provider scores the other threads worked out, for the next evaluation.
+            for copy in copies {
+                for (mine, theirs) in self.lookups.iter_mut().zip(copy) {
+                    mine.adopt_providers(theirs);
+                }
+            }
+            parts
+        };
         let mut new_scores: Vec<(u32, i64)> = Vec::new();
         let mut finished = true;
-        for (i, r) in records.iter().enumerate() {
-            if i % STOP_CHECK == 0 && stop() {
-                finished = false;
-                break;
+        for part in parts {
+            finished &= part.finished;
+            for &r in &part.records[..part.done] {
+                self.evaluated.insert(r as usize);
             }
-            let (candidate, score) =
-                evaluate_record(index, matcher, &self.terms, &mut self.lookups, r);
-            if candidate {
-                self.candidates.insert(r);
+            for &r in &part.candidates {
+                self.candidates.insert(r as usize);
             }
-            if let Some(s) = score {
-                self.matched.insert(r);
-                new_scores.push((r as u32, s));
+            for &(r, _) in &part.scores {
+                self.matched.insert(r as usize);
             }
-            self.evaluated.insert(r);
+            new_scores.extend(part.scores);
         }
+        // Each part is in record order, the parts nearly so (a chunk no thread could be had
+        // for comes back late): sorting runs that are already sorted is cheap.
+        new_scores.sort_unstable_by_key(|&(r, _)| r);
         if self.scores.is_empty() {
             self.scores = new_scores;
         } else if !new_scores.is_empty() {
@@ -355,6 +442,50 @@ impl State {
         }
         finished
     }
+}
+
+/// What evaluating a run of records found.
+struct Part<'a> {
+    records: &'a [u32],
+    /// How many of `records` were evaluated before `stop` said to stop (all when finished).
+    done: usize,
+    finished: bool,
+    candidates: Vec<u32>,
+    /// The matched records and their scores, in record order.
+    scores: Vec<(u32, i64)>,
+}
+
+/// Evaluate a run of records in order, asking `stop` every `STOP_CHECK` records.
+fn evaluate_part<'a>(
+    index: &Index,
+    matcher: &dyn Matcher,
+    terms: &[Term],
+    lookups: &mut [Lookup],
+    records: &'a [u32],
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Part<'a> {
+    let mut part = Part {
+        records,
+        done: 0,
+        finished: true,
+        candidates: Vec::new(),
+        scores: Vec::new(),
+    };
+    for (i, &r) in records.iter().enumerate() {
+        if i % STOP_CHECK == 0 && stop() {
+            part.finished = false;
+            break;
+        }
+        let (candidate, score) = evaluate_record(index, matcher, terms, lookups, r as usize);
+        if candidate {
+            part.candidates.push(r);
+        }
+        if let Some(s) = score {
+            part.scores.push((r, s));
+        }
+        part.done = i + 1;
+    }
+    part
 }
 
 fn merge_sorted(a: Vec<(u32, i64)>, b: Vec<(u32, i64)>) -> Vec<(u32, i64)> {
@@ -374,6 +505,7 @@ fn merge_sorted(a: Vec<(u32, i64)>, b: Vec<(u32, i64)>) -> Vec<(u32, i64)> {
 }
 
 /// What one term needs besides the record's own keys, computed once per term.
+#[derive(Clone)]
 struct Lookup {
     /// Chars in the term (the fuzzy bar and the fixed scores are per char).
     chars: i64,
@@ -422,6 +554,12 @@ impl Lookup {
     }
 
     fn in_text(&mut self, index: &Index, term: &str, record: usize) -> bool {
+        self.prepare_text(index, term);
+        self.text.as_ref().is_some_and(|t| t.contains(record))
+    }
+
+    /// Work out which records' text contains the term, if not done yet.
+    fn prepare_text(&mut self, index: &Index, term: &str) {
         if self.text.is_none() {
             let words = index
                 .text()
@@ -430,7 +568,19 @@ impl Lookup {
             self.words = Some(words);
             self.parent_words = None;
         }
-        self.text.as_ref().is_some_and(|t| t.contains(record))
+    }
+
+    /// Take the provider scores another copy of this lookup worked out.
+    fn adopt_providers(&mut self, other: Lookup) {
+        if self.providers.is_empty() {
+            self.providers = other.providers;
+            return;
+        }
+        for (mine, theirs) in self.providers.iter_mut().zip(other.providers) {
+            if mine.is_none() {
+                *mine = theirs;
+            }
+        }
     }
 
     fn provider(
@@ -690,20 +840,44 @@ mod tests {
         }
     }
 
-    /// Stops after `checks` questions.
-    fn stop_after(checks: usize) -> impl Fn() -> bool {
-        let asked = std::cell::Cell::new(0);
-        move || {
-            asked.set(asked.get() + 1);
-            asked.get() > checks
-        }
+    /// Stops after `checks` questions (from any thread).
+    fn stop_after(checks: usize) -> impl Fn() -> bool + Sync {
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        move || asked.fetch_add(1, std::sync::atomic::Ordering::SeqCst) >= checks
     }
 
     #[test]
     fn searches_stopped_halfway_leave_later_searches_exact() {
+        for threads in [1, 2, 3] {
+            stopped_halfway(threads);
+        }
+    }
+
+    #[test]
+    fn matching_on_several_threads_gives_what_one_thread_gives() {
         let (_, index) = synthetic(400);
         let m = SkimMatcher::default();
-        let mut searcher = Searcher::new();
+        let mut one = Searcher::new();
+        let mut three = Searcher::with_threads(3);
+        for text in [
+            "", "o", "ou", "oud", "ouders", "ouders w", "naam:a", "thema:p", "zzq",
+        ] {
+            let q = Query {
+                text: text.into(),
+                ..Query::default()
+            };
+            same(
+                &three.search(&index, &m, &q),
+                &one.search(&index, &m, &q),
+                text,
+            );
+        }
+    }
+
+    fn stopped_halfway(threads: usize) {
+        let (_, index) = synthetic(400);
+        let m = SkimMatcher::default();
+        let mut searcher = Searcher::with_threads(threads);
         let theme = index.group(FacetGroup::Theme).values[1].id.clone();
         // Typing on, backspacing, another word, a filter: the chain grows, shrinks and restarts.
         let texts = [
@@ -758,7 +932,11 @@ mod tests {
                     }
                 }
                 let kept = searcher.search(&index, &m, &q);
-                same(&kept, &fresh, &format!("round {round}, {q:?}"));
+                same(
+                    &kept,
+                    &fresh,
+                    &format!("{threads} threads, round {round}, {q:?}"),
+                );
             }
         }
         assert!(stopped > 20, "only {stopped} searches were stopped");

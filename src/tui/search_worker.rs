@@ -18,17 +18,32 @@ use std::time::Duration;
 
 use crate::query::{Index, Matcher, Query, Results, Searcher};
 
+/// More threads than this gain little: the matching per record is short, and the facet counts
+/// and sorting after it run on one thread.
+const MAX_THREADS: usize = 4;
+
 /// The explorer's searcher, shared with the search worker, and the id of the newest search.
-#[derive(Default)]
 pub struct SharedSearcher {
     searcher: Mutex<Searcher>,
     /// The newest search asked for. 0 is never an id, so storing it cancels everything.
     latest: AtomicU64,
 }
 
+impl Default for SharedSearcher {
+    fn default() -> Self {
+        SharedSearcher::new()
+    }
+}
+
 impl SharedSearcher {
+    /// Matching a large inventory is split over the cores (at most `MAX_THREADS`): while the
+    /// worker searches, the UI thread mostly waits for keys.
     pub fn new() -> SharedSearcher {
-        SharedSearcher::default()
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        SharedSearcher {
+            searcher: Mutex::new(Searcher::with_threads(cores.min(MAX_THREADS))),
+            latest: AtomicU64::new(0),
+        }
     }
 
     /// An id for a new search. Every search started under an older id gives up.
