@@ -184,21 +184,24 @@ fn main() {
         }
         first.row("first results (empty query)", &size);
 
+        // Every keystroke of every typed query, each query followed by clearing the search box.
+        let script: Vec<Query> = TYPED
+            .iter()
+            .flat_map(|text| keystrokes(text).into_iter().chain([String::new()]))
+            .map(|text| Query {
+                text,
+                ..Query::default()
+            })
+            .collect();
         let mut typing = Samples::default();
         let mut fresh = Samples::default();
         for _ in 0..3 {
             let mut s = Searcher::new();
-            for text in TYPED {
-                for t in keystrokes(text) {
-                    let q = Query {
-                        text: t,
-                        ..Query::default()
-                    };
-                    typing.time(|| s.search(&index, &m, &q));
-                    fresh.time(|| query::run(&index, &m, &q));
+            for q in &script {
+                typing.time(|| s.search(&index, &m, q));
+                if !q.text.is_empty() {
+                    fresh.time(|| query::run(&index, &m, q));
                 }
-                // Clearing the search box.
-                typing.time(|| s.search(&index, &m, &Query::default()));
             }
         }
         typing.row("keystroke, Searcher (typing)", &size);
@@ -209,15 +212,8 @@ fn main() {
         let mut split = Samples::default();
         for _ in 0..3 {
             let mut s = Searcher::with_threads(2);
-            for text in TYPED {
-                for t in keystrokes(text) {
-                    let q = Query {
-                        text: t,
-                        ..Query::default()
-                    };
-                    split.time_all_threads(|| s.search(&index, &m, &q));
-                }
-                split.time_all_threads(|| s.search(&index, &m, &Query::default()));
+            for q in &script {
+                split.time_all_threads(|| s.search(&index, &m, q));
             }
         }
         split.row("keystroke, Searcher on 2 threads (typing)", &size);

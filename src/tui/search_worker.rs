@@ -247,6 +247,14 @@ mod tests {
         }
     }
 
+    /// A worker with its own shared searcher and skim's matcher.
+    fn started() -> (Arc<SharedSearcher>, SearchWorker) {
+        let shared = Arc::new(SharedSearcher::new());
+        let worker = SearchWorker::start(Arc::clone(&shared), Box::new(SkimMatcher::default()))
+            .unwrap_or_else(|e| panic!("start: {e}"));
+        (shared, worker)
+    }
+
     fn ask(worker: &SearchWorker, shared: &SharedSearcher, index: &Arc<Index>, text: &str) -> u64 {
         let id = shared.next_id();
         worker
@@ -298,9 +306,7 @@ mod tests {
     #[test]
     fn every_last_request_of_a_burst_answers_exactly() {
         let index = index(300);
-        let shared = Arc::new(SharedSearcher::new());
-        let worker = SearchWorker::start(Arc::clone(&shared), Box::new(SkimMatcher::default()))
-            .unwrap_or_else(|e| panic!("start: {e}"));
+        let (shared, worker) = started();
         let m = SkimMatcher::default();
         // Bursts of typing and backspacing, each followed by a pause for the answer.
         for burst in [
@@ -342,9 +348,7 @@ mod tests {
     #[test]
     fn dropping_the_worker_ends_its_thread() {
         let index = index(50);
-        let shared = Arc::new(SharedSearcher::new());
-        let worker = SearchWorker::start(Arc::clone(&shared), Box::new(SkimMatcher::default()))
-            .unwrap_or_else(|e| panic!("start: {e}"));
+        let (shared, worker) = started();
         ask(&worker, &shared, &index, "ouders");
         drop(worker);
         // The thread has been joined: it no longer holds the shared searcher or the index.

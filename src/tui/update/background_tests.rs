@@ -35,6 +35,15 @@ fn answer(state: &mut State, id: u64, text: &str) {
     dispatch(state, [Msg::SearchDone { id, results }]);
 }
 
+/// The id of the one search asked of the worker since the last call.
+fn one_request(state: &mut State) -> u64 {
+    let asked = requests(state);
+    let [(id, _)] = asked[..] else {
+        panic!("one search asked for, got {asked:?}");
+    };
+    id
+}
+
 fn current(state: &State) -> Results {
     query::run(&state.index, &state.matcher, &state.ui.query)
 }
@@ -87,9 +96,7 @@ fn the_search_bar_says_searching_in_english_too() {
 fn an_answer_to_a_superseded_search_is_dropped() {
     let mut s = background(Lang::Nl);
     dispatch(&mut s, typing("/pol"));
-    let [(first, _)] = requests(&mut s)[..] else {
-        panic!("one request");
-    };
+    let first = one_request(&mut s);
     dispatch(&mut s, [key(KeyCode::Backspace)]);
     dispatch(&mut s, typing("dder"));
     let asked = requests(&mut s);
@@ -144,9 +151,7 @@ fn a_key_that_acts_on_the_results_first_finishes_the_search_here() {
 fn a_facet_toggle_searches_at_once_and_supersedes_what_is_awaited() {
     let mut s = background(Lang::Nl);
     dispatch(&mut s, typing("/o"));
-    let [(typed, _)] = requests(&mut s)[..] else {
-        panic!("one request");
-    };
+    let typed = one_request(&mut s);
     // Tab to the facet pane and toggle the first value of the first group.
     dispatch(&mut s, [key(KeyCode::Tab)]);
     assert_eq!(s.awaited, None, "Tab acts on the results: searched here");
