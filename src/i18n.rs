@@ -174,6 +174,7 @@ pub enum Text {
     VersionInventory,
     VersionBundled,
     Interventions,
+    OneIntervention,
     // Explorer: compare, related and matrix
     CompareTitle,
     CompareHint,
@@ -341,6 +342,15 @@ impl Text {
             Text::Item.get(lang)
         } else {
             Text::Items.get(lang)
+        }
+    }
+
+    /// "interventie" or "interventies", for a count of `n` ("1 interventie", "2 interventies").
+    pub fn interventions(n: usize, lang: Lang) -> &'static str {
+        if n == 1 {
+            Text::OneIntervention.get(lang)
+        } else {
+            Text::Interventions.get(lang)
         }
     }
 
@@ -545,6 +555,7 @@ impl Text {
             Text::VersionInventory => ("inventaris", "inventory"),
             Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),
             Text::Interventions => ("interventies", "interventions"),
+            Text::OneIntervention => ("interventie", "intervention"),
             Text::CompareTitle => ("Vergelijking", "Comparison"),
             Text::CompareHint => (
                 "Kies 2 tot 4 interventies met c in de resultaten en open de vergelijking met C.",
@@ -767,10 +778,7 @@ impl Text {
             Text::SymbolSelected => ("gekozen filterwaarde", "selected filter value"),
             Text::SymbolFolded => ("groep ingeklapt / uitgeklapt", "group folded / unfolded"),
             Text::SymbolCursor => ("geselecteerde regel", "selected row"),
-            Text::ImportedTo => (
-                "interventies geïmporteerd naar",
-                "interventions imported to",
-            ),
+            Text::ImportedTo => ("geïmporteerd naar", "imported to"),
             Text::OpenWith => ("open het met", "open it with"),
             Text::ImportRejectedSee => (
                 "niet geïmporteerd; de redenen staan in",
@@ -836,5 +844,14 @@ mod tests {
         assert_eq!(number(35_000, Lang::Nl), "35.000");
         assert_eq!(number(100_000, Lang::En), "100,000");
         assert_eq!(number(1_234_567, Lang::En), "1,234,567");
+    }
+
+    #[test]
+    fn one_intervention_is_singular_in_both_languages() {
+        assert_eq!(Text::interventions(1, Lang::Nl), "interventie");
+        assert_eq!(Text::interventions(0, Lang::Nl), "interventies");
+        assert_eq!(Text::interventions(2, Lang::Nl), "interventies");
+        assert_eq!(Text::interventions(1, Lang::En), "intervention");
+        assert_eq!(Text::interventions(5, Lang::En), "interventions");
     }
 }

@@ -303,3 +303,18 @@ fn missing_ids_are_reported_and_the_rest_exported() {
         ))
         .stdout(contains("triple-p").and(contains("verdwenen").not()));
 }
+
+#[test]
+fn one_exported_intervention_is_counted_in_the_singular() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let out = d.join("een.csv");
+    weerbaar(d)
+        .args(["export", "--query", "naam:diamant", "--format", "csv", "-o"])
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("1 interventie (csv) geschreven: "));
+    let mut rows = csv::Reader::from_path(&out).unwrap();
+    assert_eq!(rows.records().count(), 1);
+}

@@ -302,7 +302,7 @@ fn every_kind_of_csv_error_is_reported_with_line_and_column_and_nothing_is_writt
             "fouten.csv:4:4: `summary` is empty",
             "fouten.csv:5:1: duplicate id `a`: also used in fouten.csv:2",
             "fouten.csv:6:16: malformed URL `www.x.nl`: expected http(s)://host/…",
-            "fouten.csv:7:17: malformed date `2026-13-45`: expected the date checked as YYYY-MM-DD",
+            "fouten.csv:7:17: malformed date `2026-13-45`: there is no such month",
             "fouten.csv:8:14: evidence level `goed-onderbouwd` needs both `evidence_year` and `evidence_body` (the assessing body)",
             "fouten.csv:9:15: `evidence_year` = `twintig` is not a year",
             "fouten.csv:10:1: id `Hh_` must be kebab-case: lowercase ASCII letters, digits and single dashes",

@@ -263,7 +263,7 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
         "{} — {} {}\n",
         inventory.metadata.title,
         items.len(),
-        crate::i18n::Text::Interventions.get(lang)
+        crate::i18n::Text::interventions(items.len(), lang)
     )?;
     for (group, title) in [
         (

@@ -162,7 +162,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             eprintln!(
                 "{} {} ({}) {}: {}",
                 entries.len(),
-                Text::Interventions.get(lang),
+                Text::interventions(entries.len(), lang),
                 format.id(),
                 Text::MsgWrote.get(lang),
                 shown.display()

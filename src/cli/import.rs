@@ -94,7 +94,8 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         .map_err(|e| CliError::Failed(e.to_string()))?;
     writeln!(
         err,
-        "{imported} {} {}; {} `weerbaar --db {}`",
+        "{imported} {} {} {}; {} `weerbaar --db {}`",
+        Text::interventions(imported, ctx.lang),
         Text::ImportedTo.get(ctx.lang),
         args.out.display(),
         Text::OpenWith.get(ctx.lang),

@@ -131,7 +131,7 @@ fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
         m.rows.label(lang),
         m.cols.label(lang),
         m.total,
-        Text::Interventions.get(lang),
+        Text::interventions(m.total, lang),
         Text::EmptyCell.get(lang)
     ));
     out.push_str("\n\n");

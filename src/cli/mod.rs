@@ -268,7 +268,7 @@ fn print_version(ctx: &Context) -> Result<(), CliError> {
         m.version,
         m.date,
         inv.interventions.len(),
-        Text::Interventions.get(ctx.lang)
+        Text::interventions(inv.interventions.len(), ctx.lang)
     )?;
     Ok(())
 }

@@ -35,7 +35,7 @@ fn write(d: &Diff, lang: Lang, style: Style, mut out: impl Write) -> std::io::Re
             esc(&s.version),
             esc(&s.date),
             s.count,
-            Text::Interventions.get(lang)
+            Text::interventions(s.count, lang)
         )
     };
     if md {

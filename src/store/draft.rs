@@ -671,21 +671,18 @@ impl Checker<'_> {
             }
         };
         let checked = match &doc.checked {
-            Some(d) if is_valid_date(d.value.trim(), self.current_year) => {
-                d.value.trim().to_string()
-            }
-            Some(d) => {
-                let shown = if self.limit(d) {
-                    sanitize_line(&d.value)
-                } else {
+            Some(d) => match date_problem(d.value.trim(), self.current_year) {
+                None => d.value.trim().to_string(),
+                Some(why) => {
+                    let shown = if self.limit(d) {
+                        sanitize_line(&d.value)
+                    } else {
+                        String::new()
+                    };
+                    self.at(d.pos, format!("malformed date `{shown}`: {why}"));
                     String::new()
-                };
-                self.at(
-                    d.pos,
-                    format!("malformed date `{shown}`: expected the date checked as YYYY-MM-DD"),
-                );
-                String::new()
-            }
+                }
+            },
             None => {
                 self.at(
                     s.pos,
@@ -803,15 +800,22 @@ pub fn is_kebab_id(id: &str) -> bool {
 
 /// A calendar date written as YYYY-MM-DD, not in the future.
 pub fn is_valid_date(s: &str, current_year: u16) -> bool {
+    date_problem(s, current_year).is_none()
+}
+
+/// What is wrong with a date checked, for the message: its form, a day the calendar does not
+/// have, or a year that cannot be right (before 1990 or after this year). `None` when it is fine.
+pub fn date_problem(s: &str, current_year: u16) -> Option<&'static str> {
+    const FORM: &str = "expected the date checked as YYYY-MM-DD";
     let parts: Vec<&str> = s.split('-').collect();
     let [y, m, d] = parts.as_slice() else {
-        return false;
+        return Some(FORM);
     };
     if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return false;
+        return Some(FORM);
     }
     let (Ok(y), Ok(m), Ok(d)) = (y.parse::<u16>(), m.parse::<u8>(), d.parse::<u8>()) else {
-        return false;
+        return Some(FORM);
     };
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     let days = match m {
@@ -819,9 +823,18 @@ pub fn is_valid_date(s: &str, current_year: u16) -> bool {
         4 | 6 | 9 | 11 => 30,
         2 if leap => 29,
         2 => 28,
-        _ => return false,
+        _ => return Some("there is no such month"),
     };
-    (1990..=current_year).contains(&y) && (1..=days).contains(&d)
+    if !(1..=days).contains(&d) {
+        return Some("that month has no such day");
+    }
+    if y > current_year {
+        return Some("the date lies in the future; give the date the source was checked");
+    }
+    if y < 1990 {
+        return Some("a date checked before 1990 is not plausible");
+    }
+    None
 }
 
 /// A web address we can cite: http(s), a host, no spaces.

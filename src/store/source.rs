@@ -545,6 +545,19 @@ checked = "2026-11-21"
     }
 
     #[test]
+    fn a_bad_date_says_what_is_wrong_with_it() {
+        use super::super::draft::date_problem;
+        let form = Some("expected the date checked as YYYY-MM-DD");
+        assert_eq!(date_problem("21/11/2025", 2026), form);
+        assert_eq!(date_problem("2025-1-5", 2026), form);
+        assert!(date_problem("2025-13-01", 2026).is_some_and(|w| w.contains("no such month")));
+        assert!(date_problem("2025-02-31", 2026).is_some_and(|w| w.contains("no such day")));
+        assert!(date_problem("2099-01-01", 2026).is_some_and(|w| w.contains("future")));
+        assert!(date_problem("1985-06-01", 2026).is_some_and(|w| w.contains("1990")));
+        assert_eq!(date_problem("2026-11-21", 2026), None);
+    }
+
+    #[test]
     fn a_directory_of_entries_reads_without_metadata() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("voorbeeld.toml"), GOOD).unwrap();

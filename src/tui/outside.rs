@@ -22,6 +22,12 @@ pub struct Outside {
     storage: Option<Storage>,
     key: String,
     label: String,
+    /// A save failed and the file lacks that change (and those after it). The next save writes
+    /// the session's lists whole: replaying one change onto the older file could fail for a
+    /// reason that only hides the real one (an item added to a list whose creation was not
+    /// saved), and a file that can be written again gets everything kept in the session (this
+    /// inventory's lists as the explorer has them; other inventories' lists are left alone).
+    behind: bool,
 }
 
 impl Outside {
@@ -48,6 +54,7 @@ impl Outside {
                 storage,
                 key,
                 label,
+                behind: false,
             },
             lists,
             notice,
@@ -57,7 +64,9 @@ impl Outside {
     /// Perform an effect; the answer goes back to `update`.
     pub fn perform(&mut self, state: &State, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::SaveLists(change) => Some(Msg::ListsSaved(self.save(&change))),
+            Effect::SaveLists(change) => {
+                Some(Msg::ListsSaved(self.save(&change, &state.ui.shelf.lists)))
+            }
             Effect::Export(request) => Some(Msg::Exported(write_export(state, &request))),
             Effect::Copy(text) => Some(Msg::Copied(copy(&text))),
             // The run loop handles these itself.
@@ -65,19 +74,34 @@ impl Outside {
         }
     }
 
-    fn save(&self, change: &Change) -> Result<Lists, String> {
+    /// Save one change; `session` is the explorer's lists with the change already applied.
+    fn save(&mut self, change: &Change, session: &Lists) -> Result<Lists, String> {
         let storage = self
             .storage
             .as_ref()
             .ok_or_else(|| crate::shortlist::StorageError::NoDataDir.to_string())?;
-        let (lists, _) = storage
-            .update(|book| {
-                let lists = book.lists_mut(&self.key, &self.label);
+        let behind = self.behind;
+        let saved = storage.update(|book| {
+            let lists = book.lists_mut(&self.key, &self.label);
+            if behind {
+                let label = std::mem::take(&mut lists.label);
+                *lists = session.clone();
+                lists.label = label;
+            } else {
                 change.apply(lists).map_err(ShortlistError::from)?;
-                Ok::<_, ShortlistError>(lists.clone())
-            })
-            .map_err(|e| e.to_string())?;
-        Ok(lists)
+            }
+            Ok::<_, ShortlistError>(lists.clone())
+        });
+        match saved {
+            Ok((lists, _)) => {
+                self.behind = false;
+                Ok(lists)
+            }
+            Err(e) => {
+                self.behind |= matches!(e, ShortlistError::Storage(_));
+                Err(e.to_string())
+            }
+        }
     }
 }
 
@@ -256,6 +280,52 @@ mod tests {
     use crate::export::Format;
     use crate::shortlist::Change;
     use crate::tui::fixture;
+
+    #[test]
+    fn after_a_failed_save_the_real_reason_is_given_and_a_later_save_writes_everything() {
+        let dir = tempfile::tempdir().unwrap();
+        // A data "directory" below a plain file cannot be made: every save fails.
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "").unwrap();
+        let storage = Storage::in_dir(&blocker.join("data"));
+        let mut outside = Outside {
+            storage: Some(storage.clone()),
+            key: "bundled".into(),
+            label: "test 1".into(),
+            behind: false,
+        };
+        // `s` on a first result: the list is created, then the item added (as the explorer does).
+        let mut session = Lists::default();
+        let create = Change::Create("Mijn shortlist".into());
+        create.apply(&mut session).unwrap();
+        let first = outside.save(&create, &session).unwrap_err();
+        let toggle = Change::Toggle {
+            list: "Mijn shortlist".into(),
+            id: "vaders".into(),
+        };
+        toggle.apply(&mut session).unwrap();
+        let second = outside.save(&toggle, &session).unwrap_err();
+        // Not "no shortlist named `Mijn shortlist`": the file could not be written.
+        assert_eq!(second, first);
+        assert!(!second.contains("no shortlist named"), "{second}");
+
+        // The folder can be made again: the next change saves the list and its first item too.
+        std::fs::remove_file(&blocker).unwrap();
+        let note = Change::SetNote {
+            list: "Mijn shortlist".into(),
+            id: "vaders".into(),
+            note: "bellen".into(),
+        };
+        note.apply(&mut session).unwrap();
+        let saved = outside.save(&note, &session).unwrap();
+        assert_eq!(saved.label, "test 1");
+        let on_disk = storage.load().unwrap();
+        let lists = on_disk.book.lists("bundled").unwrap();
+        let list = lists.get("Mijn shortlist").unwrap();
+        assert!(list.contains("vaders"));
+        assert_eq!(list.items[0].note, "bellen");
+        assert_eq!(lists.active.as_deref(), Some("Mijn shortlist"));
+    }
 
     #[test]
     fn base64_matches_the_standard_alphabet_and_padding() {

@@ -80,7 +80,7 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
             "{} ({} {})",
             Text::ExportComparison.get(lang),
             state.ui.compare.records.len(),
-            Text::Interventions.get(lang)
+            Text::interventions(state.ui.compare.records.len(), lang)
         ),
     };
     let row = |field: ExportField, label: Text, value: String, choice: bool| {

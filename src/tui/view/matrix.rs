@@ -104,7 +104,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         m.rows.label(lang),
         m.cols.label(lang),
         m.total,
-        Text::Interventions.get(lang)
+        Text::interventions(m.total, lang)
     );
     let legend = format!(" {EMPTY_CELL} = {} ", Text::EmptyCell.get(lang));
     let block = pane_block(title(heading, theme.title), true, theme)
@@ -257,7 +257,7 @@ fn cursor_line<'a>(state: &State, m: &Matrix, theme: &Theme) -> Vec<Span<'a>> {
         ));
     } else {
         spans.push(Span::styled(
-            format!("{n} {}", Text::Interventions.get(lang)),
+            format!("{n} {}", Text::interventions(n, lang)),
             theme.selected,
         ));
         spans.push(Span::styled(
