@@ -9,12 +9,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::atomic;
+use crate::export::stream::Wanted;
 use crate::export::{self, Format, Options};
 use crate::i18n::Text;
-use crate::model::Intervention;
-use crate::query::{self, Index, SkimMatcher};
 use crate::shortlist::{ShortlistError, inventory_key};
 
+use super::filters::selection_title;
 use super::shortlist::{load, storage};
 use super::{CliError, Context, FilterArgs};
 
@@ -115,37 +115,52 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     }
 
     let lang = ctx.lang;
-    let inventory = ctx.open()?;
     let shortlist = match &args.shortlist {
         Some(name) => {
             let book = load(&storage()?)?;
             let key = inventory_key(ctx.db.as_deref());
             let lists = book.lists(&key).cloned().unwrap_or_default();
-            let list = lists.require(name).map_err(ShortlistError::from)?.clone();
-            let missing = list.missing(&inventory);
-            if !missing.is_empty() {
-                eprintln!(
-                    "weerbaar: {} {}: {}",
-                    missing.len(),
-                    Text::MsgNotExported.get(lang),
-                    missing.join(", ")
-                );
-            }
-            Some(list)
+            Some(lists.require(name).map_err(ShortlistError::from)?.clone())
         }
         None => None,
     };
-    let (title, entries): (String, Vec<(&Intervention, Option<&str>)>) = match &shortlist {
-        Some(list) => (list.name.clone(), list.entries(&inventory)),
+    // The index says which records there are and which the search finds; the records
+    // themselves are fetched a chunk at a time while the export is written.
+    let (records, index, results, query) = super::list::search_records(ctx, &args.filters)?;
+    let (title, wanted): (String, Vec<Wanted>) = match &shortlist {
+        Some(list) => {
+            let (kept, missing): (Vec<_>, Vec<_>) = list
+                .items
+                .iter()
+                .partition(|i| index.position_of(&i.id).is_some());
+            if !missing.is_empty() {
+                let ids: Vec<&str> = missing.iter().map(|i| i.id.as_str()).collect();
+                eprintln!(
+                    "weerbaar: {} {}: {}",
+                    ids.len(),
+                    Text::MsgNotExported.get(lang),
+                    ids.join(", ")
+                );
+            }
+            let wanted = kept
+                .into_iter()
+                .map(|i| (i.id.as_str(), Some(i.note.as_str())))
+                .collect();
+            (list.name.clone(), wanted)
+        }
         None => {
-            let index = Index::build(&inventory);
-            let query = super::list::query_for(ctx, &args.filters, &index)?;
-            let results = query::run(&index, &SkimMatcher::default(), &query);
-            super::filters::results_selection(&inventory, &results.hits, &query, ctx.db.as_deref())
+            let title = selection_title(&records.metadata().title, &query, ctx.db.as_deref());
+            let wanted = results
+                .hits
+                .iter()
+                .map(|h| (index.id(h.index), None))
+                .collect();
+            (title, wanted)
         }
     };
+    let entries = export::stream::fetched(&records, &wanted, lang);
     let opts = Options {
-        metadata: &inventory.metadata,
+        metadata: records.metadata(),
         lang,
         current_year: ctx.current_year,
     };
@@ -153,16 +168,16 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     match &args.output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            export::write(format, &title, &entries, &opts, &mut out)?;
+            export::write(format, &title, entries, &opts, &mut out)?;
             out.flush()?;
         }
         Some(path) => {
-            let shown = export::write_file(path, args.force, format, &title, &entries, &opts)
+            let shown = export::write_file(path, args.force, format, &title, entries, &opts)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             eprintln!(
                 "{} {} ({}) {}: {}",
-                entries.len(),
-                Text::interventions(entries.len(), lang),
+                wanted.len(),
+                Text::interventions(wanted.len(), lang),
                 format.id(),
                 Text::MsgWrote.get(lang),
                 shown.display()

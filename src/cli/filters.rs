@@ -150,27 +150,6 @@ pub fn command_line(query: &Query, db: Option<&std::path::Path>) -> String {
     args.join(" ")
 }
 
-/// A search's results as export records (no notes), in result order, with the name an export
-/// gives them: the inventory's title when nothing is searched or filtered, else the
-/// `weerbaar list …` command line that reproduces them. Shared by `export` and the explorer.
-pub fn results_selection<'a>(
-    inventory: &'a crate::store::Inventory,
-    hits: &[crate::query::Hit],
-    query: &Query,
-    db: Option<&std::path::Path>,
-) -> (
-    String,
-    Vec<(&'a crate::model::Intervention, Option<&'a str>)>,
-) {
-    let title = selection_title(&inventory.metadata.title, query, db);
-    let entries = hits
-        .iter()
-        .filter_map(|h| inventory.interventions.get(h.index))
-        .map(|i| (i, None))
-        .collect();
-    (title, entries)
-}
-
 /// The name of an export of a search's results: the inventory's `title` when nothing is
 /// searched or filtered, else the `weerbaar list …` command line that reproduces them.
 pub fn selection_title(title: &str, query: &Query, db: Option<&std::path::Path>) -> String {

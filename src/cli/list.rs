@@ -4,12 +4,13 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use crate::export::{self, Options};
+use crate::export::stream::Wanted;
+use crate::export::{self, Entries, Options};
 use crate::i18n::Text;
 use crate::model::vocab::evidence_badge;
 use crate::model::{FacetGroup, Intervention};
-use crate::query::{self, Index, Results, SkimMatcher};
-use crate::store::Inventory;
+use crate::query::{self, Index, Query, Results, SkimMatcher};
+use crate::store::Records;
 
 use super::output::{Cell, table, table_painted};
 use super::{CliError, Context, FilterArgs};
@@ -58,25 +59,25 @@ pub(super) fn query_for(
     Ok(query)
 }
 
-/// Open the inventory and run the filters: the shared first half of list, facets and export.
-pub(super) fn search(
-    ctx: &Context,
-    filters: &FilterArgs,
-) -> Result<(Inventory, Index, Results), CliError> {
-    let inventory = ctx.open()?;
-    let index = Index::build(&inventory);
-    let query = query_for(ctx, filters, &index)?;
-    let results = query::run(&index, &SkimMatcher::default(), &query);
-    Ok((inventory, index, results))
-}
-
 /// Stream the database into an index and run the filters, without holding the records in
 /// memory: enough for ids and facet counts, and far lighter on a large inventory.
 fn search_index(ctx: &Context, filters: &FilterArgs) -> Result<(Index, Results), CliError> {
-    let index = Index::load(&ctx.open_database()?)?;
+    let (_, index, results, _) = search_records(ctx, filters)?;
+    Ok((index, results))
+}
+
+/// Open the inventory and run the filters (the shared first half of list, facets and
+/// export), keeping the database to fetch the results' records from as they are written
+/// (`export::stream`), and the query (an export's title names it).
+pub(super) fn search_records(
+    ctx: &Context,
+    filters: &FilterArgs,
+) -> Result<(Records, Index, Results, Query), CliError> {
+    let db = ctx.open_database()?;
+    let index = Index::load(&db)?;
     let query = query_for(ctx, filters, &index)?;
     let results = query::run(&index, &SkimMatcher::default(), &query);
-    Ok((index, results))
+    Ok((Records::database(db), index, results, query))
 }
 
 /// Ids are what users copy into `weerbaar show`, so their column is never cut.
@@ -92,51 +93,54 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         out.flush()?;
         return Ok(());
     }
-    let (inventory, _index, results) = search(ctx, &args.filters)?;
-    let items: Vec<&Intervention> = results
+    // The records are fetched a chunk at a time while they are written, in the results'
+    // order: a list of 100,000 costs the index and a chunk, not every record.
+    let (records, index, results, _) = search_records(ctx, &args.filters)?;
+    let wanted: Vec<Wanted> = results
         .hits
         .iter()
-        .map(|h| &inventory.interventions[h.index])
+        .map(|h| (index.id(h.index), None))
         .collect();
+    let entries = export::stream::fetched(&records, &wanted, ctx.lang);
     let opts = Options {
-        metadata: &inventory.metadata,
+        metadata: records.metadata(),
         lang: ctx.lang,
         current_year: ctx.current_year,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         ListFormat::Ids => {} // answered above, from the index alone
-        ListFormat::Csv => export::csv::write(&items, &opts, &mut out)
-            .map_err(|e| CliError::Failed(e.to_string()))?,
-        ListFormat::Json => export::json::write(&items, &opts, &mut out)?,
+        ListFormat::Csv => export::csv::write(entries, &opts, &mut out)?,
+        ListFormat::Json => export::json::write(entries, &opts, &mut out)?,
         ListFormat::Md => {
-            let with_notes: Vec<(&Intervention, Option<&str>)> =
-                items.iter().map(|i| (*i, None)).collect();
-            export::markdown::write(&inventory.metadata.title, &with_notes, &opts, &mut out)?
+            export::markdown::write(&records.metadata().title, entries, &opts, &mut out)?
         }
         ListFormat::Table => {
             let lang = ctx.lang;
-            let rows: Vec<Vec<String>> = items
-                .iter()
-                .map(|i| {
-                    let (dots, code) = evidence_badge(&i.evidence.level);
-                    let stale = if i.evidence.is_stale(ctx.current_year) {
-                        "!"
-                    } else {
-                        ""
-                    };
-                    vec![
-                        i.id.clone(),
-                        i.name.clone(),
-                        format!("{dots} {code}{stale}"),
-                        i.themes
-                            .iter()
-                            .map(|t| Intervention::label(FacetGroup::Theme, t, lang))
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    ]
-                })
-                .collect();
+            // Only the four short cells of each row are kept (the table fits its columns to
+            // every row).
+            let mut rows: Vec<Vec<String>> = Vec::with_capacity(wanted.len());
+            let mut levels: Vec<String> = Vec::with_capacity(wanted.len());
+            for entry in entries.into_entries() {
+                let (i, _) = entry?;
+                let (dots, code) = evidence_badge(&i.evidence.level);
+                let stale = if i.evidence.is_stale(ctx.current_year) {
+                    "!"
+                } else {
+                    ""
+                };
+                rows.push(vec![
+                    i.id.clone(),
+                    i.name.clone(),
+                    format!("{dots} {code}{stale}"),
+                    i.themes
+                        .iter()
+                        .map(|t| Intervention::label(FacetGroup::Theme, t, lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ]);
+                levels.push(i.evidence.level.clone());
+            }
             let header = [
                 Text::Id.get(lang),
                 Text::Name.get(lang),
@@ -151,21 +155,15 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
                     &[ID_WIDTH, 44, 9, 60],
                     |cell, text| match cell {
                         Cell::Header(_) => style.heading(text),
-                        Cell::Body(r, 2) => items
+                        Cell::Body(r, 2) => levels
                             .get(r)
-                            .map(|i| style.evidence(&i.evidence.level, text))
+                            .map(|level| style.evidence(level, text))
                             .unwrap_or_else(|| text.to_string()),
                         Cell::Body(..) => text.to_string(),
                     },
                 );
             write!(out, "{painted}")?;
-            writeln!(
-                out,
-                "{} {} {}",
-                items.len(),
-                Text::Of.get(lang),
-                inventory.interventions.len()
-            )?;
+            writeln!(out, "{} {} {}", rows.len(), Text::Of.get(lang), index.len())?;
         }
     }
     out.flush()?;

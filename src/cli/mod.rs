@@ -134,10 +134,14 @@ impl From<StoreError> for CliError {
 
 /// A bare IO error in a command is a failed write of its output (files are written through
 /// `atomic`, whose errors name the file), so it names standard output:
-/// `weerbaar list > /dev/full` says where there was no space.
+/// `weerbaar list > /dev/full` says where there was no space. The exception: an export that
+/// stopped at a record it could not read says so.
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
-        CliError::Failed(format!("cannot write to standard output: {e}"))
+        match crate::export::read_failure(&e) {
+            Some(failure) => CliError::Failed(failure.to_string()),
+            None => CliError::Failed(format!("cannot write to standard output: {e}")),
+        }
     }
 }
 

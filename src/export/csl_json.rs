@@ -7,8 +7,9 @@ use std::io::Write;
 
 use serde_json::{Value, json};
 
-use super::references::{Kind, references};
-use super::{Entry, Options, date_parts};
+use super::references::{Kind, Reference, references};
+use super::seq::{Seq, write_pretty};
+use super::{Entries, Options, date_parts};
 
 fn date(iso: &str) -> Value {
     match date_parts(iso) {
@@ -17,43 +18,54 @@ fn date(iso: &str) -> Value {
     }
 }
 
-pub fn write(items: &[impl Entry], opts: &Options<'_>, mut out: impl Write) -> std::io::Result<()> {
-    let mut docs = Vec::new();
-    for entry in items {
-        for r in references(entry, opts) {
-            let mut item = serde_json::Map::new();
-            item.insert("id".into(), r.key.into());
-            let ty = match r.kind {
-                Kind::Webpage => "webpage",
-                Kind::Study | Kind::Intervention => "document",
-            };
-            item.insert("type".into(), ty.into());
-            item.insert("title".into(), r.title.into());
-            if !r.url.is_empty() {
-                item.insert("URL".into(), r.url.into());
-            }
-            if !r.accessed.is_empty() {
-                item.insert("accessed".into(), date(&r.accessed));
-            }
-            if let Some(y) = r.year {
-                item.insert("issued".into(), json!({ "date-parts": [[y]] }));
-            }
-            if !r.publisher.is_empty() {
-                item.insert("publisher".into(), r.publisher.into());
-            }
-            if !r.summary.is_empty() {
-                item.insert("abstract".into(), r.summary.into());
-            }
-            if !r.keywords.is_empty() {
-                item.insert("keyword".into(), r.keywords.join(", ").into());
-            }
-            item.insert("note".into(), r.note.into());
-            item.insert("source".into(), r.database.into());
-            docs.push(Value::Object(item));
-        }
+/// One reference as a CSL item.
+fn csl_item(r: Reference) -> Value {
+    let mut item = serde_json::Map::new();
+    item.insert("id".into(), r.key.into());
+    let ty = match r.kind {
+        Kind::Webpage => "webpage",
+        Kind::Study | Kind::Intervention => "document",
+    };
+    item.insert("type".into(), ty.into());
+    item.insert("title".into(), r.title.into());
+    if !r.url.is_empty() {
+        item.insert("URL".into(), r.url.into());
     }
-    serde_json::to_writer_pretty(&mut out, &docs)?;
-    out.write_all(b"\n")
+    if !r.accessed.is_empty() {
+        item.insert("accessed".into(), date(&r.accessed));
+    }
+    if let Some(y) = r.year {
+        item.insert("issued".into(), json!({ "date-parts": [[y]] }));
+    }
+    if !r.publisher.is_empty() {
+        item.insert("publisher".into(), r.publisher.into());
+    }
+    if !r.summary.is_empty() {
+        item.insert("abstract".into(), r.summary.into());
+    }
+    if !r.keywords.is_empty() {
+        item.insert("keyword".into(), r.keywords.join(", ").into());
+    }
+    item.insert("note".into(), r.note.into());
+    item.insert("source".into(), r.database.into());
+    Value::Object(item)
+}
+
+pub fn write(
+    entries: impl Entries,
+    opts: &Options<'_>,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    // Each record's references are made as it comes and written before the next is read.
+    let items = entries.into_entries().flat_map(|entry| match entry {
+        Ok(entry) => references(&entry, opts)
+            .into_iter()
+            .map(|r| Ok(csl_item(r)))
+            .collect::<Vec<_>>(),
+        Err(e) => vec![Err(e)],
+    });
+    let docs = Seq::new(None, items);
+    write_pretty(&mut out, &docs, &docs)
 }
 
 #[cfg(test)]
@@ -91,5 +103,28 @@ mod tests {
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), 3);
+    }
+
+    /// Written reference by reference, the array is byte for byte the one serde writes for
+    /// all the items collected first (how it was written before it streamed).
+    #[test]
+    fn the_streamed_array_is_the_one_built_in_memory() {
+        let opts = fixtures::opts(Lang::Nl);
+        let items = fixtures::items();
+        for entries in [vec![(&items[0], Some("bellen")), (&items[1], None)], vec![]] {
+            let whole: Vec<Value> = entries
+                .iter()
+                .flat_map(|e| references(e, &opts))
+                .map(csl_item)
+                .collect();
+            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            write(&entries, &opts, &mut got).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 }

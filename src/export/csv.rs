@@ -4,7 +4,7 @@
 
 use std::io::Write;
 
-use super::{Entry, Options, join};
+use super::{Entries, Entry, Options, join};
 
 /// The column names, in order. Documented in docs/export.md; `weerbaar import` reads them back.
 pub const COLUMNS: &[&str] = &[
@@ -42,7 +42,7 @@ pub const COLUMNS: &[&str] = &[
 ];
 
 /// The cells of one row, in `COLUMNS` order.
-pub fn row(entry: &impl Entry, opts: &Options<'_>) -> Vec<String> {
+pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
     let item = entry.item();
     let studies = item
         .evidence
@@ -124,16 +124,24 @@ pub fn row(entry: &impl Entry, opts: &Options<'_>) -> Vec<String> {
     ]
 }
 
-pub fn write(items: &[impl Entry], opts: &Options<'_>, out: impl Write) -> csv::Result<()> {
+pub fn write(entries: impl Entries, opts: &Options<'_>, out: impl Write) -> std::io::Result<()> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(COLUMNS)?;
-    for item in items {
-        w.write_record(row(item, opts))?;
+    w.write_record(COLUMNS).map_err(to_io)?;
+    for entry in entries.into_entries() {
+        w.write_record(row(&entry?, opts)).map_err(to_io)?;
     }
-    w.flush()?;
-    Ok(())
+    w.flush()
+}
+
+/// The IO error inside a CSV error (the only kind writing can give), so a broken pipe or a
+/// full disk is reported as such.
+pub(crate) fn to_io(e: csv::Error) -> std::io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        kind => std::io::Error::other(format!("CSV: {kind:?}")),
+    }
 }
 
 #[cfg(test)]

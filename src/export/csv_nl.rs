@@ -6,7 +6,7 @@
 
 use std::io::Write;
 
-use super::{Entry, Options, csv};
+use super::{Entries, Options, csv};
 
 /// The characters that make a spreadsheet treat a cell as a formula.
 const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -38,18 +38,22 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
-pub fn write(items: &[impl Entry], opts: &Options<'_>, mut out: impl Write) -> ::csv::Result<()> {
+pub fn write(
+    entries: impl Entries,
+    opts: &Options<'_>,
+    mut out: impl Write,
+) -> std::io::Result<()> {
     out.write_all("\u{feff}".as_bytes())?;
     let mut w = ::csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(csv::COLUMNS)?;
-    for item in items {
-        w.write_record(csv::row(item, opts).iter().map(|c| guard(c)))?;
+    w.write_record(csv::COLUMNS).map_err(csv::to_io)?;
+    for entry in entries.into_entries() {
+        w.write_record(csv::row(&entry?, opts).iter().map(|c| guard(c)))
+            .map_err(csv::to_io)?;
     }
-    w.flush()?;
-    Ok(())
+    w.flush()
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@ use serde::Serialize;
 use crate::model::Intervention;
 use crate::store::Metadata;
 
-use super::{Entry, Options};
+use super::seq::{Seq, write_pretty};
+use super::{Entries, Entry, Options};
 
 #[derive(Serialize)]
 struct Record<'a> {
@@ -19,27 +20,40 @@ struct Record<'a> {
     shortlist_note: Option<&'a str>,
 }
 
-#[derive(Serialize)]
-struct Document<'a> {
-    inventory: &'a Metadata,
-    count: usize,
-    interventions: Vec<Record<'a>>,
+/// One record with its note, owning the entry it borrows from while it is written.
+struct Noted<E>(E);
+
+impl<E: Entry> Serialize for Noted<E> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        Record {
+            intervention: self.0.item(),
+            shortlist_note: self.0.note(),
+        }
+        .serialize(s)
+    }
 }
 
-pub fn write(items: &[impl Entry], opts: &Options<'_>, mut out: impl Write) -> std::io::Result<()> {
+#[derive(Serialize)]
+struct Document<'a, I> {
+    inventory: &'a Metadata,
+    count: usize,
+    /// Written one record at a time as they come (`seq`).
+    interventions: &'a I,
+}
+
+pub fn write(
+    entries: impl Entries,
+    opts: &Options<'_>,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    let count = entries.count();
+    let records = Seq::new(Some(count), entries.into_entries().map(|e| e.map(Noted)));
     let doc = Document {
         inventory: opts.metadata,
-        count: items.len(),
-        interventions: items
-            .iter()
-            .map(|e| Record {
-                intervention: e.item(),
-                shortlist_note: e.note(),
-            })
-            .collect(),
+        count,
+        interventions: &records,
     };
-    serde_json::to_writer_pretty(&mut out, &doc)?;
-    out.write_all(b"\n")
+    write_pretty(&mut out, &doc, &records)
 }
 
 #[cfg(test)]
@@ -65,5 +79,43 @@ mod tests {
         // The records are interventions: they deserialise back unchanged.
         let back: Vec<Intervention> = serde_json::from_value(doc["interventions"].clone()).unwrap();
         assert_eq!(back, items);
+    }
+
+    /// The document written record by record is byte for byte the one serde writes for the
+    /// whole document built in memory (how it was written before it streamed).
+    #[test]
+    fn the_streamed_document_is_the_one_built_in_memory() {
+        #[derive(Serialize)]
+        struct Whole<'a> {
+            inventory: &'a Metadata,
+            count: usize,
+            interventions: Vec<Record<'a>>,
+        }
+        let opts = fixtures::opts(Lang::Nl);
+        let items = fixtures::items();
+        for entries in [
+            vec![(&items[0], Some("eerst bellen")), (&items[1], None)],
+            vec![],
+        ] {
+            let whole = Whole {
+                inventory: opts.metadata,
+                count: entries.len(),
+                interventions: entries
+                    .iter()
+                    .map(|e| Record {
+                        intervention: e.item(),
+                        shortlist_note: e.note(),
+                    })
+                    .collect(),
+            };
+            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
+            want.push(b'\n');
+            let mut got = Vec::new();
+            write(&entries, &opts, &mut got).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap()
+            );
+        }
     }
 }

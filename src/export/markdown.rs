@@ -7,7 +7,7 @@ use crate::detail::{Value, sections};
 use crate::i18n::Text;
 use crate::model::Intervention;
 
-use super::{Entry, Options};
+use super::{Entries, Entry, Options};
 
 /// Escape characters that Markdown would otherwise interpret at the start or inside a line.
 pub fn escape(s: &str) -> String {
@@ -86,7 +86,7 @@ pub fn provenance(opts: &Options<'_>) -> String {
 /// A whole handout: a title, the inventory's provenance, then each intervention with its note.
 pub fn write(
     title: &str,
-    items: &[impl Entry],
+    entries: impl Entries,
     opts: &Options<'_>,
     mut out: impl Write,
 ) -> std::io::Result<()> {
@@ -95,10 +95,11 @@ pub fn write(
         out,
         "_{}, {} {}._\n",
         provenance(opts),
-        items.len(),
+        entries.count(),
         Text::Interventions.get(opts.lang)
     )?;
-    for entry in items {
+    for entry in entries.into_entries() {
+        let entry = entry?;
         write_item(entry.item(), entry.note(), opts, 2, &mut out)?;
     }
     Ok(())

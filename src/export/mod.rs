@@ -13,9 +13,11 @@ pub mod json;
 pub mod markdown;
 pub mod references;
 pub mod ris;
+mod seq;
+pub mod stream;
 pub mod xlsx;
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use crate::model::{Intervention, Lang};
 use crate::store::Metadata;
@@ -31,13 +33,14 @@ pub struct Options<'a> {
 }
 
 /// One record to export: an intervention and, when it comes from a shortlist, its note.
-/// Implemented for `&Intervention` (no note) and `(&Intervention, Option<&str>)`.
+/// Implemented for `Intervention` (no note), references to entries, and
+/// `(I, Option<&str>)` where `I` is `&Intervention` or `Arc<Intervention>` (a fetched record).
 pub trait Entry {
     fn item(&self) -> &Intervention;
     fn note(&self) -> Option<&str>;
 }
 
-impl Entry for &Intervention {
+impl Entry for Intervention {
     fn item(&self) -> &Intervention {
         self
     }
@@ -46,13 +49,108 @@ impl Entry for &Intervention {
     }
 }
 
-impl Entry for (&Intervention, Option<&str>) {
+impl<E: Entry + ?Sized> Entry for &E {
     fn item(&self) -> &Intervention {
-        self.0
+        (**self).item()
+    }
+    fn note(&self) -> Option<&str> {
+        (**self).note()
+    }
+}
+
+impl<I: std::borrow::Borrow<Intervention>> Entry for (I, Option<&str>) {
+    fn item(&self) -> &Intervention {
+        self.0.borrow()
     }
     fn note(&self) -> Option<&str> {
         self.1.filter(|n| !n.trim().is_empty())
     }
+}
+
+/// The records a writer exports, handed over one at a time so that no writer needs them all in
+/// memory at once: an export of 70,000 results holds a chunk of records, not every one of them.
+/// A slice (or `&Vec`) of entries is one; `Stream` wraps any iterator of fetched records.
+pub trait Entries {
+    type Entry: Entry;
+    /// How many entries `into_entries` gives: JSON, Markdown and XLSX state it before the
+    /// first record.
+    fn count(&self) -> usize;
+    /// The entries in export order. An `Err` (a record that cannot be read, see
+    /// `ReadFailure`) stops the writer, which returns it.
+    fn into_entries(self) -> impl Iterator<Item = io::Result<Self::Entry>>;
+}
+
+impl<'a, E: Entry> Entries for &'a [E] {
+    type Entry = &'a E;
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn into_entries(self) -> impl Iterator<Item = io::Result<&'a E>> {
+        self.iter().map(Ok)
+    }
+}
+
+impl<'a, E: Entry> Entries for &'a Vec<E> {
+    type Entry = &'a E;
+    fn count(&self) -> usize {
+        self.len()
+    }
+    fn into_entries(self) -> impl Iterator<Item = io::Result<&'a E>> {
+        self.iter().map(Ok)
+    }
+}
+
+/// Entries from an iterator that fetches them as it goes, with their number known beforehand
+/// (see `stream::fetched`). The iterator must give exactly `count` entries or stop at an error.
+pub struct Stream<I> {
+    count: usize,
+    entries: I,
+}
+
+impl<I> Stream<I> {
+    pub fn new(count: usize, entries: I) -> Stream<I> {
+        Stream { count, entries }
+    }
+}
+
+impl<I, E> Entries for Stream<I>
+where
+    I: Iterator<Item = io::Result<E>>,
+    E: Entry,
+{
+    type Entry = E;
+    fn count(&self) -> usize {
+        self.count
+    }
+    fn into_entries(self) -> impl Iterator<Item = io::Result<E>> {
+        self.entries
+    }
+}
+
+/// A record that could not be read while it was being exported (the file changed or broke
+/// since it was opened), as the one line the user sees. It travels through a writer as an
+/// `io::Error` so that the writer stops; `read_failure` tells it apart from a failed write.
+#[derive(Debug)]
+pub struct ReadFailure(pub String);
+
+impl std::fmt::Display for ReadFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ReadFailure {}
+
+impl ReadFailure {
+    pub fn into_io(self) -> io::Error {
+        io::Error::other(self)
+    }
+}
+
+/// The read failure an export stopped at, if that is why it stopped.
+pub fn read_failure(e: &io::Error) -> Option<&ReadFailure> {
+    e.get_ref()
+        .and_then(|inner| inner.downcast_ref::<ReadFailure>())
 }
 
 /// Join a multi-valued field for a single cell.
@@ -171,16 +269,16 @@ pub fn default_file_name(title: &str, format: Format) -> String {
 
 /// Write `entries` in `format`. `title` names the selection (a shortlist's name, or a
 /// description of the search) in the formats that have a place for it.
-pub fn write<E: Entry>(
+pub fn write(
     format: Format,
     title: &str,
-    entries: &[E],
+    entries: impl Entries,
     opts: &Options<'_>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
     match format {
-        Format::Csv => csv::write(entries, opts, out).map_err(std::io::Error::from),
-        Format::CsvNl => csv_nl::write(entries, opts, out).map_err(std::io::Error::from),
+        Format::Csv => csv::write(entries, opts, out),
+        Format::CsvNl => csv_nl::write(entries, opts, out),
         Format::Xlsx => xlsx::write(title, entries, opts, out),
         Format::Json => json::write(entries, opts, out),
         Format::Md => markdown::write(title, entries, opts, out),
@@ -189,22 +287,53 @@ pub fn write<E: Entry>(
     }
 }
 
+/// Why an export to a file failed: the file could not be written, or a record could not be
+/// read on the way (then nothing was written: the staged file is removed).
+#[derive(Debug)]
+pub enum FileError {
+    Write(crate::atomic::WriteError),
+    Read(String),
+}
+
+impl std::fmt::Display for FileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FileError::Write(e) => e.fmt(f),
+            FileError::Read(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
 /// Write `entries` to the file `path` atomically (see `atomic`) and return its full path.
-/// Without `overwrite` an existing file is left untouched and reported.
-pub fn write_file<E: Entry>(
+/// Without `overwrite` an existing file is left untouched and reported. A record that cannot
+/// be read stops the export and leaves no file behind.
+pub fn write_file(
     path: &std::path::Path,
     overwrite: bool,
     format: Format,
     title: &str,
-    entries: &[E],
+    entries: impl Entries,
     opts: &Options<'_>,
-) -> Result<std::path::PathBuf, crate::atomic::WriteError> {
+) -> Result<std::path::PathBuf, FileError> {
+    use crate::atomic::WriteError;
     let mode = if overwrite {
         crate::atomic::Overwrite::Allow
     } else {
         crate::atomic::Overwrite::Refuse
     };
-    crate::atomic::write(path, mode, |w| write(format, title, entries, opts, w))?;
+    crate::atomic::write(path, mode, |w| write(format, title, entries, opts, w)).map_err(|e| {
+        match e {
+            WriteError::Io(_, ref io) | WriteError::NotWritable(_, ref io) => {
+                match read_failure(io) {
+                    Some(failure) => FileError::Read(failure.0.clone()),
+                    None => FileError::Write(e),
+                }
+            }
+            e => FileError::Write(e),
+        }
+    })?;
     Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 

@@ -59,7 +59,7 @@ fn study_summary(s: &Study) -> String {
 }
 
 /// The note shared by all references of one intervention.
-fn base_note(entry: &impl Entry, opts: &Options<'_>) -> Vec<String> {
+fn base_note(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
     let item = entry.item();
     let lang = opts.lang;
     let level = if item.evidence.level.is_empty() {
@@ -124,7 +124,7 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-pub fn references(entry: &impl Entry, opts: &Options<'_>) -> Vec<Reference> {
+pub fn references(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<Reference> {
     let item = entry.item();
     let note = base_note(entry, opts);
     let base = Reference {

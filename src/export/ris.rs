@@ -7,7 +7,7 @@
 use std::io::Write;
 
 use super::references::{Kind, references};
-use super::{Entry, Options};
+use super::{Entries, Options};
 
 fn tag(out: &mut impl Write, tag: &str, value: &str) -> std::io::Result<()> {
     if value.is_empty() {
@@ -16,9 +16,13 @@ fn tag(out: &mut impl Write, tag: &str, value: &str) -> std::io::Result<()> {
     write!(out, "{tag}  - {value}\r\n")
 }
 
-pub fn write(items: &[impl Entry], opts: &Options<'_>, mut out: impl Write) -> std::io::Result<()> {
-    for entry in items {
-        for r in references(entry, opts) {
+pub fn write(
+    entries: impl Entries,
+    opts: &Options<'_>,
+    mut out: impl Write,
+) -> std::io::Result<()> {
+    for entry in entries.into_entries() {
+        for r in references(&entry?, opts) {
             let ty = match r.kind {
                 Kind::Webpage => "ELEC",
                 Kind::Study | Kind::Intervention => "GEN",

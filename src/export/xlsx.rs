@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::Text;
 
-use super::{Entry, Options, csv};
+use super::{Entries, Options, csv};
 
 /// Excel's limit on the length of a cell, in UTF-16 code units.
 const MAX_CELL_UTF16: usize = 32_767;
@@ -79,7 +79,7 @@ fn write_rows(
     Ok(())
 }
 
-fn build(title: &str, items: &[impl Entry], opts: &Options<'_>) -> Result<Vec<u8>, XlsxError> {
+fn build(title: &str, rows: &[Vec<String>], opts: &Options<'_>) -> Result<Vec<u8>, XlsxError> {
     let lang = opts.lang;
     let mut book = Workbook::new();
     let bold = Format::new()
@@ -89,10 +89,9 @@ fn build(title: &str, items: &[impl Entry], opts: &Options<'_>) -> Result<Vec<u8
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
     let header: Vec<String> = csv::COLUMNS.iter().map(|c| c.to_string()).collect();
-    let rows: Vec<Vec<String>> = items.iter().map(|e| csv::row(e, opts)).collect();
     let sheet = book.add_worksheet();
     sheet.set_name(Text::SheetInterventions.get(lang))?;
-    write_rows(sheet, &header, &rows, &bold, &wrap)?;
+    write_rows(sheet, &header, rows, &bold, &wrap)?;
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, rows.len() as u32, (header.len() - 1) as u16)?;
 
@@ -105,7 +104,7 @@ fn build(title: &str, items: &[impl Entry], opts: &Options<'_>) -> Result<Vec<u8
         vec![t(Text::Licence), m.licence.clone()],
         vec![t(Text::Source), m.source.clone()],
         vec![t(Text::Selection), title.to_string()],
-        vec![t(Text::SheetInterventions), items.len().to_string()],
+        vec![t(Text::SheetInterventions), rows.len().to_string()],
         vec![
             t(Text::ExportedWith),
             format!("weerbaar {}", env!("CARGO_PKG_VERSION")),
@@ -125,11 +124,15 @@ fn build(title: &str, items: &[impl Entry], opts: &Options<'_>) -> Result<Vec<u8
 
 pub fn write(
     title: &str,
-    items: &[impl Entry],
+    entries: impl Entries,
     opts: &Options<'_>,
     mut out: impl Write,
 ) -> std::io::Result<()> {
-    let bytes = build(title, items, opts).map_err(to_io)?;
+    let rows = entries
+        .into_entries()
+        .map(|e| e.map(|e| csv::row(&e, opts)))
+        .collect::<std::io::Result<Vec<_>>>()?;
+    let bytes = build(title, &rows, opts).map_err(to_io)?;
     out.write_all(&bytes)?;
     out.flush()
 }

@@ -19,7 +19,7 @@ use crate::model::Intervention;
 pub use content::{ContentProblem, ContentReport, ProblemKind};
 pub use open::{Database, IntegrityCheck, Verification, open_bundled, open_path, verify_path};
 pub use read::Part;
-pub use records::{CACHE_RECORDS, Records, Unreadable};
+pub use records::{CACHE_RECORDS, CHUNK_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
 /// The most interventions an inventory may hold: a file with more is refused rather than read

@@ -310,13 +310,23 @@ impl Database {
 
     /// One intervention, complete, by id.
     pub fn intervention(&self, id: &str) -> Result<Option<Intervention>, StoreError> {
-        let mut found = None;
-        self.read(|conn| {
-            read::for_each(conn, &self.label, Some(id), Part::All, |item| {
-                found = Some(item);
-                Ok(())
-            })
-        })?;
+        Ok(self.interventions(&[id])?.pop())
+    }
+
+    /// The interventions with these ids, complete, in id order (not the order asked; each
+    /// once; ids the inventory does not have are left out). A few hundred ids take one read
+    /// per table, so an export can fetch its records in chunks, in any order, without holding
+    /// them all or reading the whole file for each.
+    pub fn interventions(&self, ids: &[&str]) -> Result<Vec<Intervention>, StoreError> {
+        let mut found = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(read::MAX_IDS) {
+            self.read(|conn| {
+                read::for_each(conn, &self.label, Some(chunk), Part::All, |item| {
+                    found.push(item);
+                    Ok(())
+                })
+            })?;
+        }
         Ok(found)
     }
 }

@@ -14,6 +14,10 @@ use super::draft::MAX_TEXT_BYTES;
 use super::open::classify;
 use super::{Inventory, MAX_CHILD_ROWS, MAX_INTERVENTIONS, Metadata, StoreError};
 
+/// The most ids one read of chosen interventions may ask for (one SQL parameter each; SQLite
+/// allows 32,766).
+pub(super) const MAX_IDS: usize = 1000;
+
 /// Read the whole inventory into memory.
 pub(super) fn load(conn: &Connection, path: &Path) -> Result<Inventory, StoreError> {
     let metadata = load_metadata(conn, path)?;
@@ -117,27 +121,36 @@ const CHILD_SQL: [(&str, &str); 6] = [
     ),
 ];
 
-/// Call `f` with every intervention in id order (or only the one with id `only`), each with
-/// its child rows, as far as `part` asks.
+/// Call `f` with every intervention in id order (or only those with the ids in `only`, also in
+/// id order, each once), each with its child rows, as far as `part` asks.
 pub(super) fn for_each(
     conn: &Connection,
     path: &Path,
-    only: Option<&str>,
+    only: Option<&[&str]>,
     part: Part,
     mut f: impl FnMut(Intervention) -> Result<(), StoreError>,
 ) -> Result<(), StoreError> {
     let sql_err = |e| classify(path, e);
     let (parent_where, child_where) = match only {
-        Some(_) => (
-            "WHERE id = ?1 COLLATE BINARY",
-            "WHERE intervention_id = ?1 COLLATE BINARY",
-        ),
-        None => ("", ""),
+        Some(ids) => {
+            // One placeholder per id; the caller keeps the list short (`MAX_IDS`).
+            let list = (1..=ids.len())
+                .map(|n| format!("?{n}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            (
+                format!("WHERE id COLLATE BINARY IN ({list})"),
+                format!("WHERE intervention_id COLLATE BINARY IN ({list})"),
+            )
+        }
+        None => (String::new(), String::new()),
     };
-    let params: &[&dyn rusqlite::ToSql] = match &only {
-        Some(id) => &[id as &dyn rusqlite::ToSql],
-        None => &[],
-    };
+    let params: Vec<&dyn rusqlite::ToSql> = only
+        .unwrap_or_default()
+        .iter()
+        .map(|id| id as &dyn rusqlite::ToSql)
+        .collect();
+    let params = params.as_slice();
     let mut parent_stmt = conn
         .prepare(&format!(
             "{} {parent_where} ORDER BY id COLLATE BINARY",

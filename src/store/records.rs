@@ -4,18 +4,22 @@
 //! small files) or an open `Database` with a small cache, so a 100k-record inventory costs the
 //! index plus a few hundred records, not every record (docs/performance.md).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use crate::model::Intervention;
 
-use super::{Database, Inventory, Metadata, StoreError};
+use super::{Database, Inventory, Metadata};
 
 /// How many fetched records the cache keeps: a screen of shortlist items, the compare set and
 /// the detail pane's history fit many times over, and it costs at most a few MB.
 pub const CACHE_RECORDS: usize = 256;
 
-/// Above this many ids, `fetch_all` reads the database in one pass instead of id by id.
+/// How many records an export fetches at a time (`Records::fetch_all`): few enough to cost a
+/// few MB, many enough that each read of the database serves a few hundred records.
+pub const CHUNK_RECORDS: usize = 256;
+
+/// Above this many ids, `fetch_all` reads them together instead of id by id (through the cache).
 const ONE_BY_ONE: usize = 64;
 
 /// A fetch that failed, as the one line the user sees.
@@ -97,9 +101,10 @@ impl Records {
         }
     }
 
-    /// The records with these ids, one answer per id (`None`: the inventory has none). Many
-    /// ids (an export of every result) are read in one pass over the database and not cached,
-    /// so they are held only as long as the caller holds them.
+    /// The records with these ids, one answer per id (`None`: the inventory has none). More
+    /// than a few are read together (one read per table for up to a thousand ids) and not
+    /// cached, so they are held only as long as the caller holds them: an export fetches its
+    /// records a chunk at a time (`CHUNK_RECORDS`) and never holds them all.
     pub fn fetch_all(&self, ids: &[&str]) -> Result<Vec<Option<Arc<Intervention>>>, Unreadable> {
         match &self.source {
             Source::Memory(items) => Ok(ids.iter().map(|id| find(items, id).cloned()).collect()),
@@ -107,19 +112,26 @@ impl Records {
                 ids.iter().map(|id| self.get(id)).collect()
             }
             Source::Database(f) => {
-                let wanted: HashSet<&str> = ids.iter().copied().collect();
-                let mut found: HashMap<String, Arc<Intervention>> =
-                    HashMap::with_capacity(wanted.len());
-                f.db.for_each(|item| {
-                    if wanted.contains(item.id.as_str()) {
-                        found.insert(item.id.clone(), Arc::new(item));
-                    }
-                    Ok(())
-                })
-                .map_err(|e: StoreError| e.to_string())?;
+                let fetched = f.db.interventions(ids).map_err(|e| e.to_string())?;
+                let found: HashMap<String, Arc<Intervention>> = fetched
+                    .into_iter()
+                    .map(|item| (item.id.clone(), Arc::new(item)))
+                    .collect();
                 Ok(ids.iter().map(|id| found.get(*id).cloned()).collect())
             }
         }
+    }
+}
+
+impl Records {
+    /// Whether the inventory has each of these ids, read a chunk at a time (`CHUNK_RECORDS`):
+    /// what an export of a shortlist leaves out before it counts its records.
+    pub fn present(&self, ids: &[&str]) -> Result<Vec<bool>, Unreadable> {
+        let mut present = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(CHUNK_RECORDS) {
+            present.extend(self.fetch_all(chunk)?.iter().map(Option::is_some));
+        }
+        Ok(present)
     }
 }
 

@@ -7,8 +7,8 @@ use std::io::Write;
 use crate::atomic::WriteError;
 use crate::cli::filters::selection_title;
 use crate::compare;
-use crate::export::{self, Options};
-use crate::model::Intervention;
+use crate::export::stream::Wanted;
+use crate::export::{self, FileError, Options};
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
 use crate::store::Metadata;
 
@@ -106,14 +106,15 @@ impl Outside {
 }
 
 /// Write the shortlist or the current results to the requested file. The records are fetched
-/// for the export and let go after it (the explorer holds only the index).
+/// a chunk at a time while the file is written (the explorer holds only the index), so an
+/// export of every result costs a few hundred records of memory, not all of them.
 pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone, ExportFailure> {
     let failed = |message: String| ExportFailure {
         message,
         exists: false,
     };
     // Each entry's id and note, in export order.
-    let (title, wanted): (String, Vec<(&str, Option<&str>)>) = match &request.source {
+    let (title, wanted, skipped): (String, Vec<Wanted>, Vec<String>) = match &request.source {
         ExportSource::Comparison => return write_comparison(state, request),
         ExportSource::Shortlist(name) => {
             let list = state
@@ -122,11 +123,18 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
                 .lists
                 .get(name)
                 .ok_or_else(|| failed(format!("no shortlist named `{name}`")))?;
-            let items = list.items.iter();
-            let wanted = items
-                .map(|i| (i.id.as_str(), Some(i.note.as_str())))
+            // An item gone from the inventory is left out of the export and named in the
+            // answer (the shortlist view flags it too).
+            let ids: Vec<&str> = list.items.iter().map(|i| i.id.as_str()).collect();
+            let present = state.records.present(&ids).map_err(failed)?;
+            let (kept, gone): (Vec<_>, Vec<_>) =
+                list.items.iter().zip(present).partition(|(_, here)| *here);
+            let wanted = kept
+                .into_iter()
+                .map(|(i, _)| (i.id.as_str(), Some(i.note.as_str())))
                 .collect();
-            (list.name.clone(), wanted)
+            let skipped = gone.into_iter().map(|(i, _)| i.id.clone()).collect();
+            (list.name.clone(), wanted, skipped)
         }
         ExportSource::Results => {
             let title = selection_title(
@@ -139,39 +147,23 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
                 .filter(|h| h.index < state.index.len())
                 .map(|h| (state.index.id(h.index), None))
                 .collect();
-            (title, wanted)
+            (title, wanted, Vec::new())
         }
     };
-    let ids: Vec<&str> = wanted.iter().map(|(id, _)| *id).collect();
-    let fetched = state.records.fetch_all(&ids).map_err(failed)?;
-    // A shortlist item gone from the inventory is left out of the export and named in the
-    // answer (the shortlist view flags it too); a result the file no longer gives means the
-    // file changed under us.
-    let mut entries: Vec<(&Intervention, Option<&str>)> = Vec::with_capacity(fetched.len());
-    let mut skipped = Vec::new();
-    for ((id, note), item) in wanted.iter().zip(&fetched) {
-        match item {
-            Some(item) => entries.push((item, note.filter(|n| !n.is_empty()))),
-            None if matches!(request.source, ExportSource::Shortlist(_)) => {
-                skipped.push(id.to_string())
-            }
-            None => {
-                let problem = Text::RecordUnreadable.get(state.ui.lang);
-                return Err(failed(format!("{id}: {problem}")));
-            }
-        }
-    }
     let opts = Options {
         metadata: state.metadata(),
         lang: state.ui.lang,
         current_year: state.current_year,
     };
+    // A result the file no longer gives means the file changed under us: the export stops
+    // with its id, and no file is left behind.
+    let entries = export::stream::fetched(&state.records, &wanted, state.ui.lang);
     let path = export::write_file(
         &request.path,
         request.overwrite,
         request.format,
         &title,
-        &entries,
+        entries,
         &opts,
     )
     .map_err(write_failure)?;
@@ -179,9 +171,9 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
 }
 
 /// The dialog says what to do about an existing file (Enter again), unlike the CLI's `--force`.
-fn write_failure(e: WriteError) -> ExportFailure {
+fn write_failure(e: FileError) -> ExportFailure {
     match e {
-        WriteError::Exists(path) => ExportFailure {
+        FileError::Write(WriteError::Exists(path)) => ExportFailure {
             exists: true,
             message: path.display().to_string(),
         },
@@ -237,7 +229,7 @@ fn write_comparison(state: &State, request: &ExportRequest) -> Result<ExportDone
             Text::MsgCompareFormats.get(state.ui.lang)
         ))
     })?;
-    let path = written.map_err(write_failure)?;
+    let path = written.map_err(|e| write_failure(FileError::Write(e)))?;
     Ok(ExportDone {
         path,
         skipped: Vec::new(),
