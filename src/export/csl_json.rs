@@ -117,13 +117,11 @@ mod tests {
                 .flat_map(|e| references(e, &opts))
                 .map(csl_item)
                 .collect();
-            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
-            want.push(b'\n');
             let mut got = Vec::new();
             write(&entries, &opts, &mut got).unwrap();
             assert_eq!(
                 String::from_utf8(got).unwrap(),
-                String::from_utf8(want).unwrap()
+                fixtures::pretty_json(&whole)
             );
         }
     }

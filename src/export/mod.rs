@@ -396,6 +396,14 @@ pub(crate) mod fixtures {
         }
     }
 
+    /// What `serde_json` writes for `value` in one go, with the writers' final newline: what
+    /// a streamed JSON export must equal.
+    pub fn pretty_json(value: &impl serde::Serialize) -> String {
+        let mut text = serde_json::to_string_pretty(value).unwrap();
+        text.push('\n');
+        text
+    }
+
     pub fn metadata() -> Metadata {
         Metadata {
             title: "Testinventaris".into(),

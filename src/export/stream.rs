@@ -65,6 +65,14 @@ mod tests {
         (Records::in_memory(inventory), Records::database(db), ids)
     }
 
+    fn options(records: &Records, lang: Lang) -> Options<'_> {
+        Options {
+            metadata: records.metadata(),
+            lang,
+            current_year: 2026,
+        }
+    }
+
     /// Streamed from the database in chunks, every format writes the bytes the slice of all
     /// records in memory gives (the way every export was written before it streamed), in any
     /// order, with notes, in both languages.
@@ -90,11 +98,7 @@ mod tests {
             .map(|(id, note)| (inventory.get(id).unwrap_or_else(|| panic!("{id}")), *note))
             .collect();
         for lang in [Lang::Nl, Lang::En] {
-            let opts = Options {
-                metadata: disk.metadata(),
-                lang,
-                current_year: 2026,
-            };
+            let opts = options(&disk, lang);
             for format in Format::ALL.into_iter().filter(|f| f.is_text()) {
                 let mut want = Vec::new();
                 write(format, "Sessie", &slice, &opts, &mut want).unwrap();
@@ -122,11 +126,7 @@ mod tests {
             .map(|id| (id.as_str(), None))
             .chain([("weg-uit-inventaris", None)])
             .collect();
-        let opts = Options {
-            metadata: disk.metadata(),
-            lang: Lang::Nl,
-            current_year: 2026,
-        };
+        let opts = options(&disk, Lang::Nl);
         for format in Format::ALL {
             let mut out = Vec::new();
             let err = write(
@@ -154,11 +154,7 @@ mod tests {
             .map(|id| (id.as_str(), None))
             .chain([("weg-uit-inventaris", None)])
             .collect();
-        let opts = Options {
-            metadata: disk.metadata(),
-            lang: Lang::En,
-            current_year: 2026,
-        };
+        let opts = options(&disk, Lang::En);
         let dir = tempfile::tempdir().unwrap();
         for format in Format::ALL {
             let path = dir.path().join(format!("out.{}", format.file_suffix()));
