@@ -175,6 +175,9 @@ pub enum Text {
     VersionBundled,
     Interventions,
     OneIntervention,
+    ListExists,
+    ListNameEmpty,
+    ListNameTooLong,
     // Explorer: compare, related and matrix
     CompareTitle,
     CompareHint,
@@ -556,6 +559,15 @@ impl Text {
             Text::VersionBundled => ("meegeleverde inventaris", "bundled inventory"),
             Text::Interventions => ("interventies", "interventions"),
             Text::OneIntervention => ("interventie", "intervention"),
+            Text::ListExists => (
+                "er is al een shortlist met de naam",
+                "there is already a shortlist named",
+            ),
+            Text::ListNameEmpty => ("een naam mag niet leeg zijn", "a name cannot be empty"),
+            Text::ListNameTooLong => (
+                "een naam heeft hoogstens zoveel tekens:",
+                "a name can have at most this many characters:",
+            ),
             Text::CompareTitle => ("Vergelijking", "Comparison"),
             Text::CompareHint => (
                 "Kies 2 tot 4 interventies met c in de resultaten en open de vergelijking met C.",

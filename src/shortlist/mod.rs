@@ -97,8 +97,26 @@ pub struct SavedView {
 pub enum ListError {
     NoSuchList { name: String, known: Vec<String> },
     AlreadyExists(String),
-    BadName(String, &'static str),
+    BadName(String, NameProblem),
     NotInList { name: String, id: String },
+}
+
+/// Why a typed name is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameProblem {
+    Empty,
+    TooLong,
+}
+
+impl fmt::Display for NameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameProblem::Empty => write!(f, "a name cannot be empty"),
+            NameProblem::TooLong => {
+                write!(f, "a name can have at most {MAX_NAME_CHARS} characters")
+            }
+        }
+    }
 }
 
 impl fmt::Display for ListError {
@@ -178,16 +196,10 @@ pub fn inventory_key(db: Option<&Path>) -> String {
 pub fn clean_name(name: &str) -> Result<String, ListError> {
     let clean = sanitize_line(name);
     if clean.is_empty() {
-        return Err(ListError::BadName(
-            name.to_string(),
-            "a name cannot be empty",
-        ));
+        return Err(ListError::BadName(name.to_string(), NameProblem::Empty));
     }
     if clean.chars().count() > MAX_NAME_CHARS {
-        return Err(ListError::BadName(
-            clean,
-            "a name can have at most 80 characters",
-        ));
+        return Err(ListError::BadName(clean, NameProblem::TooLong));
     }
     Ok(clean)
 }

@@ -8,7 +8,10 @@
 
 use crate::cli::filters::command_line;
 use crate::i18n::Text;
-use crate::shortlist::{Change, Lists, SavedView, Shortlist};
+use crate::model::Lang;
+use crate::shortlist::{
+    Change, ListError, Lists, MAX_NAME_CHARS, NameProblem, SavedView, Shortlist,
+};
 
 use super::keymap::{self, Action};
 use super::msg::{Effect, Key, Reselect};
@@ -103,9 +106,22 @@ fn change(state: &mut State, change: Change) -> Vec<Effect> {
             vec![Effect::SaveLists(change)]
         }
         Err(e) => {
-            state.ui.notice = Some(Notice::Warning(e.to_string()));
+            state.ui.notice = Some(Notice::Warning(refused(&e, state.ui.lang)));
             Vec::new()
         }
+    }
+}
+
+/// Why a change was refused, in the explorer's language (the CLI prints the English message).
+/// The other refusals cannot come from the explorer's own keys, which only offer what exists.
+fn refused(e: &ListError, lang: Lang) -> String {
+    match e {
+        ListError::AlreadyExists(name) => format!("{} “{name}”", Text::ListExists.get(lang)),
+        ListError::BadName(_, NameProblem::Empty) => Text::ListNameEmpty.get(lang).to_string(),
+        ListError::BadName(_, NameProblem::TooLong) => {
+            format!("{} {MAX_NAME_CHARS}", Text::ListNameTooLong.get(lang))
+        }
+        other => other.to_string(),
     }
 }
 

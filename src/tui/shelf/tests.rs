@@ -185,7 +185,34 @@ fn the_shortlist_view_lists_items_and_edits_them() {
     dispatch(&mut s, typing("Sessie mei"));
     dispatch(&mut s, [key(KeyCode::Enter)]);
     assert!(s.outbox.is_empty());
-    assert!(matches!(&s.ui.notice, Some(Notice::Warning(t)) if t.contains("already exists")));
+    assert!(
+        matches!(&s.ui.notice, Some(Notice::Warning(t)) if t == "er is al een shortlist met de naam “Sessie mei”"),
+        "{:?}",
+        s.ui.notice
+    );
+    // So is renaming onto an existing name, and an empty name, in the explorer's language.
+    press(&mut s, 'a');
+    dispatch(&mut s, typing("Sessie juni"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    s.outbox.clear();
+    press(&mut s, 'r');
+    dispatch(&mut s, [Msg::Key(Key::ctrl('u'))]);
+    dispatch(&mut s, typing("Sessie mei"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    assert!(s.outbox.is_empty());
+    assert!(
+        matches!(&s.ui.notice, Some(Notice::Warning(t)) if t.ends_with("met de naam “Sessie mei”")),
+        "{:?}",
+        s.ui.notice
+    );
+    press(&mut s, 'r');
+    dispatch(&mut s, [Msg::Key(Key::ctrl('u')), key(KeyCode::Enter)]);
+    assert!(
+        matches!(&s.ui.notice, Some(Notice::Warning(t)) if t == "een naam mag niet leeg zijn"),
+        "{:?}",
+        s.ui.notice
+    );
+    assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Sessie juni"));
     // Esc goes back to exploring.
     dispatch(&mut s, [key(KeyCode::Esc)]);
     assert_eq!(s.ui.view, View::Explore);
