@@ -305,6 +305,12 @@ impl State {
         self.set_facet_cursor(self.ui.facet_cursor);
     }
 
+    /// Whether the first part of the index is still being read: there are no results or counts
+    /// yet, only progress (a count of 0 would say the inventory is empty).
+    pub fn still_opening(&self) -> bool {
+        self.index.is_empty() && self.ui.loading.is_some()
+    }
+
     /// Whether plain search terms cannot match the long text yet (it is still being indexed).
     pub fn text_pending(&self) -> bool {
         self.ui.loading.is_some()

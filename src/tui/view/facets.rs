@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
+use crate::i18n::{Text, number};
 use crate::model::FacetGroup;
 use crate::model::vocab::evidence_short_label;
 
@@ -29,8 +29,10 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         return;
     };
     let width = inner.width as usize;
-    // Counts are right-aligned to the width of the largest possible count.
-    let count_width = state.index.len().to_string().len();
+    // Counts are right-aligned to the width of the largest possible count. While the index is
+    // still being read there are no counts yet: "…", not a 0 that says "none".
+    let opening = state.still_opening();
+    let count_width = number(state.index.len(), lang).len().max(1);
     let rows = state.facet_rows();
     let lines: Vec<Line> = rows
         .iter()
@@ -69,7 +71,7 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
                     let is_selected = state.ui.query.is_selected(g, &info.id);
                     let value_style = if is_selected {
                         theme.selected
-                    } else if count == 0 {
+                    } else if count == 0 && !opening {
                         theme.zero
                     } else {
                         theme.base
@@ -91,6 +93,11 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
                         label_width,
                         true,
                     ));
+                    let count = if opening {
+                        "…".to_string()
+                    } else {
+                        number(count, lang)
+                    };
                     spans.push(Span::styled(format!(" {count:>count_width$}"), value_style));
                     Line::from(fit(spans, width, true)).style(style)
                 }

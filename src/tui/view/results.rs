@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::Text;
+use crate::i18n::{Text, number};
 use crate::model::vocab::evidence_badge;
 use crate::model::{Evidence, FacetGroup, Intervention};
 use crate::query::{self, Sort};
@@ -30,10 +30,14 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         Sort::Name => Text::SortName,
         Sort::Evidence => Text::SortEvidence,
     };
+    let count = if state.still_opening() {
+        "…".to_string()
+    } else {
+        number(hits.len(), lang)
+    };
     let heading = format!(
-        "{} ({}) · {}: {}",
+        "{} ({count}) · {}: {}",
         Text::ResultsTitle.get(lang),
-        hits.len(),
         Text::SortLabel.get(lang),
         sort.get(lang)
     );

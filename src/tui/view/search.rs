@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::i18n::Text;
+use crate::i18n::{Text, number};
 
 use super::super::state::{Pane, State};
 use super::super::theme::Theme;
@@ -24,14 +24,14 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     // of giving their count as if it were the new one.
     let count = if state.awaited.is_some() {
         Text::Searching.get(lang).to_string()
-    } else if state.index.is_empty() && state.ui.loading.is_some() {
+    } else if state.still_opening() {
         Text::LoadingInventory.get(lang).to_string()
     } else {
         let mut count = format!(
             "{} {} {}",
-            state.results.hits.len(),
+            number(state.results.hits.len(), lang),
             Text::Of.get(lang),
-            state.index.len()
+            number(state.index.len(), lang)
         );
         // Found without the long text, which is still being indexed: say so.
         if state.text_pending() && !state.ui.query.text.trim().is_empty() {

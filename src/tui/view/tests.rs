@@ -346,6 +346,14 @@ fn loading_shows_progress_then_results_and_says_the_text_is_not_searched_yet() {
         "{text}"
     );
     assert!(text.contains("Inventaris laden…│"), "{text}");
+    // No counts yet: not "Interventies (0)" nor a 0 behind every facet value, as if empty.
+    assert!(text.contains("Interventies (…)"), "{text}");
+    assert!(!text.contains("(0)"), "{text}");
+    let facet_line = text
+        .lines()
+        .find(|l| l.contains("[ ] "))
+        .expect("a facet value");
+    assert!(facet_line.contains(" …│"), "{facet_line}");
 
     // The keys (here the whole index stands in for them) make the results usable.
     let loaded = Msg::Loaded {
