@@ -61,6 +61,24 @@ fn classify(path: &Path, e: io::Error) -> WriteError {
     }
 }
 
+/// The temporary file could not be made: name the folder in full (not "." for the current
+/// one), and say when it does not exist rather than repeat the system's "No such file".
+fn cannot_create_in(dir: &Path, e: io::Error) -> WriteError {
+    let shown = std::path::absolute(dir).unwrap_or_else(|_| dir.to_path_buf());
+    // A path through a plain file keeps the system's "Not a directory".
+    if dir.exists() && !dir.is_dir() {
+        return WriteError::Io(shown, e);
+    }
+    if !dir.exists() {
+        let missing = io::Error::new(io::ErrorKind::NotFound, "no such folder");
+        return WriteError::Io(shown, missing);
+    }
+    match classify(&shown, e) {
+        WriteError::Io(p, e) => WriteError::NotWritable(p, e),
+        other => other,
+    }
+}
+
 fn parent_dir(path: &Path) -> &Path {
     path.parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -92,7 +110,7 @@ pub fn stage(
         .write(true)
         .create_new(true)
         .open(&tmp)
-        .map_err(|e| classify(dir, e))?;
+        .map_err(|e| cannot_create_in(dir, e))?;
     let mut out = io::BufWriter::new(file);
     fill(&mut out).map_err(|e| classify(target, e))?;
     let file = out
@@ -193,6 +211,31 @@ pub fn write(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_that_cannot_be_made_names_the_folder_in_full() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("nog-niet").join("x.csv");
+        let e = write(&missing, Overwrite::Refuse, |w| w.write_all(b"x")).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            format!("{}: no such folder", dir.path().join("nog-niet").display())
+        );
+        // A plain file standing in for the folder: the system's "Not a directory", named.
+        let blocker = dir.path().join("bestand");
+        std::fs::write(&blocker, "").unwrap();
+        let e = write(&blocker.join("x.csv"), Overwrite::Refuse, |w| {
+            w.write_all(b"x")
+        })
+        .unwrap_err()
+        .to_string();
+        assert!(e.starts_with(&format!("{}: ", blocker.display())), "{e}");
+        assert!(e.contains("Not a directory"), "{e}");
+        // A relative target in the current folder is named by its absolute folder, never ".".
+        let e = cannot_create_in(Path::new("."), io::Error::other("x")).to_string();
+        assert!(!e.starts_with(".:"), "{e}");
+        assert!(e.contains("cannot write here"), "{e}");
+    }
 
     #[test]
     fn an_existing_file_is_kept_unless_overwriting_is_allowed() {
