@@ -4,7 +4,7 @@
 //! the inventory's provenance: title, version, date, licence, source, the selection and the
 //! weerbaar version that wrote it.
 
-use std::io::Write;
+use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use unicode_width::UnicodeWidthStr;
@@ -19,7 +19,11 @@ const MIN_WIDTH: usize = 8;
 const MAX_WIDTH: usize = 60;
 
 fn to_io(e: XlsxError) -> std::io::Error {
-    std::io::Error::other(format!("XLSX: {e}"))
+    match e {
+        // A record that could not be read (or a failed write) stays what it was.
+        XlsxError::IoError(e) => e,
+        e => std::io::Error::other(format!("XLSX: {e}")),
+    }
 }
 
 /// Cut a cell to Excel's limit, ending with `…` when cut (Excel refuses longer cells).
@@ -40,46 +44,62 @@ fn fit(cell: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// A column width in characters: the longest line in the column, within bounds.
-fn width(cells: impl Iterator<Item = impl AsRef<str>>) -> f64 {
-    let widest = cells
-        .flat_map(|c| {
-            c.as_ref()
-                .lines()
-                .map(|l| l.width())
-                .max()
-                .into_iter()
-                .collect::<Vec<_>>()
-        })
-        .max()
-        .unwrap_or(0);
+/// The display width of a cell's longest line.
+fn line_width(cell: &str) -> usize {
+    cell.lines().map(|l| l.width()).max().unwrap_or(0)
+}
+
+/// A column width in characters, from its widest line, within bounds.
+fn width(widest: usize) -> f64 {
     (widest + 2).clamp(MIN_WIDTH, MAX_WIDTH) as f64
 }
 
-fn write_rows(
-    sheet: &mut Worksheet,
-    header: &[String],
-    rows: &[Vec<String>],
-    bold: &Format,
-    wrap: &Format,
-) -> Result<(), XlsxError> {
-    for (c, h) in header.iter().enumerate() {
-        sheet.write_string_with_format(0, c as u16, fit(h).as_ref(), bold)?;
-    }
-    for (r, row) in rows.iter().enumerate() {
-        for (c, cell) in row.iter().enumerate() {
-            sheet.write_string_with_format(r as u32 + 1, c as u16, fit(cell).as_ref(), wrap)?;
-        }
-    }
-    for (c, h) in header.iter().enumerate() {
-        let cells = std::iter::once(h.as_str())
-            .chain(rows.iter().filter_map(|r| r.get(c).map(String::as_str)));
-        sheet.set_column_width(c as u16, width(cells))?;
-    }
-    Ok(())
+/// Rows written one after the other, each column as wide as its widest line.
+struct Rows<'s> {
+    sheet: &'s mut Worksheet,
+    widest: Vec<usize>,
+    /// The next row to write.
+    next: u32,
 }
 
-fn build(title: &str, rows: &[Vec<String>], opts: &Options<'_>) -> Result<Vec<u8>, XlsxError> {
+impl<'s> Rows<'s> {
+    fn start(sheet: &'s mut Worksheet, header: &[&str], bold: &Format) -> Result<Self, XlsxError> {
+        let mut rows = Rows {
+            sheet,
+            widest: vec![0; header.len()],
+            next: 0,
+        };
+        rows.push(header.iter().copied(), bold)?;
+        Ok(rows)
+    }
+
+    fn push<'c>(
+        &mut self,
+        cells: impl Iterator<Item = &'c str>,
+        format: &Format,
+    ) -> Result<(), XlsxError> {
+        for (c, cell) in cells.enumerate() {
+            self.sheet
+                .write_string_with_format(self.next, c as u16, fit(cell).as_ref(), format)?;
+            if let Some(w) = self.widest.get_mut(c) {
+                *w = (*w).max(line_width(cell));
+            }
+        }
+        self.next += 1;
+        Ok(())
+    }
+
+    /// Set the column widths; returns the sheet and how many rows were written after the header.
+    fn finish(self) -> Result<(&'s mut Worksheet, u32), XlsxError> {
+        for (c, widest) in self.widest.iter().enumerate() {
+            self.sheet.set_column_width(c as u16, width(*widest))?;
+        }
+        Ok((self.sheet, self.next.saturating_sub(1)))
+    }
+}
+
+/// The workbook, ready to be saved.
+fn build(title: &str, entries: impl Entries, opts: &Options<'_>) -> Result<Workbook, XlsxError> {
     let lang = opts.lang;
     let mut book = Workbook::new();
     let bold = Format::new()
@@ -88,38 +108,42 @@ fn build(title: &str, rows: &[Vec<String>], opts: &Options<'_>) -> Result<Vec<u8
         .set_align(FormatAlign::Top);
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
 
-    let header: Vec<String> = csv::COLUMNS.iter().map(|c| c.to_string()).collect();
-    let sheet = book.add_worksheet();
+    // Constant memory: each row goes to a temporary file as soon as the next one starts (its
+    // strings written inline), so the sheet never holds the records.
+    let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name(Text::SheetInterventions.get(lang))?;
-    write_rows(sheet, &header, rows, &bold, &wrap)?;
+    let mut rows = Rows::start(sheet, csv::COLUMNS, &bold)?;
+    for entry in entries.into_entries() {
+        let row = csv::row(&entry?, opts);
+        rows.push(row.iter().map(String::as_str), &wrap)?;
+    }
+    let (sheet, count) = rows.finish()?;
     sheet.set_freeze_panes(1, 0)?;
-    sheet.autofilter(0, 0, rows.len() as u32, (header.len() - 1) as u16)?;
+    sheet.autofilter(0, 0, count, (csv::COLUMNS.len() - 1) as u16)?;
 
     let m = opts.metadata;
     let t = |k: Text| k.get(lang).to_string();
-    let provenance = vec![
-        vec![t(Text::Inventory), m.title.clone()],
-        vec![t(Text::Version), m.version.clone()],
-        vec![t(Text::Date), m.date.clone()],
-        vec![t(Text::Licence), m.licence.clone()],
-        vec![t(Text::Source), m.source.clone()],
-        vec![t(Text::Selection), title.to_string()],
-        vec![t(Text::SheetInterventions), rows.len().to_string()],
-        vec![
+    let provenance = [
+        [t(Text::Inventory), m.title.clone()],
+        [t(Text::Version), m.version.clone()],
+        [t(Text::Date), m.date.clone()],
+        [t(Text::Licence), m.licence.clone()],
+        [t(Text::Source), m.source.clone()],
+        [t(Text::Selection), title.to_string()],
+        [t(Text::SheetInterventions), count.to_string()],
+        [
             t(Text::ExportedWith),
             format!("weerbaar {}", env!("CARGO_PKG_VERSION")),
         ],
     ];
     let sheet = book.add_worksheet();
     sheet.set_name(Text::SheetProvenance.get(lang))?;
-    write_rows(
-        sheet,
-        &[t(Text::SheetProvenance), String::new()],
-        &provenance,
-        &bold,
-        &wrap,
-    )?;
-    book.save_to_buffer()
+    let mut rows = Rows::start(sheet, &[Text::SheetProvenance.get(lang), ""], &bold)?;
+    for row in &provenance {
+        rows.push(row.iter().map(String::as_str), &wrap)?;
+    }
+    rows.finish()?;
+    Ok(book)
 }
 
 pub fn write(
@@ -128,12 +152,13 @@ pub fn write(
     opts: &Options<'_>,
     mut out: impl Write,
 ) -> std::io::Result<()> {
-    let rows = entries
-        .into_entries()
-        .map(|e| e.map(|e| csv::row(&e, opts)))
-        .collect::<std::io::Result<Vec<_>>>()?;
-    let bytes = build(title, &rows, opts).map_err(to_io)?;
-    out.write_all(&bytes)?;
+    let mut book = build(title, entries, opts).map_err(to_io)?;
+    // The zip goes to an unnamed temporary file (gone when closed, even after a crash) and is
+    // copied from there: held in memory, a workbook of 70,000 rows would cost another 60 MB.
+    let mut zipped = tempfile::tempfile()?;
+    book.save_to_writer(&mut zipped).map_err(to_io)?;
+    zipped.seek(std::io::SeekFrom::Start(0))?;
+    std::io::copy(&mut zipped, &mut out)?;
     out.flush()
 }
 
