@@ -70,6 +70,8 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
     out.names = layout.names.clone();
 
     let mut rows = 0usize;
+    // Where the last row read starts (line, byte), to check it for a quote never closed.
+    let mut last_row: Option<(usize, usize)> = None;
     for record in records {
         let record = match record {
             Ok(r) => r,
@@ -87,6 +89,8 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
         {
             continue;
         }
+        let start = record.position().map(|p| p.byte() as usize).unwrap_or(0);
+        last_row = Some((line, start));
         rows += 1;
         if rows > MAX_ROWS {
             out.problems.push(file_problem(
@@ -165,7 +169,33 @@ pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
         );
         out.entries.push(entry);
     }
+    if let Some((line, start)) = last_row
+        && let Some(message) = unclosed_quote(bytes.get(start..).unwrap_or_default())
+        && let Some(entry) = out.entries.last_mut()
+    {
+        entry
+            .problems
+            .insert(0, Problem::new(path, Pos::new(line, 0), message));
+    }
     out
+}
+
+/// The csv reader takes a quote that is never closed as a cell running to the end of the file,
+/// so the rows after it vanish without a word. A row read that way spans several lines and holds
+/// an odd number of quotes (a closed quoted cell always has an even number: `"…""…"`).
+fn unclosed_quote(last_row: &[u8]) -> Option<String> {
+    let quotes = last_row.iter().filter(|&&b| b == b'"').count();
+    let lines = last_row
+        .trim_ascii_end()
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count();
+    (quotes % 2 == 1 && lines > 0).then(|| {
+        format!(
+            "a quote (\") opened in this row is never closed, so the {} line(s) after it up to the end of the file were read as one cell and not imported; close the quote (a quote inside a cell is written twice: \"\")",
+            lines
+        )
+    })
 }
 
 /// The separator used in the header line: the most frequent of `,` `;` and tab outside quotes.
@@ -649,6 +679,27 @@ fn parse_study(cell: &At<String>, problem: &mut dyn FnMut(Pos, String)) -> At<Dr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_never_closed_is_named_instead_of_swallowing_the_rows_after_it() {
+        let header = "name;providers;summary;aim\n";
+        let file = format!("{header}Een;P;\"Begint;Doel\nTwee;P;Tekst;Doel\nDrie;P;Tekst;Doel\n");
+        let read = read(Path::new("q.csv"), file.as_bytes(), &Mapping::default());
+        // Only one row is read (the other two are inside its cell), and it says why.
+        assert_eq!(read.entries.len(), 1);
+        let first = read.entries[0].problems[0].to_string();
+        assert!(first.starts_with("q.csv:2:"), "{first}");
+        assert!(first.contains("never closed"), "{first}");
+        assert!(first.contains("the 2 line(s) after it"), "{first}");
+
+        // Quoted cells that are closed, over several lines and with doubled quotes, are fine.
+        let fine = format!("{header}Een;P;\"Twee\nregels met \"\"aanhalingstekens\"\"\";Doel\n");
+        assert_eq!(
+            unclosed_quote(fine.split_once('\n').unwrap().1.as_bytes()),
+            None
+        );
+        assert_eq!(unclosed_quote(b"Een;P;5\" scherm;Doel\n"), None);
+    }
 
     #[test]
     fn the_delimiter_is_taken_from_the_header_line() {
