@@ -74,7 +74,7 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
         (ExportWhat::Results, _) => format!(
             "{} ({})",
             Text::ExportResults.get(lang),
-            state.results.hits.len()
+            crate::i18n::number(state.results.hits.len(), lang)
         ),
         (ExportWhat::Comparison, _) => format!(
             "{} ({} {})",
