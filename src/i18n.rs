@@ -226,6 +226,7 @@ pub enum Text {
     MsgCompareTooFew,
     MsgCompareFormats,
     ExportComparison,
+    ExportBusy,
     MsgAddedToCompare,
     MsgOpenCompareHint,
     MsgRemovedFromCompare,
@@ -652,6 +653,10 @@ impl Text {
             Text::MsgCompareFormats => (
                 "een vergelijking kan als md, csv of json worden geëxporteerd",
                 "a comparison can be exported as md, csv or json",
+            ),
+            Text::ExportBusy => (
+                "bezig met exporteren; een grote export duurt enkele seconden",
+                "exporting; a large export takes a few seconds",
             ),
             Text::ExportComparison => ("de vergelijking", "the comparison"),
             Text::MsgAddedToCompare => ("in de vergelijking", "added to the comparison"),

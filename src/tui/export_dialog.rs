@@ -70,6 +70,8 @@ pub struct ExportDialog {
     pub confirm_overwrite: bool,
     /// After a write: what was left out (shortlist ids this inventory does not have), said.
     pub skipped: Option<String>,
+    /// The export is being written (a large one takes seconds): said until the answer comes.
+    pub busy: bool,
 }
 
 /// What the configuration says about exports: the format to start with and the folder the
@@ -162,6 +164,7 @@ fn open_on(state: &mut State, what: ExportWhat) {
         outcome: None,
         confirm_overwrite: false,
         skipped: None,
+        busy: false,
     };
     dialog.refresh_path(state);
     state.ui.overlay = Some(Overlay::Export(dialog));
@@ -217,6 +220,8 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             };
             let lang = state.ui.lang;
             if let Some(source) = source.filter(|_| !d.path.trim().is_empty()) {
+                d.busy = true;
+                d.outcome = None;
                 effects.push(Effect::Export(ExportRequest {
                     source,
                     format: d.format,
@@ -336,6 +341,7 @@ pub fn exported(state: &mut State, result: Result<ExportDone, ExportFailure>) {
         });
     }
     if let Some(Overlay::Export(d)) = &mut state.ui.overlay {
+        d.busy = false;
         match result {
             Ok(done) => {
                 d.outcome = Some(Ok(done.path.display().to_string()));

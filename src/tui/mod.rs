@@ -261,7 +261,18 @@ fn run_loop(
             continue;
         }
         let before = (state.ui.clone(), state.generation, state.awaited);
-        if dispatch(state, msgs) || perform_effects(state, outside, worker)? {
+        if dispatch(state, msgs) {
+            return Ok(());
+        }
+        if state
+            .outbox
+            .iter()
+            .any(|e| matches!(e, msg::Effect::Export(_)))
+        {
+            // A large export takes seconds: show that it is under way before writing it.
+            terminal.draw(|frame| view::draw(state, frame))?;
+        }
+        if perform_effects(state, outside, worker)? {
             return Ok(());
         }
         // Redraw only when something visible changed.

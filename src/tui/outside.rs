@@ -470,4 +470,29 @@ mod tests {
             state.ui.notice
         );
     }
+
+    #[test]
+    fn the_dialog_says_an_export_is_under_way_until_it_is_written() {
+        use crate::tui::msg::KeyCode;
+        use crate::tui::state::Overlay;
+        use crate::tui::view::tests::{render, screen_text};
+        let dir = tempfile::tempdir().unwrap();
+        let mut state = fixture::state();
+        super::super::export_dialog::open(&mut state);
+        if let Some(Overlay::Export(d)) = &mut state.ui.overlay {
+            d.path = dir.path().join("alles.csv").display().to_string();
+        }
+        let effects = crate::tui::update(&mut state, fixture::key(KeyCode::Enter));
+        let Some(Effect::Export(request)) = effects.first() else {
+            panic!("no export asked for: {effects:?}");
+        };
+        // The frame drawn before the (possibly long) write says it is under way.
+        let screen = screen_text(render(&mut state, 100, 30).backend().buffer());
+        assert!(screen.contains("bezig met exporteren"), "{screen}");
+        let done = write_export(&state, request);
+        super::super::export_dialog::exported(&mut state, done);
+        let screen = screen_text(render(&mut state, 100, 30).backend().buffer());
+        assert!(!screen.contains("bezig met exporteren"), "{screen}");
+        assert!(screen.contains("✓ geschreven"), "{screen}");
+    }
 }

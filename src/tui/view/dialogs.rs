@@ -114,6 +114,12 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
         ),
         Line::raw(""),
     ];
+    if d.busy {
+        lines.push(Line::styled(
+            format!("… {}", Text::ExportBusy.get(lang)),
+            theme.label,
+        ));
+    }
     match &d.outcome {
         Some(Ok(path)) => {
             lines.push(Line::from(Span::styled(
