@@ -225,6 +225,7 @@ pub enum Text {
     MsgCompareFull,
     MsgCompareTooFew,
     MsgCompareFormats,
+    IdenticalLeftOut,
     ExportComparison,
     ExportBusy,
     MsgAddedToCompare,
@@ -513,7 +514,12 @@ impl Text {
                 "nog geen opgeslagen zoekopdrachten",
                 "no saved searches yet",
             ),
-            Text::Copied => ("gekopieerd naar het klembord", "copied to the clipboard"),
+            // OSC 52 gets no answer: a terminal may drop it (tmux without `set-clipboard on`),
+            // so say what was done, not that it arrived.
+            Text::Copied => (
+                "via de terminal naar het klembord gestuurd (OSC 52)",
+                "sent to the clipboard through the terminal (OSC 52)",
+            ),
             Text::NotSaved => ("niet opgeslagen", "not saved"),
             Text::AddedToList => ("toegevoegd aan", "added to"),
             Text::RemovedFromList => ("gehaald uit", "removed from"),
@@ -649,6 +655,10 @@ impl Text {
             Text::MsgCompareTooFew => (
                 "markeer eerst twee tot vier interventies met c",
                 "first mark two to four interventions with c",
+            ),
+            Text::IdenticalLeftOut => (
+                "weggelaten omdat ze voor allemaal gelijk zijn",
+                "left out because they are the same for all",
             ),
             Text::MsgCompareFormats => (
                 "een vergelijking kan als md, csv of json worden geëxporteerd",

@@ -130,6 +130,31 @@ fn compare_differences_leaves_out_identical_rows() {
     ]);
     assert!(!text.contains("Preventiefase"));
     assert!(text.contains("Werkzame elementen"));
+
+    // The Markdown page names what it left out, so a reader does not take it for missing.
+    let md = stdout(&[
+        "compare",
+        "rots-en-water",
+        "kanjertraining",
+        "--differences",
+        "--format",
+        "md",
+    ]);
+    let note = md
+        .lines()
+        .find(|l| l.contains("weggelaten omdat ze voor allemaal gelijk zijn"))
+        .unwrap_or_else(|| panic!("{md}"));
+    assert!(note.contains("Preventiefase"), "{note}");
+    assert!(!note.contains("Werkzame elementen"), "{note}");
+    // Without --differences nothing is left out and nothing is said.
+    let full = stdout(&[
+        "compare",
+        "rots-en-water",
+        "kanjertraining",
+        "--format",
+        "md",
+    ]);
+    assert!(!full.contains("weggelaten"), "{full}");
 }
 
 #[test]

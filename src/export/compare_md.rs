@@ -27,6 +27,22 @@ pub fn write(cmp: &Comparison<'_>, opts: &Options<'_>, mut out: impl Write) -> s
         Text::UniqueToOne.get(lang),
         Text::IdenticalRow.get(lang),
     )?;
+    // Rows are only ever left out when they are identical (`--differences`, or `=` in the
+    // compare view): the page says which, so a reader does not take them for missing.
+    let left_out: Vec<&str> = Aspect::ALL
+        .into_iter()
+        .filter(|a| !cmp.rows.iter().any(|r| r.aspect == *a))
+        .map(|a| a.label(lang))
+        .collect();
+    if !left_out.is_empty() {
+        writeln!(
+            out,
+            "_{} {}: {}._\n",
+            IDENTICAL_SYMBOL,
+            Text::IdenticalLeftOut.get(lang),
+            left_out.join(", ")
+        )?;
+    }
     writeln!(
         out,
         "| {} | {} |",
