@@ -654,3 +654,19 @@ fn an_export_name_that_belongs_to_another_format_is_refused() {
         .assert()
         .success();
 }
+
+#[test]
+fn an_error_with_a_stderr_that_cannot_be_written_exits_1_without_a_panic() {
+    // `2>/dev/full`: the message cannot be shown, but the exit code still says what happened.
+    let Ok(full) = std::fs::File::options().write(true).open("/dev/full") else {
+        eprintln!("skipped: /dev/full is not available");
+        return;
+    };
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("weerbaar"))
+        .env_remove("WEERBAAR_DB")
+        .args(["show", "bestaat-niet"])
+        .stderr(full)
+        .status()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert_eq!(status.code(), Some(1), "{status}");
+}

@@ -494,6 +494,38 @@ fn lenient_imports_the_valid_rows_and_reports_the_rest() {
 }
 
 #[test]
+fn a_stderr_that_cannot_be_written_loses_neither_the_database_nor_the_report() {
+    // `weerbaar import … 2>&1 | head` closes stderr early; /dev/full refuses every write, so
+    // the test does not depend on timing.
+    let Ok(full) = std::fs::File::options().write(true).open("/dev/full") else {
+        eprintln!("skipped: /dev/full is not available");
+        return;
+    };
+    let dir = tmp();
+    let text = [
+        HEADER.to_string(),
+        row(&[]),
+        row(&[("id", "b"), ("name", "B"), ("themes", "polarisati")]),
+    ]
+    .join("\n");
+    write(dir.path(), "lijst.csv", text);
+    let status = std::process::Command::new(assert_cmd::cargo::cargo_bin("weerbaar"))
+        .current_dir(dir.path())
+        .env_remove("WEERBAAR_DB")
+        .args(["import", "lijst.csv", "-o", "uit.sqlite", "--lenient"])
+        .stderr(full)
+        .status()
+        .unwrap_or_else(|e| panic!("run: {e}"));
+    assert!(status.success(), "{status}");
+    assert_eq!(
+        files(dir.path()),
+        ["lijst.csv", "uit.rejected.txt", "uit.sqlite"]
+    );
+    let report = std::fs::read_to_string(dir.path().join("uit.rejected.txt")).unwrap_or_default();
+    assert!(report.contains("unknown theme `polarisati`"), "{report}");
+}
+
+#[test]
 fn a_forced_clean_rerun_removes_the_stale_report_and_says_so() {
     let dir = tmp();
     let bad = [

@@ -92,7 +92,7 @@ fn chosen_ids(
     let list = lists.require(name).map_err(ShortlistError::from)?;
     let missing = list.missing(inventory);
     if !missing.is_empty() {
-        eprintln!(
+        crate::say!(
             "weerbaar: {} {}: {}",
             missing.len(),
             Text::MsgNotExported.get(ctx.lang),
@@ -174,7 +174,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
             atomic::write(path, overwrite, |w| write(w, Style::default()))
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            eprintln!(
+            crate::say!(
                 "{} {}: {}",
                 Text::Comparison.get(ctx.lang),
                 Text::MsgWrote.get(ctx.lang),

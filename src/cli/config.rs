@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> Result<(), CliError> {
             out.flush()?;
             if !ctx.config_problems.is_empty() {
                 for p in &ctx.config_problems {
-                    eprintln!("weerbaar: {p}");
+                    crate::say!("weerbaar: {p}");
                 }
                 return Err(CliError::Failed(format!(
                     "{} problem(s) in the configuration; the settings above use the defaults for those",

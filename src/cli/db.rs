@@ -97,14 +97,14 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
             let n = store::build_file(&dir, &out, ctx.current_year)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
-            eprintln!("wrote {n} interventions to {}", out.display());
+            crate::say!("wrote {n} interventions to {}", out.display());
             Ok(())
         }
         DbCommand::Check { data } => {
             let dir = data_dir(data);
             let set = source::read_dir(&dir, ctx.current_year);
             if set.problems.is_empty() {
-                eprintln!(
+                crate::say!(
                     "{}: {} interventions, no problems",
                     dir.display(),
                     set.interventions.len()
@@ -197,7 +197,7 @@ fn synth(count: usize, seed: u64, out: &Path, force: bool) -> Result<(), CliErro
     let inventory = synth::generate(&model, count, seed)
         .ok_or_else(|| CliError::Failed("the bundled inventory is empty".into()))?;
     store::write_atomically(&inventory, out).map_err(|e| CliError::Failed(e.to_string()))?;
-    eprintln!(
+    crate::say!(
         "wrote {count} synthetic interventions (seed {seed}) to {}",
         out.display()
     );

@@ -135,7 +135,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
                 .partition(|i| index.position_of(&i.id).is_some());
             if !missing.is_empty() {
                 let ids: Vec<&str> = missing.iter().map(|i| i.id.as_str()).collect();
-                eprintln!(
+                crate::say!(
                     "weerbaar: {} {}: {}",
                     ids.len(),
                     Text::MsgNotExported.get(lang),
@@ -174,7 +174,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         Some(path) => {
             let shown = export::write_file(path, args.force, format, &title, entries, &opts)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
-            eprintln!(
+            crate::say!(
                 "{} {} ({}) {}: {}",
                 wanted.len(),
                 Text::interventions(wanted.len(), lang),

@@ -65,18 +65,20 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         today: crate::model::today(),
     };
     let outcome = import::read_inputs(&args.files, &opts);
+    // What is said on stderr is best effort: a closed stderr (`2>&1 | head`) must not stop the
+    // database or the rejected-rows report from being written.
     for w in &outcome.warnings {
-        writeln!(err, "{w}")?;
+        let _ = writeln!(err, "{w}");
     }
     for p in &outcome.problems {
-        writeln!(err, "{p}")?;
+        let _ = writeln!(err, "{p}");
     }
     if outcome
         .problems
         .iter()
         .any(|p| p.message.starts_with("unknown "))
     {
-        writeln!(err, "{}", Text::MappingHint.get(ctx.lang))?;
+        let _ = writeln!(err, "{}", Text::MappingHint.get(ctx.lang));
     }
     let imported = outcome.inventory.interventions.len();
     if !outcome.problems.is_empty() && !args.lenient {
@@ -92,7 +94,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     }
     store::write_atomically(&outcome.inventory, &args.out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
-    writeln!(
+    let _ = writeln!(
         err,
         "{imported} {} {} {}; {} `weerbaar --db {}`",
         Text::interventions(imported, ctx.lang),
@@ -100,16 +102,16 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         args.out.display(),
         Text::OpenWith.get(ctx.lang),
         args.out.display()
-    )?;
+    );
     if !outcome.rejected.is_empty() || !outcome.problems.is_empty() {
         write_report(&outcome, ctx, &report_path, args.force)?;
-        writeln!(
+        let _ = writeln!(
             err,
             "{} {} {}",
             outcome.rejected.len(),
             Text::ImportRejectedSee.get(ctx.lang),
             report_path.display()
-        )?;
+        );
     } else if args.force && report_path.is_file() {
         // OUT was replaced; a report left by an earlier run would describe another import.
         std::fs::remove_file(&report_path).map_err(|e| {
@@ -118,12 +120,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
                 report_path.display()
             ))
         })?;
-        writeln!(
+        let _ = writeln!(
             err,
             "{} {}",
             Text::ImportOldReportRemoved.get(ctx.lang),
             report_path.display()
-        )?;
+        );
     }
     Ok(())
 }

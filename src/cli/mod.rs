@@ -5,6 +5,18 @@ mod compare;
 mod config;
 mod db;
 mod export;
+
+/// `eprintln!` that never panics: a message on stderr is best effort, and a stderr that cannot
+/// be written (closed by `2>&1 | head`, or `2>/dev/full`) must not turn into a panic or stop the
+/// work it reports on.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use ::std::io::Write as _;
+        let _ = ::std::writeln!(::std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod filters;
 mod import;
 mod list;
@@ -195,7 +207,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         Some(Command::Config(config::ConfigCommand::Show))
     ) {
         for p in &loaded.problems {
-            eprintln!("weerbaar: warning: {p}");
+            crate::say!("weerbaar: warning: {p}");
         }
     }
     let lang = cli
@@ -239,11 +251,11 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) if is_broken_pipe(&msg) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) => {
-            eprintln!("weerbaar: {msg}");
+            crate::say!("weerbaar: {msg}");
             ExitCode::from(1)
         }
         Err(CliError::Usage(msg)) => {
-            eprintln!("weerbaar: {msg}");
+            crate::say!("weerbaar: {msg}");
             ExitCode::from(2)
         }
     }

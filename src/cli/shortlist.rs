@@ -71,7 +71,7 @@ pub(super) fn storage() -> Result<Storage, CliError> {
 
 fn notice(loaded_notice: &Option<String>) {
     if let Some(n) = loaded_notice {
-        eprintln!("weerbaar: {n}");
+        crate::say!("weerbaar: {n}");
     }
 }
 
@@ -119,10 +119,10 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             let report = change(ctx, &inventory, |lists| Ok(lists.add(name, &refs)?))?;
             if report.created {
-                eprintln!("{}: `{name}`", t(Text::MsgNewShortlist));
+                crate::say!("{}: `{name}`", t(Text::MsgNewShortlist));
             }
             if !report.added.is_empty() {
-                eprintln!(
+                crate::say!(
                     "{} {} `{name}`: {}",
                     report.added.len(),
                     t(Text::MsgAddedTo),
@@ -130,7 +130,7 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
                 );
             }
             if !report.already.is_empty() {
-                eprintln!("{}: {}", t(Text::MsgAlreadyIn), report.already.join(", "));
+                crate::say!("{}: {}", t(Text::MsgAlreadyIn), report.already.join(", "));
             }
             Ok(())
         }
@@ -138,9 +138,9 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
             let refs: Vec<&str> = ids.iter().map(String::as_str).collect();
             let absent = change(ctx, &inventory, |lists| Ok(lists.remove(name, &refs)?))?;
             let removed = ids.len() - absent.len();
-            eprintln!("{removed} {} `{name}`", t(Text::MsgRemovedFrom));
+            crate::say!("{removed} {} `{name}`", t(Text::MsgRemovedFrom));
             if !absent.is_empty() {
-                eprintln!("{}: {}", t(Text::MsgNotIn), absent.join(", "));
+                crate::say!("{}: {}", t(Text::MsgNotIn), absent.join(", "));
             }
             Ok(())
         }
@@ -151,17 +151,17 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
             } else {
                 Text::MsgNoteSaved
             };
-            eprintln!("{} ({name}: {id})", t(msg));
+            crate::say!("{} ({name}: {id})", t(msg));
             Ok(())
         }
         ShortlistCommand::Rename { old, new } => {
             let new = change(ctx, &inventory, |lists| Ok(lists.rename(old, new)?))?;
-            eprintln!("`{old}` {} `{new}`", t(Text::MsgRenamedTo));
+            crate::say!("`{old}` {} `{new}`", t(Text::MsgRenamedTo));
             Ok(())
         }
         ShortlistCommand::Delete { name } => {
             let gone = change(ctx, &inventory, |lists| Ok(lists.delete(name)?))?;
-            eprintln!(
+            crate::say!(
                 "`{name}` {} ({} {})",
                 t(Text::MsgDeleted),
                 gone.items.len(),
