@@ -94,11 +94,11 @@ fn sequence(max_steps: usize) -> impl Strategy<Value = Vec<Vec<Msg>>> {
 }
 
 /// The query core's answer for the last query checked, and the index it was for.
-type Checked = Option<(Query, usize, Results)>;
+pub(super) type Checked = Option<(Query, usize, Results)>;
 
 /// What must hold after every step. `last` caches the query core's answer for the last query
 /// checked, since recomputing it for every arrow key would dominate the run.
-fn check(state: &State, last: &mut Checked) -> Result<(), TestCaseError> {
+pub(super) fn check(state: &State, last: &mut Checked) -> Result<(), TestCaseError> {
     let ui = &state.ui;
     let len = state.results.hits.len();
     prop_assert!(

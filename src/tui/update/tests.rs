@@ -15,36 +15,11 @@ fn run(state: &mut State, msgs: impl IntoIterator<Item = Msg>) -> bool {
 
 /// What must hold after every message: cursors inside their lists, the selection on screen,
 /// and results that are exactly what the query core says for the query.
+/// The explorer's invariants, the same ones the property test checks after every step.
 fn assert_invariants(state: &State) {
-    let len = state.results.hits.len();
-    let ui = &state.ui;
-    assert!(
-        ui.selected < len.max(1),
-        "selection {} of {len}",
-        ui.selected
-    );
-    let visible = state.results_rows();
-    if visible > 0 && len > 0 {
-        assert!(
-            ui.results_offset <= ui.selected && ui.selected < ui.results_offset + visible,
-            "selection {} not in window {}+{visible}",
-            ui.selected,
-            ui.results_offset
-        );
+    if let Err(broken) = crate::tui::props::check(state, &mut None) {
+        panic!("{broken}");
     }
-    let rows = state.facet_rows().len();
-    assert!(ui.facet_cursor < rows.max(1));
-    let facet_visible = state.facet_rows_visible();
-    if facet_visible > 0 {
-        assert!(ui.facet_offset <= ui.facet_cursor);
-        assert!(ui.facet_cursor < ui.facet_offset + facet_visible);
-    }
-    assert!(ui.search_cursor <= ui.query.text.chars().count());
-    let expected = query::run(&state.index, &state.matcher, &ui.query);
-    assert_eq!(
-        state.results, expected,
-        "results out of step with the query"
-    );
 }
 
 fn names(state: &State) -> Vec<String> {
