@@ -506,6 +506,7 @@ mod tests {
             url: url.into(),
             title: title.into(),
             checked: "2026-01-01".into(),
+            supports: Vec::new(),
         };
         a.sources = vec![src("https://nji.nl/x", "NJi"), src("https://a.nl", "")];
         b.sources = vec![src("https://nji.nl/x", "NJi databank")];

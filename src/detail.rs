@@ -36,7 +36,8 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
-/// The evidence level as one line: badge, label and age flag ("●●○○○ GO Goed onderbouwd — erkend 2016, ouder dan 5 jaar").
+/// The evidence level as one line: badge, label and the recognition's state ("●●○○○ GO Goed
+/// onderbouwd (erkend 2016 — ouder dan vijf jaar)").
 pub fn evidence_line(item: &Intervention, lang: Lang, current_year: u16) -> String {
     let level = if item.evidence.level.is_empty() {
         "onbekend"
@@ -49,8 +50,7 @@ pub fn evidence_line(item: &Intervention, lang: Lang, current_year: u16) -> Stri
         Intervention::label(FacetGroup::Evidence, level, lang)
     );
     if let Some(note) = item.evidence.age_note(current_year, lang) {
-        line.push_str(" — ");
-        line.push_str(&note);
+        line.push_str(&format!(" ({note})"));
     }
     line
 }

@@ -359,8 +359,8 @@ fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
         dir.path(),
         "UPDATE facet_value SET value_id = 'foo'
            WHERE intervention_id = 'diamant' AND facet = 'theme' AND position = 0;
-         INSERT INTO source (intervention_id, position, url, title, checked)
-           VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01');",
+         INSERT INTO source (intervention_id, position, url, title, checked, supports)
+           VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01', '');",
     );
     let out = weerbaar()
         .args(["db", "verify"])

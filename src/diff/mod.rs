@@ -301,6 +301,7 @@ mod tests {
                 url: "https://a.nl".into(),
                 title: "A".into(),
                 checked: "2026-01-01".into(),
+                supports: vec!["summary".into()],
             }],
             ..Default::default()
         }

@@ -532,6 +532,7 @@ fn row_draft(
                 body: cell(Column::EvidenceBody),
                 note: cell(Column::EvidenceNote),
                 studies,
+                ..DraftEvidence::default()
             },
             at,
         ))
@@ -589,6 +590,7 @@ fn row_draft(
                         url: Some(url),
                         title: titles.get(k).cloned().filter(|t| !t.value.is_empty()),
                         checked: date.cloned(),
+                        supports: None,
                     },
                     pos,
                 )

@@ -332,7 +332,21 @@ impl<'t> Reader<'t> {
 
         let evidence = match get("evidence") {
             Some(e) if !is_null(e) => self
-                .object("evidence", e, &["level", "year", "body", "note", "studies"])
+                .object(
+                    "evidence",
+                    e,
+                    &[
+                        "level",
+                        "status",
+                        "date",
+                        "year",
+                        "body",
+                        "databank",
+                        "databank_url",
+                        "note",
+                        "studies",
+                    ],
+                )
                 .map(|o| {
                     let studies = match o.get("studies") {
                         Some(s) => self.array("evidence.studies", s).unwrap_or_default(),
@@ -363,8 +377,13 @@ impl<'t> Reader<'t> {
                             level: self
                                 .string("evidence.level", o.get("level"))
                                 .filter(|l| !l.value.trim().is_empty()),
+                            status: self.string("evidence.status", o.get("status")),
+                            date: self.string("evidence.date", o.get("date")),
                             year: self.integer("evidence.year", o.get("year")),
                             body: self.string("evidence.body", o.get("body")),
+                            databank: self.string("evidence.databank", o.get("databank")),
+                            databank_url: self
+                                .string("evidence.databank_url", o.get("databank_url")),
                             note: self.string("evidence.note", o.get("note")),
                             studies,
                         },
@@ -383,12 +402,13 @@ impl<'t> Reader<'t> {
             let list = items
                 .into_iter()
                 .filter_map(|s| {
-                    let o = self.object("a source", s, &["url", "title", "checked"])?;
+                    let o = self.object("a source", s, &["url", "title", "checked", "supports"])?;
                     Some(At::new(
                         DraftSource {
                             url: self.string("url", o.get("url")),
                             title: self.string("title", o.get("title")),
                             checked: self.string("checked", o.get("checked")),
+                            supports: self.strings("supports", o.get("supports")),
                         },
                         self.pos(s),
                     ))

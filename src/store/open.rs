@@ -94,6 +94,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "duration",
             "cost",
             "region",
+            "evidence_status",
+            "evidence_date",
+            "evidence_databank",
+            "evidence_databank_url",
         ],
     ),
     ("alias", &["intervention_id", "position", "alias"]),
@@ -120,7 +124,14 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "source",
-        &["intervention_id", "position", "url", "title", "checked"],
+        &[
+            "intervention_id",
+            "position",
+            "url",
+            "title",
+            "checked",
+            "supports",
+        ],
     ),
 ];
 

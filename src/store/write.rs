@@ -121,8 +121,10 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
 
         let mut item_stmt = tx.prepare(
             "INSERT INTO intervention (id, name, country, summary, aim, approach, framing,
-                evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region,
+                evidence_status, evidence_date, evidence_databank, evidence_databank_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18)",
         )?;
         let mut alias_stmt =
             tx.prepare("INSERT INTO alias (intervention_id, position, alias) VALUES (?1, ?2, ?3)")?;
@@ -140,7 +142,8 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         let mut source_stmt = tx.prepare(
-            "INSERT INTO source (intervention_id, position, url, title, checked) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO source (intervention_id, position, url, title, checked, supports)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
 
         for i in &inventory.interventions {
@@ -158,7 +161,11 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
                 i.evidence.note,
                 i.duration,
                 i.cost,
-                i.region
+                i.region,
+                i.evidence.status,
+                i.evidence.date,
+                i.evidence.databank,
+                i.evidence.databank_url
             ])?;
             for (pos, a) in i.aliases.iter().enumerate() {
                 alias_stmt.execute(params![i.id, pos as i64, a])?;
@@ -186,7 +193,14 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
                 ])?;
             }
             for (pos, s) in i.sources.iter().enumerate() {
-                source_stmt.execute(params![i.id, pos as i64, s.url, s.title, s.checked])?;
+                source_stmt.execute(params![
+                    i.id,
+                    pos as i64,
+                    s.url,
+                    s.title,
+                    s.checked,
+                    s.supports.join(" ")
+                ])?;
             }
         }
     }
