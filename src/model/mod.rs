@@ -306,7 +306,10 @@ mod tests {
         );
         let mut no = recognised("niet-erkend", 2024);
         no.status = "niet-erkend".into();
-        assert_eq!(no.age_note(2026, Lang::Nl).as_deref(), Some("niet erkend 2024"));
+        assert_eq!(
+            no.age_note(2026, Lang::Nl).as_deref(),
+            Some("niet erkend 2024")
+        );
     }
 
     #[test]

@@ -825,21 +825,74 @@ pub fn status_label(status_id: &str, lang: Lang) -> &str {
 
 /// The databanks that publish recognitions (`evidence.databank`), as they name themselves. They
 /// publish; the assessing body is the Erkenningscommissie (`evidence.body`).
-pub const DATABANKS: &[&str] = &["Movisie", "NJi", "Loket Gezond Leven", "Justitiële interventies"];
+pub const DATABANKS: &[&str] = &[
+    "Movisie",
+    "NJi",
+    "Loket Gezond Leven",
+    "Justitiële interventies",
+];
 
 /// Country codes (`country`, several joined with "/", e.g. "NL/BE"): ISO 3166 alpha-2 where one
 /// exists (but UK, as the sources write it), EU for the European Union and INT for
 /// international or worldwide.
 pub const COUNTRIES: &[Term] = &[
-    t("NL", "Nederland", "Netherlands", "Nederland.", &["nederland", "netherlands"]),
-    t("BE", "België", "Belgium", "België (ook Vlaanderen).", &["belgie", "belgium", "vlaanderen"]),
-    t("DK", "Denemarken", "Denmark", "Denemarken.", &["denemarken", "denmark"]),
-    t("DE", "Duitsland", "Germany", "Duitsland.", &["duitsland", "germany"]),
-    t("FR", "Frankrijk", "France", "Frankrijk.", &["frankrijk", "france"]),
-    t("UK", "Verenigd Koninkrijk", "United Kingdom", "Verenigd Koninkrijk.", &["gb", "engeland", "united kingdom"]),
+    t(
+        "NL",
+        "Nederland",
+        "Netherlands",
+        "Nederland.",
+        &["nederland", "netherlands"],
+    ),
+    t(
+        "BE",
+        "België",
+        "Belgium",
+        "België (ook Vlaanderen).",
+        &["belgie", "belgium", "vlaanderen"],
+    ),
+    t(
+        "DK",
+        "Denemarken",
+        "Denmark",
+        "Denemarken.",
+        &["denemarken", "denmark"],
+    ),
+    t(
+        "DE",
+        "Duitsland",
+        "Germany",
+        "Duitsland.",
+        &["duitsland", "germany"],
+    ),
+    t(
+        "FR",
+        "Frankrijk",
+        "France",
+        "Frankrijk.",
+        &["frankrijk", "france"],
+    ),
+    t(
+        "UK",
+        "Verenigd Koninkrijk",
+        "United Kingdom",
+        "Verenigd Koninkrijk.",
+        &["gb", "engeland", "united kingdom"],
+    ),
     t("SE", "Zweden", "Sweden", "Zweden.", &["zweden", "sweden"]),
-    t("EU", "Europese Unie", "European Union", "Europese Unie of meerdere EU-landen.", &["europa", "europe"]),
-    t("INT", "Internationaal", "International", "Internationaal of wereldwijd.", &["international", "internationaal", "wereldwijd"]),
+    t(
+        "EU",
+        "Europese Unie",
+        "European Union",
+        "Europese Unie of meerdere EU-landen.",
+        &["europa", "europe"],
+    ),
+    t(
+        "INT",
+        "Internationaal",
+        "International",
+        "Internationaal of wereldwijd.",
+        &["international", "internationaal", "wereldwijd"],
+    ),
 ];
 
 /// The country codes of a `country` value ("NL/BE" → ["NL", "BE"]); empty for "".
@@ -1032,10 +1085,16 @@ mod tests {
         for (n, b) in TARGET_GROUP_BROADER {
             assert!(TARGET_GROUPS.iter().any(|t| t.id == *n), "{n}");
             assert!(TARGET_GROUPS.iter().any(|t| t.id == *b), "{b}");
-            assert!(!broader(FacetGroup::TargetGroup, b).contains(n), "{n} under {b} and back");
+            assert!(
+                !broader(FacetGroup::TargetGroup, b).contains(n),
+                "{n} under {b} and back"
+            );
         }
         assert_eq!(broader(FacetGroup::TargetGroup, "moeders"), vec!["ouders"]);
-        assert_eq!(narrower(FacetGroup::TargetGroup, "ouders"), vec!["vaders", "moeders"]);
+        assert_eq!(
+            narrower(FacetGroup::TargetGroup, "ouders"),
+            vec!["vaders", "moeders"]
+        );
         assert!(broader(FacetGroup::Theme, "moeders").is_empty());
     }
 

@@ -649,7 +649,9 @@ impl Checker<'_> {
             let named: Vec<&str> = vocab::COUNTRIES
                 .iter()
                 .filter(|t| {
-                    fold(t.nl) == key || fold(t.en) == key || t.synonyms.iter().any(|s| fold(s) == key)
+                    fold(t.nl) == key
+                        || fold(t.en) == key
+                        || t.synonyms.iter().any(|s| fold(s) == key)
                 })
                 .map(|t| t.id)
                 .collect();
@@ -815,7 +817,11 @@ impl Checker<'_> {
                     match judgement_date_problem(value, self.current_year) {
                         None => value.to_string(),
                         Some(why) => {
-                            let shown = if self.limit(d) { sanitize_line(value) } else { String::new() };
+                            let shown = if self.limit(d) {
+                                sanitize_line(value)
+                            } else {
+                                String::new()
+                            };
                             self.at(d.pos, format!("malformed date `{shown}`: {why}"));
                             String::new()
                         }
@@ -902,7 +908,11 @@ impl Checker<'_> {
                         format!(
                             "evidence level `{level}` is a recognition: it needs {}; missing: {}",
                             EVIDENCE_KEYS.map(|k| format!("`{k}`")).join(", "),
-                            missing.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                            missing
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                 }
@@ -924,7 +934,11 @@ impl Checker<'_> {
                         level_pos,
                         format!(
                             "evidence level `{level}` is no recognition: leave out {}",
-                            present.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ")
+                            present
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                 }
@@ -1040,7 +1054,10 @@ impl Checker<'_> {
                     Some(best) => format!("did you mean `{best}`?"),
                     None => format!("valid keys: {}", FIELD_KEYS.join(" ")),
                 };
-                self.at(key.pos, format!("`supports` names no field `{shown}`; {hint}"));
+                self.at(
+                    key.pos,
+                    format!("`supports` names no field `{shown}`; {hint}"),
+                );
             }
         }
         if self.rules == Rules::Inventory && doc.supports.is_none() {

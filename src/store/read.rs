@@ -353,10 +353,7 @@ fn read_child(kind: usize, row: &Row<'_>, path: &Path) -> Result<Child, StoreErr
             url: line(1)?,
             title: line(2)?,
             checked: line(3)?,
-            supports: line(4)?
-                .split_whitespace()
-                .map(str::to_string)
-                .collect(),
+            supports: line(4)?.split_whitespace().map(str::to_string).collect(),
         }),
     })
 }

@@ -351,9 +351,13 @@ fn parse_one(
         }
     };
     let draft = draft(&doc, text);
-    let item = validate(&draft, &Names::toml(), Rules::Inventory, current_year, &mut |pos, m| {
-        problems.push(problem(path, pos, m))
-    });
+    let item = validate(
+        &draft,
+        &Names::toml(),
+        Rules::Inventory,
+        current_year,
+        &mut |pos, m| problems.push(problem(path, pos, m)),
+    );
     let id_pos = draft.id.as_ref().map(|i| i.pos).unwrap_or(Pos::new(1, 1));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if draft.id.is_some() && !item.id.is_empty() && stem != item.id {
@@ -488,7 +492,10 @@ supports = ["providers", "summary", "aim", "approach", "target_groups", "levels"
     fn a_recognition_without_status_date_body_and_databank_is_refused() {
         let text = GOOD
             .replace(r#"level = "onbekend""#, r#"level = "goed-onderbouwd""#)
-            .replace(r#""working_elements"]"#, r#""working_elements", "evidence"]"#);
+            .replace(
+                r#""working_elements"]"#,
+                r#""working_elements", "evidence"]"#,
+            );
         let msgs = messages(&check("voorbeeld.toml", &text));
         assert_eq!(
             msgs,
@@ -509,7 +516,10 @@ body = "Erkenningscommissie Interventies"
 databank = "NJi"
 databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
         )
-        .replace(r#""working_elements"]"#, r#""working_elements", "evidence"]"#)
+        .replace(
+            r#""working_elements"]"#,
+            r#""working_elements", "evidence"]"#,
+        )
     }
 
     #[test]
@@ -518,7 +528,12 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
         assert_eq!(messages(&set), Vec::<String>::new());
         let e = &set.interventions[0].evidence;
         assert_eq!(
-            (e.status.as_str(), e.date.as_str(), e.year, e.databank.as_str()),
+            (
+                e.status.as_str(),
+                e.date.as_str(),
+                e.year,
+                e.databank.as_str()
+            ),
             ("in-herbeoordeling", "2015-12-11", Some(2015), "NJi")
         );
     }
@@ -526,7 +541,10 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
     #[test]
     fn a_legacy_year_must_agree_with_the_date() {
         let text = recognised().replace("date = \"2015-12-11\"", "date = \"2015-12\"\nyear = 2015");
-        assert_eq!(messages(&check("voorbeeld.toml", &text)), Vec::<String>::new());
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            Vec::<String>::new()
+        );
         let text = recognised().replace("date = \"2015-12-11\"", "date = \"2015\"\nyear = 2016");
         assert_eq!(
             messages(&check("voorbeeld.toml", &text)),
@@ -548,11 +566,15 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
             "{msgs:?}"
         );
         assert!(
-            msgs.contains(&"voorbeeld.toml:26:12: unknown databank `Movsie`; did you mean `Movisie`?".to_string()),
+            msgs.contains(
+                &"voorbeeld.toml:26:12: unknown databank `Movsie`; did you mean `Movisie`?"
+                    .to_string()
+            ),
             "{msgs:?}"
         );
         assert!(
-            msgs.iter().any(|m| m.starts_with("voorbeeld.toml:24:8: malformed date `11-12-2015`")),
+            msgs.iter()
+                .any(|m| m.starts_with("voorbeeld.toml:24:8: malformed date `11-12-2015`")),
             "{msgs:?}"
         );
     }
@@ -569,7 +591,10 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
         );
         // Emptied, it needs no source (and shows as unknown).
         let text = text.replace(r#"aim = "Doel.""#, r#"aim = """#);
-        assert_eq!(messages(&check("voorbeeld.toml", &text)), Vec::<String>::new());
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            Vec::<String>::new()
+        );
     }
 
     #[test]
@@ -585,14 +610,19 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
 
     #[test]
     fn supports_names_only_field_keys_and_every_source_has_it() {
-        let text = GOOD.replace(r#"supports = ["providers","#, r#"supports = ["provider", "providers","#);
+        let text = GOOD.replace(
+            r#"supports = ["providers","#,
+            r#"supports = ["provider", "providers","#,
+        );
         assert_eq!(
             messages(&check("voorbeeld.toml", &text)),
             vec![
                 "voorbeeld.toml:27:13: `supports` names no field `provider`; did you mean `providers`?"
             ]
         );
-        let text = format!("{GOOD}\n[[sources]]\nurl = \"https://example.org/b\"\nchecked = \"2026-11-20\"\n");
+        let text = format!(
+            "{GOOD}\n[[sources]]\nurl = \"https://example.org/b\"\nchecked = \"2026-11-20\"\n"
+        );
         let msgs = messages(&check("voorbeeld.toml", &text));
         assert_eq!(
             msgs,
@@ -605,21 +635,29 @@ databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
     #[test]
     fn countries_are_codes_and_a_near_miss_is_named() {
         let with = |country: &str| {
-            let text = GOOD.replace(
-                "providers = [\"Aanbieder\"]",
-                &format!("providers = [\"Aanbieder\"]\ncountry = \"{country}\""),
-            )
-            .replace(r#"supports = ["providers","#, r#"supports = ["country", "providers","#);
+            let text = GOOD
+                .replace(
+                    "providers = [\"Aanbieder\"]",
+                    &format!("providers = [\"Aanbieder\"]\ncountry = \"{country}\""),
+                )
+                .replace(
+                    r#"supports = ["providers","#,
+                    r#"supports = ["country", "providers","#,
+                );
             messages(&check("voorbeeld.toml", &text))
         };
         assert_eq!(with("NL/BE"), Vec::<String>::new());
         assert_eq!(
             with("international"),
-            vec!["voorbeeld.toml:5:11: unknown country code `international` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `INT`?"]
+            vec![
+                "voorbeeld.toml:5:11: unknown country code `international` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `INT`?"
+            ]
         );
         assert_eq!(
             with("NL/Be"),
-            vec!["voorbeeld.toml:5:11: unknown country code `Be` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `BE`?"]
+            vec![
+                "voorbeeld.toml:5:11: unknown country code `Be` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `BE`?"
+            ]
         );
     }
 
