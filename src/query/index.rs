@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::vocab::evidence_rank;
+use crate::model::vocab::{self, evidence_rank};
 use crate::model::{FacetGroup, Intervention, Lang};
 use crate::store::{Database, Inventory, Part, StoreError};
 
@@ -465,6 +465,12 @@ impl IndexBuilder {
                 // Empty ids carry no value (they are not in any vocabulary either).
                 if !id.is_empty() {
                     codes.push(self.groups[g].add(id, record));
+                    // A narrower value also counts under its broader ones (`moeders` is found
+                    // and counted under `ouders`), in the value sets only: the record itself
+                    // still shows the values it was tagged with.
+                    for broader in vocab::broader(group, id) {
+                        self.groups[g].add(broader, record);
+                    }
                 }
             }
             ranges.close(codes.len());
