@@ -289,9 +289,11 @@ pub fn validate(
         rules,
         report,
     };
-    // The inventory's rules let a field no source backs be emptied (docs/data-guide.md); an
-    // import keeps requiring what a reader needs.
+    // The inventory's own editorial rules (provenance, recognitions, country codes).
     let strict = rules == Rules::Inventory;
+    // A field no source backs is emptied (docs/data-guide.md), so the aim, the approach, the
+    // framing and the working elements may be empty and show as unknown: in every file, so an
+    // exported inventory always imports again.
     let n = names;
 
     let id = c.required(&n.id, &draft.id, false);
@@ -329,8 +331,8 @@ pub fn validate(
         }
     };
     let summary = c.required(&n.summary, &draft.summary, true);
-    let aim = c.required_unless(strict, &n.aim, &draft.aim, true);
-    let approach = c.required_unless(strict, &n.approach, &draft.approach, true);
+    let aim = c.present(&n.aim, &draft.aim, true);
+    let approach = c.present(&n.approach, &draft.approach, true);
     let target_groups = c.ids(
         &n.target_groups,
         FacetGroup::TargetGroup,
@@ -362,16 +364,6 @@ pub fn validate(
                 true,
             );
             let framing = c.optional(&w.value.framing, true);
-            if framing.is_empty() && !strict {
-                let pos = w.value.framing.as_ref().map(|f| f.pos).unwrap_or(w.pos);
-                c.at(
-                    pos,
-                    format!(
-                        "`{}` is empty: say in a sentence how the intervention frames resilience",
-                        n.framing
-                    ),
-                );
-            }
             Weerbaarheid {
                 dimensions,
                 framing,
@@ -415,24 +407,8 @@ pub fn validate(
             }
             out
         }
-        Some(list) => {
-            if !strict {
-                c.at(
-                    list.pos,
-                    format!("`{}` needs at least one entry", n.working_elements),
-                );
-            }
-            Vec::new()
-        }
-        None => {
-            if !strict {
-                c.at(
-                    c.entry,
-                    "missing required table `[[working_elements]]`".into(),
-                );
-            }
-            Vec::new()
-        }
+        // No working element a source names: empty, shown as unknown.
+        _ => Vec::new(),
     };
 
     let evidence = match &draft.evidence {
@@ -618,18 +594,12 @@ impl Checker<'_> {
         }
     }
 
-    /// A text field that must be present, and not blank unless `may_be_blank`.
-    fn required_unless(
-        &mut self,
-        may_be_blank: bool,
-        field: &str,
-        value: &Text,
-        multiline: bool,
-    ) -> String {
-        match value {
-            Some(_) if may_be_blank => self.optional(value, multiline),
-            _ => self.required(field, value, multiline),
+    /// A text field that must be present but may be blank (`""`: no source states it).
+    fn present(&mut self, field: &str, value: &Text, multiline: bool) -> String {
+        if value.is_none() {
+            self.missing(field);
         }
+        self.optional(value, multiline)
     }
 
     /// Country codes joined by "/" (`NL`, `NL/BE`): each one of `vocab::COUNTRIES`.

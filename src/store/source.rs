@@ -197,6 +197,8 @@ pub fn parse_all(files: &[(PathBuf, String)], current_year: u16) -> SourceSet {
                 set.interventions.push(item);
             }
         }
+        // In the order of the file, so an editor can work down it.
+        problems.sort_by_key(|p| (p.line, p.column));
         set.problems.append(&mut problems);
     }
     set.interventions.sort_by(|a, b| a.id.cmp(&b.id));
