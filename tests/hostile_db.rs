@@ -74,7 +74,13 @@ fn verify_reports_a_good_inventory_line_by_line() {
     let p = path.display();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], format!("{p}: integrity check: ok"));
-    assert_eq!(lines[1], format!("{p}: schema version 1: ok"));
+    assert_eq!(
+        lines[1],
+        format!(
+            "{p}: schema version {}: ok",
+            weerbaar::store::SCHEMA_VERSION
+        )
+    );
     assert!(
         lines[2].starts_with(&format!("{p}: content: 75 interventions")),
         "{text}"
@@ -167,7 +173,10 @@ fn a_newer_user_version_asks_for_a_newer_weerbaar() {
     let path = tampered(dir.path(), "PRAGMA user_version = 7;");
     refused(
         &path,
-        "made by a newer weerbaar (schema version 7; this program reads version 1); update weerbaar",
+        &format!(
+            "made by a newer weerbaar (schema version 7; this program reads version {}); update weerbaar",
+            weerbaar::store::SCHEMA_VERSION
+        ),
     );
 }
 
