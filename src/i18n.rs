@@ -819,8 +819,8 @@ impl Text {
                 "evidence level: dots and code",
             ),
             Text::SymbolStale => (
-                "erkenning ouder dan 5 jaar",
-                "recognition older than 5 years",
+                "erkenning ouder dan 5 jaar, in herbeoordeling of vervallen",
+                "recognition older than 5 years, under reassessment or lapsed",
             ),
             Text::SymbolSelected => ("gekozen filterwaarde", "selected filter value"),
             Text::SymbolFolded => ("groep ingeklapt / uitgeklapt", "group folded / unfolded"),

@@ -130,7 +130,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
             for entry in entries.into_entries() {
                 let (i, _) = entry?;
                 let (dots, code) = evidence_badge(&i.evidence.level);
-                let stale = if i.evidence.is_stale(ctx.current_year) {
+                let stale = if i.evidence.is_flagged(ctx.current_year) {
                     "!"
                 } else {
                     ""

@@ -126,6 +126,13 @@ impl Evidence {
                 .is_some_and(|y| current_year.saturating_sub(y) > RECOGNITION_VALID_YEARS)
     }
 
+    /// Whether the recognition needs a look at the databank: older than five years, under
+    /// reassessment or lapsed. Marked `!` after the badge where there is no room for words.
+    pub fn is_flagged(&self, current_year: u16) -> bool {
+        self.is_stale(current_year)
+            || matches!(self.status_id(), Some("in-herbeoordeling" | "vervallen"))
+    }
+
     /// The status id shown for this evidence: the recorded one, else (data written before
     /// statuses were recorded) `erkend`/`niet-erkend` as the level implies; `None` for levels
     /// that are no recognition.

@@ -68,6 +68,9 @@ pub struct Index {
     record_values: Vec<(Vec<u32>, Ranges)>,
     /// The year of each record's evidence level (0: none), for the "older than five years" mark.
     evidence_year: Vec<u16>,
+    /// Each record's recognition status as recorded (`evidence.status`), 1-based into
+    /// `vocab::RECOGNITION_STATUS` (0: none or unknown).
+    evidence_status: Vec<u8>,
     /// Target group and working element labels, working element notes, summary, aim,
     /// approach and weerbaarheid framing.
     text: TextIndex,
@@ -210,6 +213,17 @@ impl Index {
         self.evidence_year.get(record).copied().filter(|&y| y > 0)
     }
 
+    /// The recognition status id as recorded ("" when none).
+    pub fn evidence_status(&self, record: usize) -> &'static str {
+        match self.evidence_status.get(record).copied() {
+            Some(s) if s > 0 => vocab::RECOGNITION_STATUS
+                .get(usize::from(s) - 1)
+                .map(|t| t.id)
+                .unwrap_or(""),
+            _ => "",
+        }
+    }
+
     pub fn evidence_rank(&self, record: usize) -> u8 {
         self.evidence_rank.get(record).copied().unwrap_or(0)
     }
@@ -262,6 +276,7 @@ impl Index {
                 .map(|(codes, ranges)| codes.capacity() * 4 + ranges.heap_bytes())
                 .sum::<usize>()
             + self.evidence_year.capacity() * 2
+            + self.evidence_status.capacity()
             + self.text.heap_bytes()
             + self.evidence_rank.capacity()
             + self.name_rank.capacity() * 4
@@ -476,6 +491,12 @@ impl IndexBuilder {
             ranges.close(codes.len());
         }
         ix.evidence_year.push(item.evidence.year.unwrap_or(0));
+        ix.evidence_status.push(
+            vocab::RECOGNITION_STATUS
+                .iter()
+                .position(|t| t.id == item.evidence.status)
+                .map_or(0, |p| p as u8 + 1),
+        );
 
         // The text that plain terms search besides the keys.
         if let Some(text) = &mut self.text {
@@ -573,6 +594,7 @@ impl IndexBuilder {
         index.provider_ranges.shrink_to_fit();
         index.evidence_rank.shrink_to_fit();
         index.evidence_year.shrink_to_fit();
+        index.evidence_status.shrink_to_fit();
         for (codes, ranges) in &mut index.record_values {
             codes.shrink_to_fit();
             ranges.shrink_to_fit();
