@@ -223,6 +223,13 @@ pub const TARGET_GROUPS: &[Term] = &[
         &["risicojongeren", "uitreizigers", "terugkeerders", "at risk"],
     ),
     t(
+        "professionals",
+        "Eerstelijnsprofessionals (breed)",
+        "Frontline professionals (general)",
+        "Eerstelijnsprofessionals in het algemeen of uit verschillende domeinen samen; omvat docenten, jongerenwerkers, jeugd- en zorgprofessionals en veiligheidsprofessionals.",
+        &["eerstelijnsprofessionals", "practitioners"],
+    ),
+    t(
         "docenten",
         "Docenten en scholen",
         "Teachers and schools",
@@ -255,13 +262,6 @@ pub const TARGET_GROUPS: &[Term] = &[
         "Security professionals",
         "Politie, justitie, reclassering, gevangeniswezen en andere veiligheidspartners.",
         &["politie", "wijkagenten", "reclassering", "police"],
-    ),
-    t(
-        "professionals",
-        "Eerstelijnsprofessionals (breed)",
-        "Frontline professionals (general)",
-        "Eerstelijnsprofessionals in het algemeen of uit verschillende domeinen samen; omvat docenten, jongerenwerkers, jeugd- en zorgprofessionals en veiligheidsprofessionals.",
-        &["eerstelijnsprofessionals", "practitioners"],
     ),
     t(
         "gemeenteambtenaren",
