@@ -34,6 +34,7 @@ pub enum Text {
     AssessedBy,
     Databank,
     JudgementDate,
+    RecognitionRecord,
     // `db audit`
     AuditTitle,
     AuditClasses,
@@ -396,6 +397,10 @@ impl Text {
             Text::AssessedBy => ("Beoordeeld door", "Assessed by"),
             Text::Databank => ("Gepubliceerd in databank", "Published in databank"),
             Text::JudgementDate => ("Datum oordeel", "Date of judgement"),
+            Text::RecognitionRecord => (
+                "Status, datum en databank van de erkenning",
+                "Status, date and databank of the recognition",
+            ),
             Text::AuditTitle => ("Steekproef voor controle", "Audit sample"),
             Text::AuditClasses => (
                 "Klassen: ondersteund · alleen dossier · niet gevonden · tegengesproken",

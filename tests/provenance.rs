@@ -210,3 +210,36 @@ fn the_audit_is_reproducible_and_maps_fields_to_their_sources() {
         "{text}"
     );
 }
+
+#[test]
+fn csv_export_and_import_keep_supports_status_and_databank() {
+    let (dir, db) = built();
+    let csv = dir.path().join("uit.csv");
+    run_ok(
+        &db,
+        &[
+            "export",
+            "--format",
+            "csv",
+            "-o",
+            csv.to_str().unwrap_or(""),
+        ],
+    );
+    let text = std::fs::read_to_string(&csv).unwrap_or_default();
+    assert!(
+        text.contains("summary aim target_groups evidence | providers country aim"),
+        "{text}"
+    );
+    let back = dir.path().join("terug.sqlite");
+    weerbaar()
+        .arg("import")
+        .arg(&csv)
+        .arg("-o")
+        .arg(&back)
+        .assert()
+        .success();
+    assert_eq!(
+        run_ok(&db, &["show", "moeders-aan-tafel", "--format", "json"]),
+        run_ok(&back, &["show", "moeders-aan-tafel", "--format", "json"])
+    );
+}
