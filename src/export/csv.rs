@@ -26,6 +26,7 @@ pub const COLUMNS: &[&str] = &[
     "working_elements",
     "working_element_notes",
     "evidence_level",
+    "evidence_state",
     "evidence_year",
     "evidence_status",
     "evidence_date",
@@ -98,6 +99,11 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" | "),
         item.evidence.level.clone(),
+        // The recognition's state in words, in the export's language ("erkend 2016 — ouder
+        // dan vijf jaar"); derived, so the import reads past it.
+        item.evidence
+            .age_note(opts.current_year, opts.lang)
+            .unwrap_or_default(),
         item.evidence
             .year
             .map(|y| y.to_string())

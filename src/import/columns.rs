@@ -26,6 +26,8 @@ pub enum Column {
     WorkingElements,
     WorkingElementNotes,
     EvidenceLevel,
+    /// Written by `weerbaar export` (the recognition's state in words); derived, so ignored.
+    EvidenceState,
     EvidenceYear,
     EvidenceStatus,
     EvidenceDate,
@@ -165,6 +167,13 @@ pub const SPECS: &[Spec] = &[
         "bewijs_niveau",
         &["bewijsniveau", "bewijs", "erkenning", "evidence"],
         true,
+    ),
+    c(
+        Column::EvidenceState,
+        "evidence_state",
+        "bewijs_stand",
+        &["stand_erkenning"],
+        false,
     ),
     c(
         Column::EvidenceYear,

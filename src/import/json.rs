@@ -123,6 +123,8 @@ pub const INTERVENTION_FIELDS: &[&str] = &[
     "sources",
     // Written by `weerbaar export` for shortlist items; an inventory has no notes.
     "shortlist_note",
+    // Written by `weerbaar export`: the recognition's state in words, derived from `evidence`.
+    "evidence_state",
 ];
 
 impl<'t> Reader<'t> {
@@ -469,7 +471,7 @@ mod tests {
         assert_eq!(
             problems(text),
             vec![
-                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources, shortlist_note",
+                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources, shortlist_note, evidence_state",
                 "x.json:3:14: `themes` must be a list",
             ]
         );
