@@ -41,7 +41,7 @@ const fn t(
     }
 }
 
-/// The ten themes: the seven ESS themes first, then three cross-cutting ones.
+/// The eleven themes: the seven ESS themes first, then four cross-cutting ones.
 pub const THEMES: &[Term] = &[
     t(
         "weerbaar-opvoeden",
@@ -124,6 +124,15 @@ pub const THEMES: &[Term] = &[
         "Subversive crime",
         "Weerbaarheid tegen georganiseerde criminaliteit die de samenleving ondermijnt.",
         &["criminaliteit", "drugs", "organised crime"],
+    ),
+    // General resilience trainings and mentoring whose sources name none of the ESS themes
+    // (Rots en Water, WIBO): tagging them `radicalisering` was a stretch the audit removed.
+    t(
+        "persoonlijke-weerbaarheid",
+        "Persoonlijke weerbaarheid",
+        "Personal resilience",
+        "Kinderen en jongeren leren voor zichzelf op te komen, grenzen te stellen en kansen te benutten, zonder een van de ESS-thema's als doel.",
+        &["weerbaarheidstraining", "assertiviteit", "zelfverdediging", "personal resilience"],
     ),
 ];
 
