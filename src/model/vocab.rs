@@ -132,7 +132,12 @@ pub const THEMES: &[Term] = &[
         "Persoonlijke weerbaarheid",
         "Personal resilience",
         "Kinderen en jongeren leren voor zichzelf op te komen, grenzen te stellen en kansen te benutten, zonder een van de ESS-thema's als doel.",
-        &["weerbaarheidstraining", "assertiviteit", "zelfverdediging", "personal resilience"],
+        &[
+            "weerbaarheidstraining",
+            "assertiviteit",
+            "zelfverdediging",
+            "personal resilience",
+        ],
     ),
 ];
 
