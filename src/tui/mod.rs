@@ -191,7 +191,12 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     if let Some(signal) = ending_signal() {
         std::process::exit(128 + signal);
     }
-    result.map_err(|e| format!("terminal error: {e}"))
+    let failures = result.map_err(|e| format!("terminal error: {e}"))?;
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
 }
 
 fn run_loop(
@@ -200,7 +205,7 @@ fn run_loop(
     outside: &mut outside::Outside,
     worker: Option<&SearchWorker>,
     loader: &mut Loader,
-) -> io::Result<()> {
+) -> io::Result<Vec<String>> {
     let size = terminal.size()?;
     dispatch(state, [Msg::Resize(size.width, size.height)]);
     let mut dirty = true;
@@ -216,13 +221,13 @@ fn run_loop(
         let mut msgs: Vec<Msg> = Vec::new();
         while msgs.is_empty() {
             if session_signalled() {
-                return Ok(());
+                return Ok(finish_queued(state, outside));
             }
             // The loader's progress and indexes, as they come.
             if loader.is_running() {
                 msgs.extend(loader.take());
                 if loader.failure().is_some() {
-                    return Ok(());
+                    return Ok(Vec::new());
                 }
                 if !msgs.is_empty() {
                     break;
@@ -261,23 +266,75 @@ fn run_loop(
             continue;
         }
         let before = (state.ui.clone(), state.generation, state.awaited);
-        if dispatch(state, msgs) {
-            return Ok(());
-        }
-        if state
-            .outbox
-            .iter()
-            .any(|e| matches!(e, msg::Effect::Export(_)))
-        {
+        let next = handle(state, outside, worker, msgs, |state| {
             // A large export takes seconds: show that it is under way before writing it.
-            terminal.draw(|frame| view::draw(state, frame))?;
-        }
-        if perform_effects(state, outside, worker)? {
-            return Ok(());
+            terminal.draw(|frame| view::draw(state, frame)).map(|_| ())
+        })?;
+        if let Next::Quit(failures) = next {
+            return Ok(failures);
         }
         // Redraw only when something visible changed.
         dirty = (&state.ui, state.generation, state.awaited) != (&before.0, before.1, before.2);
     }
+}
+
+/// What a batch of messages led to.
+#[derive(Debug, PartialEq)]
+enum Next {
+    Continue,
+    /// Leave, with what could not be done of the effects still queued (one line each).
+    Quit(Vec<String>),
+}
+
+/// Update with one batch of messages and perform the effects they asked for. `exporting` is
+/// called before an export is written (to draw the "under way" frame).
+fn handle(
+    state: &mut State,
+    outside: &mut outside::Outside,
+    worker: Option<&SearchWorker>,
+    msgs: Vec<Msg>,
+    exporting: impl FnOnce(&State) -> io::Result<()>,
+) -> io::Result<Next> {
+    if dispatch(state, msgs) {
+        return Ok(Next::Quit(finish_queued(state, outside)));
+    }
+    if state
+        .outbox
+        .iter()
+        .any(|e| matches!(e, msg::Effect::Export(_)))
+    {
+        exporting(state)?;
+    }
+    if perform_effects(state, outside, worker)? {
+        return Ok(Next::Quit(finish_queued(state, outside)));
+    }
+    Ok(Next::Continue)
+}
+
+/// The explorer is quitting with effects still queued (`s` and `q` in one read: a paste, a
+/// macro, keys coalesced over ssh): perform the saves, exports and copies now, so that nothing
+/// asked for is lost, and return what failed, to be said once the terminal is restored.
+fn finish_queued(state: &mut State, outside: &mut outside::Outside) -> Vec<String> {
+    let mut failures = Vec::new();
+    for effect in std::mem::take(&mut state.outbox) {
+        if !matches!(
+            effect,
+            Effect::SaveLists(_) | Effect::Export(_) | Effect::Copy(_)
+        ) {
+            continue;
+        }
+        match outside.perform(state, effect) {
+            Some(Msg::ListsSaved(Err(e))) | Some(Msg::Copied(Err(e))) => failures.push(e),
+            Some(Msg::Exported(Err(e))) => failures.push(e.message),
+            // Keep the explorer's copy in step, as the answer would in the loop.
+            Some(answer @ Msg::ListsSaved(Ok(_))) => {
+                let _ = dispatch(state, [answer]);
+                state.outbox.clear();
+            }
+            _ => {}
+        }
+    }
+    failures
 }
 
 /// Perform the IO the messages asked for and feed the answers back; hand searches to the
@@ -393,4 +450,45 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shortlist::Storage;
+    use fixture::{key, typing};
+    use msg::KeyCode;
+
+    #[test]
+    fn a_save_queued_in_the_same_batch_as_quit_is_performed_before_leaving() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::in_dir(dir.path());
+        let mut outside = outside::Outside::for_test(storage.clone(), "bundled");
+        let mut state = fixture::state();
+        // `s` then `q` in one read, as a paste or coalesced keys over ssh deliver them.
+        let mut batch = typing("s");
+        batch.push(key(KeyCode::Char('q')));
+        let next = handle(&mut state, &mut outside, None, batch, |_| Ok(())).unwrap();
+        assert_eq!(next, Next::Quit(Vec::new()));
+        let book = storage.load().unwrap().book;
+        let lists = book.lists("bundled").unwrap();
+        assert_eq!(lists.shortlists.len(), 1, "{lists:?}");
+        assert_eq!(lists.shortlists[0].items.len(), 1, "{lists:?}");
+    }
+
+    #[test]
+    fn a_queued_save_that_fails_at_quit_is_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "").unwrap();
+        let storage = Storage::in_dir(&blocker.join("data"));
+        let mut outside = outside::Outside::for_test(storage, "bundled");
+        let mut state = fixture::state();
+        let mut batch = typing("s");
+        batch.push(key(KeyCode::Char('q')));
+        match handle(&mut state, &mut outside, None, batch, |_| Ok(())).unwrap() {
+            Next::Quit(failures) => assert!(!failures.is_empty()),
+            Next::Continue => panic!("q quits"),
+        }
+    }
 }
