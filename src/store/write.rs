@@ -57,6 +57,13 @@ pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usiz
 /// Write an inventory to `out` through a temporary file in the same directory.
 pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildError> {
     let write_err = |e: String| BuildError::Write(out.to_path_buf(), e);
+    // A device, pipe or folder at the target would be replaced by the rename below (a device
+    // node turned into a plain file). A database cannot be streamed into one: refuse.
+    if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+        return Err(write_err(
+            "not a regular file (a device, a pipe or a folder); it is left as it is — give the name of a file".into(),
+        ));
+    }
     let dir = out
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -193,4 +200,27 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
     tx.commit()?;
     conn.execute_batch("VACUUM")?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pipe_or_device_at_the_target_is_refused_and_left_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.sqlite");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let inventory = super::super::open_bundled().unwrap();
+        let err = write_atomically(&inventory, &fifo).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err = write_atomically(&inventory, dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
 }
