@@ -461,6 +461,27 @@ mod tests {
     }
 
     #[test]
+    fn unknown_fields_of_the_same_version_are_kept_on_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::in_dir(dir.path());
+        std::fs::write(
+            storage.path(),
+            r#"{"version":1,"synced":"2026-12-01","inventories":{"bundled":{"colour":"blue","shortlists":[{"name":"sessie","shared":true,"items":[{"id":"a","note":"","rating":5}]}],"views":[{"name":"v","pinned":1}]}}}"#,
+        )
+        .unwrap();
+        add(&storage, "sessie", &["b"]).unwrap();
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(storage.path()).unwrap()).unwrap();
+        assert_eq!(saved["synced"], "2026-12-01");
+        let lists = &saved["inventories"]["bundled"];
+        assert_eq!(lists["colour"], "blue");
+        assert_eq!(lists["shortlists"][0]["shared"], true);
+        assert_eq!(lists["shortlists"][0]["items"][0]["rating"], 5);
+        assert_eq!(lists["shortlists"][0]["items"][1]["id"], "b");
+        assert_eq!(lists["views"][0]["pinned"], 1);
+    }
+
+    #[test]
     fn hand_edited_text_is_sanitised_on_load() {
         let dir = tempfile::tempdir().unwrap();
         let storage = Storage::in_dir(dir.path());
