@@ -13,6 +13,7 @@ pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod matrix;
 pub mod model;
 pub mod query;

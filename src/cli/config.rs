@@ -45,7 +45,7 @@ pub fn load(given: Option<&Path>) -> Loaded {
         }],
         ..Loaded::default()
     };
-    match std::fs::read(&file) {
+    match crate::input::read_limited(&file, config::MAX_CONFIG_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => config::parse(&text, &file),
             Err(_) => problem("not UTF-8 text; save the file as UTF-8".to_string()),

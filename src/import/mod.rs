@@ -205,6 +205,9 @@ fn load(path: &Path) -> Result<(Kind, Vec<u8>), String> {
     if meta.is_dir() {
         return Ok((Kind::TomlDir, Vec::new()));
     }
+    if !meta.is_file() {
+        return Err(crate::input::not_a_file().to_string());
+    }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(format!(
             "the file is too large to import ({} MB; the limit is {} MB)",
@@ -212,7 +215,10 @@ fn load(path: &Path) -> Result<(Kind, Vec<u8>), String> {
             MAX_INPUT_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::input::read_limited(path, MAX_INPUT_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge => e.to_string(),
+        _ => format!("cannot read: {e}"),
+    })?;
     Ok((detect(path, &bytes)?, bytes))
 }
 

@@ -240,9 +240,11 @@ fn encode(book: &Book, w: &mut dyn io::Write) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
+/// A pipe or device at the file's place is unreadable (left alone, nothing saved over it);
+/// a file over the limit reads as over it, and is moved aside as not a shortlist file.
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    crate::input::open_regular(path)?
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)?;
     Ok(bytes)

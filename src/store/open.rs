@@ -438,12 +438,19 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     if meta.is_dir() {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
+    // A pipe would block SQLite's open forever, a device would be read without end.
+    if !meta.is_file() {
+        return Err(StoreError::Io(
+            path.to_path_buf(),
+            crate::input::not_a_file(),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge(path.to_path_buf(), meta.len()));
     }
     // Check the header ourselves: SQLite would accept an empty file as a new, empty database.
     let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut file = crate::input::open_regular(path).map_err(|e| io_error(path, e))?;
     let n = read_up_to(&mut file, &mut header).map_err(|e| io_error(path, e))?;
     if n < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
