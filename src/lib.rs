@@ -5,6 +5,7 @@
 //! the face.
 
 pub mod atomic;
+pub mod cap;
 pub mod cli;
 pub mod compare;
 pub mod config;

@@ -49,8 +49,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     let mut err = std::io::stderr().lock();
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|problems| {
-            for p in &problems {
+            let mut cap = crate::cap::Cap::default();
+            for p in problems.iter().filter(|p| cap.admit(&p.message)) {
                 let _ = writeln!(err, "{p}");
+            }
+            if let Some(rest) = cap.summary(ctx.lang) {
+                let _ = writeln!(err, "{rest}");
             }
             CliError::Failed(format!(
                 "{} problem(s) in the mapping file; nothing was written",
@@ -67,11 +71,15 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     let outcome = import::read_inputs(&args.files, &opts);
     // What is said on stderr is best effort: a closed stderr (`2>&1 | head`) must not stop the
     // database or the rejected-rows report from being written.
-    for w in &outcome.warnings {
+    let mut cap = crate::cap::Cap::default();
+    for w in outcome.warnings.iter().filter(|w| cap.admit(&w.message)) {
         let _ = writeln!(err, "{w}");
     }
-    for p in &outcome.problems {
+    for p in outcome.problems.iter().filter(|p| cap.admit(&p.message)) {
         let _ = writeln!(err, "{p}");
+    }
+    if let Some(rest) = cap.summary(ctx.lang) {
+        let _ = writeln!(err, "{rest}");
     }
     if outcome
         .problems

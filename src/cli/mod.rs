@@ -200,20 +200,26 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         }
     };
     let loaded = config::load(cli.config.as_deref());
+    let lang = cli
+        .lang
+        .or(loaded.config.language)
+        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     // `config show` reports the problems itself, as errors; everywhere else they are warnings
     // and the program carries on with the defaults for the bad settings.
     if !matches!(
         cli.command,
         Some(Command::Config(config::ConfigCommand::Show))
     ) {
+        let mut cap = crate::cap::Cap::default();
         for p in &loaded.problems {
-            crate::say!("weerbaar: warning: {p}");
+            if cap.admit(&p.message) {
+                crate::say!("weerbaar: warning: {p}");
+            }
+        }
+        if let Some(rest) = cap.summary(lang) {
+            crate::say!("weerbaar: warning: {rest}");
         }
     }
-    let lang = cli
-        .lang
-        .or(loaded.config.language)
-        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     let ctx = Context {
         lang,
         db: cli.db.clone().or_else(|| {

@@ -79,8 +79,9 @@ impl Mapping {
             )]
         })?;
         let mut problems = Vec::new();
+        let lines = crate::store::draft::LineIndex::new(text);
         let mut at = |offset: usize, message: String| {
-            problems.push(Problem::new(path, pos_of(text, offset), message))
+            problems.push(Problem::new(path, lines.pos(text, offset), message))
         };
         let mut mapping = Mapping::default();
         let mut sections: Vec<(&String, &Spanned<Section>)> = doc.iter().collect();
