@@ -135,6 +135,8 @@ pub enum Text {
     SavedViews,
     NoSavedViews,
     Copied,
+    PasteCut,
+    PasteIgnored,
     NotSaved,
     AddedToList,
     RemovedFromList,
@@ -519,6 +521,14 @@ impl Text {
             Text::Copied => (
                 "via de terminal naar het klembord gestuurd (OSC 52)",
                 "sent to the clipboard through the terminal (OSC 52)",
+            ),
+            Text::PasteCut => (
+                "geplakte tekst ingekort tot wat in het veld past",
+                "pasted text cut to what fits in the field",
+            ),
+            Text::PasteIgnored => (
+                "geplakte tekst genegeerd: plak in een tekstveld (zoeken: /)",
+                "pasted text ignored: paste into a text field (search: /)",
             ),
             Text::NotSaved => ("niet opgeslagen", "not saved"),
             Text::AddedToList => ("toegevoegd aan", "added to"),

@@ -32,7 +32,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -409,8 +411,14 @@ impl Session {
         install_panic_hook();
         watch_signals()?;
         enable_raw_mode()?;
-        let started = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        // Bracketed paste: a paste arrives as one `Event::Paste`, not as keys to run.
+        let started = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match started {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
@@ -433,6 +441,7 @@ fn restore_terminal() {
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
@@ -490,5 +499,45 @@ mod tests {
             Next::Quit(failures) => assert!(!failures.is_empty()),
             Next::Continue => panic!("q quits"),
         }
+    }
+
+    #[test]
+    fn a_paste_is_text_in_the_focused_field_never_commands() {
+        use crate::i18n::Text;
+        // In the results list, pasted `s` and `q` do nothing but say why.
+        let mut state = fixture::state();
+        dispatch(&mut state, [key(KeyCode::Esc)]);
+        state.ui.focus = state::Pane::Results;
+        let quit = dispatch(&mut state, [Msg::Paste("sq\n".into())]);
+        assert!(!quit);
+        assert!(state.outbox.is_empty(), "{:?}", state.outbox);
+        assert_eq!(
+            state.ui.notice,
+            Some(state::Notice::Info(
+                Text::PasteIgnored.get(state.ui.lang).into()
+            ))
+        );
+        // In the search bar, a line break is a space and nothing runs.
+        dispatch(&mut state, typing("/"));
+        assert_eq!(state.ui.focus, state::Pane::Search);
+        let quit = dispatch(&mut state, [Msg::Paste("rots\nwater\u{1b}[2J".into())]);
+        assert!(!quit);
+        assert_eq!(state.ui.query.text, "rots water");
+        assert!(state.ui.notice.is_none());
+        // Too long for the field: cut to its limit, said once.
+        let long = "x".repeat(10_000);
+        dispatch(&mut state, [Msg::Paste(long)]);
+        assert_eq!(state.ui.query.text.chars().count(), update::MAX_QUERY_CHARS);
+        assert_eq!(
+            state.ui.notice,
+            Some(state::Notice::Info(
+                Text::PasteCut.get(state.ui.lang).into()
+            ))
+        );
+        // The terminal's paste event becomes this message.
+        assert_eq!(
+            event::to_msg(&ratatui::crossterm::event::Event::Paste("a".into())),
+            Some(Msg::Paste("a".into()))
+        );
     }
 }
