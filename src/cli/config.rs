@@ -70,7 +70,9 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> Result<(), CliError> {
             writeln!(out, "{}", file.display())?;
         }
         ConfigCommand::Show => {
-            write!(out, "{}", config::render(&ctx.config, ctx.lang))?;
+            // Values come from the file: cleaned like every text that reaches the terminal.
+            let shown = crate::model::text::sanitize(&config::render(&ctx.config, ctx.lang), true);
+            write!(out, "{shown}")?;
             out.flush()?;
             if !ctx.config_problems.is_empty() {
                 for p in &ctx.config_problems {

@@ -13,7 +13,10 @@ mod export;
 macro_rules! say {
     ($($arg:tt)*) => {{
         use ::std::io::Write as _;
-        let _ = ::std::writeln!(::std::io::stderr(), $($arg)*);
+        // Messages quote user and file text: never let it write escape sequences to the
+        // terminal or flood it (see `text::for_message`).
+        let message = $crate::model::text::for_message(&::std::format!($($arg)*));
+        let _ = ::std::writeln!(::std::io::stderr(), "{message}");
     }};
 }
 

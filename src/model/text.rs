@@ -88,6 +88,28 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     true
 }
 
+/// Longest line of a message quoting outside text, in characters: a 100 MB value in a config
+/// file or an argument is named, not echoed.
+pub const MAX_MESSAGE_LINE: usize = 1000;
+
+/// A message for the terminal that quotes text from outside (config values and keys, paths,
+/// ids, list names, filter values from the command line or the environment): sanitised like
+/// inventory text, each line cut to `MAX_MESSAGE_LINE` characters.
+pub fn for_message(message: &str) -> String {
+    let clean = sanitize(message, true);
+    if clean.len() <= MAX_MESSAGE_LINE && !clean.contains('\n') {
+        return clean;
+    }
+    clean
+        .split('\n')
+        .map(|line| match line.char_indices().nth(MAX_MESSAGE_LINE) {
+            Some((cut, _)) => format!("{}…", &line[..cut]),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Sanitise a single-line field (names, ids, labels) and trim it.
 pub fn sanitize_line(input: &str) -> String {
     sanitize(input, false).trim().to_string()
@@ -254,6 +276,17 @@ mod tests {
         }
         assert_eq!(sanitize("a\u{2028}b\u{2029}c", true), "a\nb\nc");
         assert_eq!(sanitize_line("x\u{200b}\u{feff}y"), "xy");
+    }
+
+    #[test]
+    fn messages_are_sanitised_and_long_lines_cut() {
+        assert_eq!(
+            for_message("key `a\u{1b}]52;c;aGk=\u{7}b` at \u{1b}[2Jline 1\nnext"),
+            "key `ab` at line 1\nnext"
+        );
+        let long = for_message(&"x".repeat(5000));
+        assert_eq!(long.chars().count(), MAX_MESSAGE_LINE + 1);
+        assert!(long.ends_with('…'));
     }
 
     #[test]
