@@ -6,6 +6,7 @@ use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Why a file could not be written. Each variant is one clear line for the user.
@@ -90,6 +91,69 @@ fn staged_name(name: &str, pid: u32, n: u32) -> String {
     format!(".{name}.{pid}.{n}.tmp")
 }
 
+/// A fresh temporary path next to `target`, named so that `sweep_stale` recognises it.
+pub fn temp_path(target: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    parent_dir(target).join(staged_name(
+        &name,
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+    ))
+}
+
+/// Temporary files being written now (and SQLite's journal beside one), removed by
+/// `remove_staged` when a signal ends the process before they are renamed or dropped.
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Note a temporary file (and its possible `-journal`) for removal on a signal.
+pub fn track(tmp: &Path) {
+    let mut staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    staged.push(tmp.to_path_buf());
+}
+
+/// The temporary file was renamed or removed: nothing to do for it on a signal.
+pub fn untrack(tmp: &Path) {
+    let mut staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    staged.retain(|p| p != tmp);
+}
+
+/// Remove every temporary file being written (and SQLite journals beside them). For the way
+/// out on SIGTERM, SIGINT or SIGHUP.
+pub fn remove_staged() {
+    let staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    for tmp in staged.iter() {
+        let _ = fs::remove_file(tmp);
+        let mut journal = tmp.clone().into_os_string();
+        journal.push("-journal");
+        let _ = fs::remove_file(journal);
+    }
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, remove the temporary files being written and end the
+/// process with the status shells expect (128 + the signal's number). For the command-line
+/// face; the explorer has its own watcher, which calls `remove_staged` too.
+pub fn remove_staged_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    remove_staged();
+                    std::process::exit(128 + signal);
+                }
+            });
+    }
+}
+
 /// Which processes' temporary files `sweep_stale` may remove.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sweep {
@@ -117,7 +181,10 @@ pub fn sweep_stale(target: &Path, which: Sweep) {
         let Some(rest) = file_name
             .to_str()
             .and_then(|f| f.strip_prefix(&prefix))
-            .and_then(|f| f.strip_suffix(".tmp"))
+            .and_then(|f| {
+                f.strip_suffix(".tmp")
+                    .or_else(|| f.strip_suffix(".tmp-journal"))
+            })
         else {
             continue;
         };
@@ -155,17 +222,9 @@ pub fn stage(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Staged, WriteError> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(target);
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(staged_name(
-        &name,
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed),
-    ));
+    let tmp = temp_path(target);
+    track(&tmp);
     let staged = Staged {
         tmp: tmp.clone(),
         target: target.to_path_buf(),
@@ -174,7 +233,7 @@ pub fn stage(
     let file = File::options()
         .write(true)
         .create_new(true)
-        .open(&tmp)
+        .open(&staged.tmp)
         .map_err(|e| cannot_create_in(dir, e))?;
     let mut out = io::BufWriter::new(file);
     fill(&mut out).map_err(|e| classify(target, e))?;
@@ -223,6 +282,7 @@ impl Drop for Staged {
         if !self.committed {
             let _ = fs::remove_file(&self.tmp);
         }
+        untrack(&self.tmp);
     }
 }
 

@@ -236,6 +236,11 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         config_problems: loaded.problems,
         style: cli.color.resolve_here(),
     };
+    // A command killed by a catchable signal leaves no half-written temporary file; the
+    // explorer watches for signals itself (it must restore the terminal first).
+    if cli.command.is_some() {
+        crate::atomic::remove_staged_on_signals();
+    }
     let result = if cli.version {
         print_version(&ctx)
     } else {

@@ -90,26 +90,52 @@ fn ending_signal() -> Option<i32> {
     i32::try_from(number).ok().filter(|&n| n > 0)
 }
 
-/// Make SIGTERM and SIGHUP set a flag that the run loop checks, instead of killing the process
-/// with the terminal still raw. The loop cannot always see the flag: when the terminal hangs
+/// Set by SIGTSTP from outside (`kill -TSTP`; Ctrl-Z in raw mode is a key, not a signal).
+static SUSPEND: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
+
+fn suspend_asked() -> bool {
+    SUSPEND
+        .get()
+        .is_some_and(|f| f.swap(false, Ordering::Relaxed))
+}
+
+/// Stop as a shell's job control expects: put the terminal back, stop, and on SIGCONT take the
+/// screen again and draw it whole.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, state: &State) -> io::Result<()> {
+    restore_terminal();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    // Here after SIGCONT.
+    enter_terminal()?;
+    terminal.clear()?;
+    terminal.draw(|frame| view::draw(state, frame))?;
+    Ok(())
+}
+
+/// Make SIGTERM, SIGHUP, SIGINT and SIGQUIT set a flag that the run loop checks, instead of
+/// killing the process with the terminal still raw. The loop cannot always see the flag: when the terminal hangs
 /// up, crossterm keeps reading an empty stdin inside `poll` and never returns. So a watcher
 /// thread also waits for the signal and, if the loop has not left within a grace period,
 /// restores what it can and ends the process, instead of spinning on a dead terminal.
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let flag = SIGNALLED.get_or_init(|| Arc::new(AtomicBool::new(false)));
     let number = SIGNAL_NUMBER.get_or_init(|| Arc::new(AtomicUsize::new(0)));
-    for signal in [SIGTERM, SIGHUP] {
+    let suspend = SUSPEND.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    signal_hook::flag::register(SIGTSTP, Arc::clone(suspend))?;
+    const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    for signal in ENDING {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag))?;
         signal_hook::flag::register(signal, Arc::clone(flag))?;
         // Signal numbers are small and positive.
         let value = usize::try_from(signal).unwrap_or_default();
         signal_hook::flag::register_usize(signal, Arc::clone(number), value)?;
     }
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             std::thread::sleep(HANGUP_GRACE);
+            crate::atomic::remove_staged();
             restore_terminal();
             std::process::exit(128 + signal);
         }
@@ -224,6 +250,9 @@ fn run_loop(
         while msgs.is_empty() {
             if session_signalled() {
                 return Ok(finish_queued(state, outside));
+            }
+            if suspend_asked() {
+                suspend(terminal, state)?;
             }
             // The loader's progress and indexes, as they come.
             if loader.is_running() {
@@ -410,15 +439,8 @@ impl Session {
     fn start() -> io::Result<Session> {
         install_panic_hook();
         watch_signals()?;
-        enable_raw_mode()?;
-        // Bracketed paste: a paste arrives as one `Event::Paste`, not as keys to run.
-        let started = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let started =
+            enter_terminal().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match started {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
@@ -433,6 +455,18 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore_terminal();
     }
+}
+
+/// Raw mode, the alternate screen, mouse capture and bracketed paste (a paste arrives as one
+/// `Event::Paste`, not as keys to run). `restore_terminal` undoes it.
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Undo everything `Session::start` did; safe to call more than once.
