@@ -390,3 +390,17 @@ fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
         )
     );
 }
+
+#[test]
+fn an_id_with_control_characters_is_refused_by_verify_and_list_alike() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "UPDATE intervention SET id = 'evil' || char(1) || 'id' WHERE id = 'diamant';
+         UPDATE alias SET intervention_id = 'evil' || char(1) || 'id' WHERE intervention_id = 'diamant';",
+    );
+    refused(
+        &path,
+        "invalid inventory content (the id \"evil\\u{1}id\" holds control or invisible characters (shown as `evilid`); an id is plain text)",
+    );
+}
