@@ -137,6 +137,7 @@ pub enum Text {
     Copied,
     PasteCut,
     PasteIgnored,
+    StdoutClosed,
     NotSaved,
     AddedToList,
     RemovedFromList,
@@ -525,6 +526,10 @@ impl Text {
             Text::PasteCut => (
                 "geplakte tekst ingekort tot wat in het veld past",
                 "pasted text cut to what fits in the field",
+            ),
+            Text::StdoutClosed => (
+                "de standaarduitvoer is gesloten; er is niets geschreven (gebruik -o BESTAND of stuur de uitvoer ergens heen)",
+                "standard output is closed; nothing was written (use -o FILE or send the output somewhere)",
             ),
             Text::PasteIgnored => (
                 "geplakte tekst genegeerd: plak in een tekstveld (zoeken: /)",

@@ -119,3 +119,31 @@ fn dev_zero_as_import_input_config_or_mapping_is_refused_not_read_without_end() 
         .code(1)
         .stderr(contains(not_a_file));
 }
+
+#[test]
+fn export_with_stdout_closed_exits_1_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let bin = assert_cmd::cargo::cargo_bin("weerbaar");
+    // A script file: `>&-` closes the command's stdout; the shell reports its status.
+    let run = d.join("run.sh");
+    std::fs::write(
+        &run,
+        format!(
+            "'{}' export --format csv >&- 2>err.txt\necho rc=$?\n",
+            bin.display()
+        ),
+    )
+    .unwrap();
+    let out = std::process::Command::new("/bin/sh")
+        .arg(&run)
+        .current_dir(d)
+        .env("WEERBAAR_DATA_DIR", d)
+        .env("LANG", "nl_NL.UTF-8")
+        .env_remove("WEERBAAR_DB")
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "rc=1");
+    let err = std::fs::read_to_string(d.join("err.txt")).unwrap();
+    assert!(err.contains("standaarduitvoer is gesloten"), "{err}");
+}

@@ -459,6 +459,23 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     if n < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
+    // The file is opened immutable, which ignores a write-ahead log: committed changes still
+    // in `-wal` would silently not be shown. Say so instead.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = PathBuf::from(wal);
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::Io(
+            path.to_path_buf(),
+            std::io::Error::other(format!(
+                "committed changes are still in its write-ahead log ({}) and would not be shown; \
+                 close the program writing it, or run `sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)'`",
+                wal.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            )),
+        ));
+    }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     // `immutable=1` keeps SQLite from creating -wal/-shm files next to a file we only read
     // (a WAL-mode database would otherwise need them, and fail in a read-only folder).
