@@ -352,8 +352,44 @@ impl IntegrityCheck {
     }
 }
 
-/// A query stopped by the progress handler surfaces as "interrupted"; say why.
+/// The size and modification time of each file when it was opened, to tell a file that
+/// another program changed while we read it from a damaged one.
+type Stamp = (u64, Option<std::time::SystemTime>);
+static OPENED: Mutex<Vec<(PathBuf, Stamp)>> = Mutex::new(Vec::new());
+
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    (meta.len(), meta.modified().ok())
+}
+
+fn remember_stamp(path: &Path, meta: &std::fs::Metadata) {
+    let mut opened = OPENED.lock().unwrap_or_else(|e| e.into_inner());
+    opened.retain(|(p, _)| p != path);
+    opened.push((path.to_path_buf(), stamp(meta)));
+}
+
+/// Whether the file is no longer as it was when opened.
+fn changed_since_opened(path: &Path) -> bool {
+    let opened = OPENED.lock().unwrap_or_else(|e| e.into_inner());
+    let Some((_, then)) = opened.iter().find(|(p, _)| p == path) else {
+        return false;
+    };
+    std::fs::metadata(path).map_or(true, |m| stamp(&m) != *then)
+}
+
+/// A query stopped by the progress handler surfaces as "interrupted"; say why. A file that
+/// looks damaged but changed since it was opened was being written meanwhile: say that, not
+/// "corrupt".
 fn interrupted(e: StoreError, path: &Path, budget: Budget) -> StoreError {
+    if matches!(e, StoreError::Corrupt(..) | StoreError::NotADatabase(_))
+        && changed_since_opened(path)
+    {
+        return StoreError::Io(
+            path.to_path_buf(),
+            std::io::Error::other(
+                "the file changed while it was read (is another program writing it?); try again when it is done",
+            ),
+        );
+    }
     match &e {
         StoreError::Sqlite(_, err)
             if err.sqlite_error_code() == Some(ErrorCode::OperationInterrupted) =>
@@ -452,6 +488,7 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge(path.to_path_buf(), meta.len()));
     }
+    remember_stamp(path, &meta);
     // Check the header ourselves: SQLite would accept an empty file as a new, empty database.
     let mut header = [0u8; 16];
     let mut file = crate::input::open_regular(path).map_err(|e| io_error(path, e))?;
@@ -873,6 +910,25 @@ mod tests {
         }
         // Our own indexes are recognised.
         assert!(!our_indexes().is_empty());
+    }
+
+    #[test]
+    fn a_file_that_changed_while_read_is_said_to_have_changed_not_to_be_corrupt() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("bezig.sqlite");
+        std::fs::write(&path, BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+        let db = Database::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let damaged = || StoreError::Corrupt(path.clone(), "malformed".into());
+        // Unchanged: a damaged file is called damaged.
+        let said = interrupted(damaged(), &path, Budget::OPEN).to_string();
+        assert!(said.contains("malformed"), "{said}");
+        // Another program writes to it meanwhile.
+        let mut grown = BUNDLED_DB.to_vec();
+        grown.extend_from_slice(&[0; 4096]);
+        std::fs::write(&path, grown).unwrap_or_else(|e| panic!("{e}"));
+        let said = interrupted(damaged(), &path, Budget::OPEN).to_string();
+        assert!(said.contains("changed while it was read"), "{said}");
+        drop(db);
     }
 
     #[test]
