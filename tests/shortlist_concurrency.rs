@@ -130,7 +130,7 @@ fn writers_killed_mid_save_lose_no_acknowledged_change_and_leave_no_temporary_fi
                         .args(["shortlist", "note", "L", &id, &n.to_string()])
                         .spawn()
                         .unwrap();
-                    if seed % 3 == 0 {
+                    if seed.is_multiple_of(3) {
                         std::thread::sleep(Duration::from_micros(seed % 20_000));
                         let _ = child.kill();
                     }

@@ -8,6 +8,9 @@ use common::weerbaar;
 
 const ESC: u8 = 0x1b;
 
+/// The arguments of one run, and a variable to set for it.
+type Run = (Vec<String>, Option<(&'static str, String)>);
+
 fn no_escape(what: &str, bytes: &[u8]) {
     assert!(
         !bytes.contains(&ESC) && !bytes.contains(&0x07) && !bytes.contains(&0x9b),
@@ -41,7 +44,7 @@ fn config_arguments_and_environment_never_reach_stderr_raw() {
         out.stderr.len()
     );
 
-    let runs: Vec<(Vec<String>, Option<(&str, String)>)> = vec![
+    let runs: Vec<Run> = vec![
         (
             vec!["--db".into(), format!("{osc52}.sqlite"), "list".into()],
             None,

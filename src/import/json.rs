@@ -205,16 +205,16 @@ impl<'t> Reader<'t> {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
-                if message.contains("hex escape") || message.contains("surrogate") {
-                    if let Some(escape) = lone_surrogate(slice) {
-                        self.at(
-                            pos,
-                            format!(
-                                "the text holds `{escape}`, half of a UTF-16 surrogate pair: not a character on its own; fix or remove the escape"
-                            ),
-                        );
-                        return None;
-                    }
+                if (message.contains("hex escape") || message.contains("surrogate"))
+                    && let Some(escape) = lone_surrogate(slice)
+                {
+                    self.at(
+                        pos,
+                        format!(
+                            "the text holds `{escape}`, half of a UTF-16 surrogate pair: not a character on its own; fix or remove the escape"
+                        ),
+                    );
+                    return None;
                 }
                 self.at(pos, format!("invalid JSON: {message}"));
                 None
