@@ -145,6 +145,9 @@ pub enum Text {
     SavedViews,
     NoSavedViews,
     Copied,
+    PasteCut,
+    PasteIgnored,
+    StdoutClosed,
     NotSaved,
     AddedToList,
     RemovedFromList,
@@ -544,6 +547,18 @@ impl Text {
             Text::Copied => (
                 "via de terminal naar het klembord gestuurd (OSC 52)",
                 "sent to the clipboard through the terminal (OSC 52)",
+            ),
+            Text::PasteCut => (
+                "geplakte tekst ingekort tot wat in het veld past",
+                "pasted text cut to what fits in the field",
+            ),
+            Text::StdoutClosed => (
+                "de standaarduitvoer is gesloten; er is niets geschreven (gebruik -o BESTAND of stuur de uitvoer ergens heen)",
+                "standard output is closed; nothing was written (use -o FILE or send the output somewhere)",
+            ),
+            Text::PasteIgnored => (
+                "geplakte tekst genegeerd: plak in een tekstveld (zoeken: /)",
+                "pasted text ignored: paste into a text field (search: /)",
             ),
             Text::NotSaved => ("niet opgeslagen", "not saved"),
             Text::AddedToList => ("toegevoegd aan", "added to"),

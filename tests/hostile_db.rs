@@ -411,3 +411,41 @@ fn bundled_count() -> usize {
         .unwrap_or_else(|e| panic!("{e}"));
     String::from_utf8_lossy(&out.stdout).lines().count()
 }
+
+#[test]
+fn an_id_with_control_characters_is_refused_by_verify_and_list_alike() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "UPDATE intervention SET id = 'evil' || char(1) || 'id' WHERE id = 'diamant';
+         UPDATE alias SET intervention_id = 'evil' || char(1) || 'id' WHERE intervention_id = 'diamant';",
+    );
+    refused(
+        &path,
+        "invalid inventory content (the id \"evil\\u{1}id\" holds control or invisible characters (shown as `evilid`); an id is plain text)",
+    );
+}
+
+#[test]
+fn committed_changes_still_in_a_wal_file_are_said_not_silently_left_out() {
+    let dir = tmp();
+    let path = bundled_copy(dir.path());
+    // A writer that keeps its connection open: its changes stay in `copy.sqlite-wal`.
+    let writer = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    writer
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+             UPDATE intervention SET name = 'Gewijzigd' WHERE id = 'diamant';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = weerbaar()
+        .arg("--db")
+        .arg(&path)
+        .args(["show", "diamant"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("copy.sqlite-wal"), "{stderr}");
+    drop(writer);
+}

@@ -375,7 +375,7 @@ fn the_wrong_encoding_is_named_with_its_line() {
     assert_eq!(
         r.stderr.lines().next(),
         Some(
-            "utf16.csv:1: wrong encoding: the file is UTF-16; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+            "utf16.csv:1: wrong encoding: the file is UTF-16 (little-endian); save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
         )
     );
 }

@@ -130,9 +130,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 );
                 Ok(())
             } else {
-                let mut err = std::io::stderr().lock();
                 for p in &set.problems {
-                    writeln!(err, "{p}")?;
+                    crate::say!("{p}");
                 }
                 Err(CliError::Failed(format!(
                     "{} problem(s) in {}",

@@ -21,6 +21,33 @@ use super::{Entry, FileRead, MAX_ROWS};
 
 type Object<'a> = BTreeMap<String, &'a RawValue>;
 
+/// An object's members in the order written, duplicates included (a map would keep only the
+/// last of two equal keys without a word).
+struct Pairs<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Pairs<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Pairs<'a>, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, &'de RawValue>()? {
+                    pairs.push((k, v));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
 pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
     let mut out = FileRead::new(Names::toml());
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -86,6 +113,22 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
         out.entries.push(entry);
     }
     out
+}
+
+/// The first `\uD800`–`\uDFFF` escape in `slice` (a surrogate written on its own).
+fn lone_surrogate(slice: &str) -> Option<&str> {
+    let bytes = slice.as_bytes();
+    (0..bytes.len().saturating_sub(5)).find_map(|i| {
+        let esc = slice.get(i..i + 6)?;
+        let b = esc.as_bytes();
+        let surrogate = b[0] == b'\\'
+            && b[1] == b'u'
+            && b[2].eq_ignore_ascii_case(&b'd')
+            && matches!(b[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+            && b[4].is_ascii_hexdigit()
+            && b[5].is_ascii_hexdigit();
+        surrogate.then_some(esc)
+    })
 }
 
 /// Parses slices of one text, reporting problems with their positions in it.
@@ -164,6 +207,17 @@ impl<'t> Reader<'t> {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
+                if (message.contains("hex escape") || message.contains("surrogate"))
+                    && let Some(escape) = lone_surrogate(slice)
+                {
+                    self.at(
+                        pos,
+                        format!(
+                            "the text holds `{escape}`, half of a UTF-16 surrogate pair: not a character on its own; fix or remove the escape"
+                        ),
+                    );
+                    return None;
+                }
                 self.at(pos, format!("invalid JSON: {message}"));
                 None
             }
@@ -175,7 +229,24 @@ impl<'t> Reader<'t> {
             self.at(self.pos(raw), format!("`{field}` must be an object"));
             return None;
         }
-        let obj: Object<'t> = self.parse(raw.get(), self.pos(raw))?;
+        let pairs: Pairs<'t> = self.parse(raw.get(), self.pos(raw))?;
+        let mut obj: Object<'t> = BTreeMap::new();
+        for (key, value) in pairs.0 {
+            if let Some(first) = obj.get(&key) {
+                let first = self.pos(first);
+                self.at(
+                    self.pos(value),
+                    format!(
+                        "the key `{}` appears twice in one object (first at line {}, column {}); keep one",
+                        sanitize_line(&key),
+                        first.line,
+                        first.column
+                    ),
+                );
+                continue;
+            }
+            obj.insert(key, value);
+        }
         for (key, value) in &obj {
             if !known.contains(&key.as_str()) {
                 self.at(
@@ -212,8 +283,13 @@ impl<'t> Reader<'t> {
             return None;
         }
         let pos = self.pos(raw);
-        self.parse::<String>(raw.get(), pos)
-            .map(|s| At::new(s, pos))
+        let text = self.parse::<String>(raw.get(), pos);
+        if text.is_none() {
+            // Its value was reported: the field is not missing.
+            self.covered
+                .push(format!("missing required field `{field}`"));
+        }
+        text.map(|s| At::new(s, pos))
     }
 
     fn strings(&mut self, field: &str, raw: Option<&&'t RawValue>) -> Option<At<Vec<At<String>>>> {

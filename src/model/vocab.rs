@@ -1025,8 +1025,15 @@ pub fn closest_ids<'a>(
     if needle.is_empty() {
         return Vec::new();
     }
+    // A third of the word may be wrong, at least two letters: `polarisati` finds
+    // `polarisatie`, but `nope` does not find `soar`.
+    let len = needle.chars().count();
+    let limit = (len / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
+        // The distance is at least the difference in length: a candidate that cannot be
+        // near is not measured (a 3 MB config value is compared in no time).
+        .filter(|c| len.abs_diff(c.chars().count()) <= limit || c.contains(&needle))
         .map(|c| {
             let mut d = levenshtein(&needle, c);
             if c.starts_with(&needle) || c.contains(&needle) {
@@ -1036,9 +1043,6 @@ pub fn closest_ids<'a>(
         })
         .collect();
     scored.sort();
-    // A third of the word may be wrong, at least two letters: `polarisati` finds
-    // `polarisatie`, but `nope` does not find `soar`.
-    let limit = (needle.chars().count() / 3).max(2);
     scored
         .into_iter()
         .filter(|(d, _)| *d <= limit)

@@ -46,6 +46,10 @@ pub fn pos_of(text: &str, offset: usize) -> Pos {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last position asked for (offset, column): the next one further along the same
+    /// line counts its column from there, so the values of a minified one-line JSON file are
+    /// placed in linear time, not each from the start of the line.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -57,7 +61,10 @@ impl LineIndex {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The position of `offset` in `text` (the text this index was built from).
@@ -65,10 +72,17 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let (last_offset, last_column) = self.last.get();
+        let (from, base) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
         let column = text
-            .get(start..offset)
-            .map(|l| l.chars().count() + 1)
+            .get(from..offset)
+            .map(|l| l.chars().count() + base)
             .unwrap_or(1);
+        self.last.set((offset, column));
         Pos::new(line, column)
     }
 }

@@ -197,6 +197,19 @@ pub(super) fn for_each(
         }
         let raw_id = raw_text(row, 0, path)?;
         let mut item = read_intervention(row, path)?;
+        // An id is looked up by its stored bytes: one that cleaning changes (control or
+        // invisible characters, spaces around it) would be listed as one id and fail to be
+        // fetched by it. Refused, so `db verify`, `list` and `export` agree.
+        if raw_id != item.id.as_bytes() {
+            return Err(StoreError::BadContent(
+                path.to_path_buf(),
+                format!(
+                    "the id {:?} holds control or invisible characters (shown as `{}`); an id is plain text",
+                    String::from_utf8_lossy(&raw_id),
+                    item.id
+                ),
+            ));
+        }
         // Ids arrive in byte order; the cleaned ids must keep it (lookups are binary searches)
         // and two entries must never share an id.
         if let Some((previous_raw, previous_id)) = &previous {

@@ -117,11 +117,16 @@ struct MetadataDoc {
     source: String,
 }
 
+/// A source file larger than this is refused (a pipe or device is refused whatever its size).
+const MAX_SOURCE_BYTES: u64 = 16_000_000;
+
 /// Read `dir/inventory.toml` and every `dir/interventions/*.toml`.
 pub fn read_dir(dir: &Path, current_year: u16) -> SourceSet {
     let mut set = SourceSet::default();
     let meta_path = dir.join("inventory.toml");
-    match std::fs::read_to_string(&meta_path) {
+    match crate::input::read_limited(&meta_path, MAX_SOURCE_BYTES)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
+    {
         Ok(text) => match parse_metadata(&meta_path, &text) {
             Ok(meta) => set.metadata = meta,
             Err(mut problems) => set.problems.append(&mut problems),
@@ -158,7 +163,7 @@ pub fn read_entries(dir: &Path, current_year: u16) -> SourceSet {
     files.sort();
     let mut texts = Vec::new();
     for file in files {
-        match std::fs::read(&file) {
+        match crate::input::read_limited(&file, MAX_SOURCE_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => texts.push((file, text)),
                 Err(e) => set.problems.push(problem(

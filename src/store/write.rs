@@ -57,16 +57,19 @@ pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usiz
 /// Write an inventory to `out` through a temporary file in the same directory.
 pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildError> {
     let write_err = |e: String| BuildError::Write(out.to_path_buf(), e);
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "inventory.sqlite".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    // A device, pipe or folder at the target would be replaced by the rename below (a device
+    // node turned into a plain file). A database cannot be streamed into one: refuse.
+    if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+        return Err(write_err(
+            "not a regular file (a device, a pipe or a folder); it is left as it is — give the name of a file".into(),
+        ));
+    }
+    // Leftovers of a writer that was killed (`kill -9`, a power cut) go first.
+    crate::atomic::sweep_stale(out, crate::atomic::Sweep::DeadOwners);
+    let tmp = crate::atomic::temp_path(out);
     let _ = std::fs::remove_file(&tmp);
+    // A signal removes it (and SQLite's journal) before the process ends.
+    crate::atomic::track(&tmp);
     let result = (|| {
         let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
         write_inventory(&mut conn, inventory).map_err(|e| e.to_string())?;
@@ -78,6 +81,7 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    crate::atomic::untrack(&tmp);
     result.map_err(write_err)
 }
 
@@ -207,4 +211,44 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
     tx.commit()?;
     conn.execute_batch("VACUUM")?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_of_a_killed_writer_are_swept_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("uit.sqlite");
+        let tmp = dir.path().join(".uit.sqlite.999999999.0.tmp");
+        let journal = dir.path().join(".uit.sqlite.999999999.0.tmp-journal");
+        std::fs::write(&tmp, "half").unwrap();
+        std::fs::write(&journal, "half").unwrap();
+        let inventory = super::super::open_bundled().unwrap();
+        write_atomically(&inventory, &out).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["uit.sqlite"]);
+    }
+
+    #[test]
+    fn a_pipe_or_device_at_the_target_is_refused_and_left_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.sqlite");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let inventory = super::super::open_bundled().unwrap();
+        let err = write_atomically(&inventory, &fifo).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err = write_atomically(&inventory, dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
 }
