@@ -338,6 +338,22 @@ pub enum Text {
     DiffAlsoChanged,
     DiffNone,
     SourceDetails,
+    // The brief (export --style brief, html): a handout in plain words
+    BriefWhat,
+    BriefForWhom,
+    BriefAsks,
+    BriefProvider,
+    BriefMoreInfo,
+    BriefEvidence,
+    BriefForm,
+    BriefCompiledBy,
+    BriefSourceLine,
+    BriefNoRecognition,
+    BriefNotAssessed,
+    BriefRecognisedAs,
+    BriefAssessedAs,
+    BriefNotRecognised,
+    BriefOlderThan,
 }
 
 impl Text {
@@ -837,6 +853,26 @@ impl Text {
             Text::DiffAlsoChanged => ("Ook gewijzigd", "Also changed"),
             Text::DiffNone => ("Geen verschillen.", "No differences."),
             Text::SourceDetails => ("Brontitels en -data", "Source titles and dates"),
+            Text::BriefWhat => ("Wat het is", "What it is"),
+            Text::BriefForWhom => ("Voor wie", "For whom"),
+            Text::BriefAsks => ("Wat het vraagt", "What it asks"),
+            Text::BriefProvider => ("Aanbieder", "Provider"),
+            Text::BriefMoreInfo => ("Meer informatie", "More information"),
+            Text::BriefEvidence => ("Onderbouwing", "Evidence"),
+            Text::BriefForm => ("Vorm", "Form"),
+            Text::BriefCompiledBy => ("opgesteld door", "prepared by"),
+            Text::BriefSourceLine => ("Bron", "Source"),
+            Text::BriefNoRecognition => ("geen erkenning bekend", "no recognition known"),
+            Text::BriefNotAssessed => (
+                "niet beoordeeld door een erkenningscommissie",
+                "not assessed by a recognition committee",
+            ),
+            Text::BriefRecognisedAs => ("erkend als", "recognised as"),
+            Text::BriefAssessedAs => ("beoordeeld als", "assessed as"),
+            Text::BriefNotRecognised => {
+                ("beoordeeld en niet erkend", "assessed and not recognised")
+            }
+            Text::BriefOlderThan => ("ouder dan 5 jaar", "older than 5 years"),
         };
         lang.pick(nl, en)
     }

@@ -318,3 +318,148 @@ fn one_exported_intervention_is_counted_in_the_singular() {
     let mut rows = csv::Reader::from_path(&out).unwrap();
     assert_eq!(rows.records().count(), 1);
 }
+
+/// A data dir with shortlist `ouderavond`: four interventions, one with a private note.
+fn with_four() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    weerbaar(d)
+        .args([
+            "shortlist",
+            "add",
+            "ouderavond",
+            "diamant",
+            "girls-talk",
+            "gender-sexuality-alliances",
+            "aarhus-model",
+        ])
+        .assert()
+        .success();
+    weerbaar(d)
+        .args([
+            "shortlist",
+            "note",
+            "ouderavond",
+            "diamant",
+            "privé: te duur?",
+        ])
+        .assert()
+        .success();
+    dir
+}
+
+#[test]
+fn the_brief_is_a_handout_in_plain_words_and_full_stays_the_dossier() {
+    let dir = with_four();
+    let d = dir.path();
+    let brief = |extra: &[&str]| {
+        let out = weerbaar(d)
+            .args(["export", "--shortlist", "ouderavond", "--format", "md"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = brief(&[
+        "--style",
+        "brief",
+        "--place",
+        "Utrecht",
+        "--author",
+        "A. de Vries",
+    ]);
+    assert!(
+        md.contains("· Utrecht · opgesteld door A. de Vries\n"),
+        "{md}"
+    );
+    assert!(md.contains("| 1 | Diamant |"));
+    assert!(md.contains("erkend als goed onderbouwd (2020"));
+    assert!(md.contains("geen erkenning bekend"));
+    assert!(
+        !md.contains("privé") && !md.contains("Preventiefase"),
+        "{md}"
+    );
+    assert!(md.lines().count() < 80, "{} lines", md.lines().count());
+    assert!(brief(&["--style", "brief", "--notes"]).contains("privé: te duur?"));
+    let en = {
+        let out = weerbaar(d)
+            .args(["--lang", "en", "export", "--shortlist", "ouderavond"])
+            .args(["--format", "md", "--style", "brief"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        en.contains("**For whom.**") && en.contains("no recognition known"),
+        "{en}"
+    );
+    // The dossier is today's export, notes included.
+    let full = brief(&["--style", "full"]);
+    assert_eq!(full, brief(&[]));
+    assert!(full.contains("privé: te duur?"));
+    // A style for a format without one is a usage error, not a silent full export.
+    weerbaar(d)
+        .args([
+            "export",
+            "--shortlist",
+            "ouderavond",
+            "--format",
+            "csv",
+            "--style",
+            "brief",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_html_brief_is_one_self_contained_file() {
+    let dir = with_four();
+    let d = dir.path();
+    weerbaar(d)
+        .args(["export", "--shortlist", "ouderavond", "-o", "brief.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(d.join("brief.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@media print") && html.contains("size: A4"));
+    for external in ["<script", "<link", "src=", "@import"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert_eq!(html.matches("<section").count(), 4);
+}
+
+/// The HTML brief in a real browser: scripts/brief-render.sh renders it with chromium to PNG and
+/// PDF and fails when four items take more than two A4 pages. Skipped (and said so) when no
+/// chromium is installed, as on most CI machines.
+#[test]
+fn the_html_brief_renders_in_a_headless_browser_on_two_pages() {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| {
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {b}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if !found {
+        eprintln!("skipped: no chromium on this machine (see scripts/brief-render.sh)");
+        return;
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/brief-render.sh");
+    let out = std::process::Command::new("sh")
+        .arg(script)
+        .arg(assert_cmd::cargo::cargo_bin("weerbaar"))
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(out_dir.path().join("brief.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}

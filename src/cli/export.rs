@@ -25,9 +25,21 @@ pub struct ExportArgs {
     pub shortlist: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,
-    /// csv, csv-nl (Dutch Excel), xlsx, json, md, ris or csl-json (default: from the -o name).
+    /// csv, csv-nl (Dutch Excel), xlsx, json, md, html (the brief), ris or csl-json (default: from the -o name).
     #[arg(long, value_name = "FORMAT", value_parser = parse_format)]
     pub format: Option<Format>,
+    /// For md: `brief` (a handout in plain words) or `full` (the whole record, the default).
+    #[arg(long, value_name = "brief|full", value_parser = parse_style)]
+    pub style: Option<Style>,
+    /// Put the shortlist's notes in the brief (they are left out unless asked for).
+    #[arg(long)]
+    pub notes: bool,
+    /// The brief's author line ("opgesteld door …").
+    #[arg(long, value_name = "NAME")]
+    pub author: Option<String>,
+    /// The brief's place ("Utrecht").
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
     /// Write to this file instead of stdout (required for xlsx).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -42,6 +54,35 @@ fn format_list() -> String {
         .map(|f| f.id())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// How much of each record an md export holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Brief,
+    Full,
+}
+
+fn parse_style(s: &str) -> Result<Style, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "brief" | "kort" => Ok(Style::Brief),
+        "full" | "volledig" => Ok(Style::Full),
+        _ => Err(format!("unknown style `{s}`; use brief or full")),
+    }
+}
+
+/// The format a style asks for: the brief of md is md-brief, html is always a brief.
+fn styled(format: Format, style: Option<Style>) -> Result<Format, CliError> {
+    match (format, style) {
+        (_, None) => Ok(format),
+        (Format::Md | Format::MdBrief, Some(Style::Brief)) => Ok(Format::MdBrief),
+        (Format::Md | Format::MdBrief, Some(Style::Full)) => Ok(Format::Md),
+        (Format::Html, Some(Style::Brief)) => Ok(Format::Html),
+        (f, Some(_)) => Err(CliError::Usage(format!(
+            "--style is for md (brief or full) and html (always brief), not {}",
+            f.id()
+        ))),
+    }
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -78,6 +119,20 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
                 )));
             }
         },
+    };
+    let format = styled(format, args.style)?;
+    let brief = matches!(format, Format::MdBrief | Format::Html);
+    if !brief && (args.notes || args.author.is_some() || args.place.is_some()) {
+        return Err(CliError::Usage(
+            "--notes, --author and --place are for the brief (--style brief or --format html)"
+                .into(),
+        ));
+    }
+    let info = export::brief::BriefInfo {
+        date: crate::model::today(),
+        place: args.place.clone().unwrap_or_default(),
+        author: args.author.clone().unwrap_or_default(),
+        notes: args.notes,
     };
     // A `.xlsx` holding CSV (or the reverse) opens as garbage in every reader: refuse a name
     // whose known extension belongs to another format.
@@ -168,12 +223,13 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     match &args.output {
         None => {
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            export::write(format, &title, entries, &opts, &mut out)?;
+            export::write_with(format, &title, entries, &opts, &info, &mut out)?;
             out.flush()?;
         }
         Some(path) => {
-            let shown = export::write_file(path, args.force, format, &title, entries, &opts)
-                .map_err(|e| CliError::Failed(e.to_string()))?;
+            let shown =
+                export::write_file_with(path, args.force, format, &title, entries, &opts, &info)
+                    .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!(
                 "{} {} ({}) {}: {}",
                 wanted.len(),

@@ -255,6 +255,19 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     };
     assert_eq!(d.format, Format::Md);
     assert_eq!(d.path, "sessie-maart.md");
+    // The brief, as Markdown and as HTML, is one of the choices.
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::MdBrief);
+    assert_eq!(d.path, "sessie-maart.md");
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(d.path, "sessie-maart.html");
     dispatch(&mut s, [key(KeyCode::Right)]);
     let Some(Overlay::Export(d)) = &s.ui.overlay else {
         panic!()
