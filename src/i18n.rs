@@ -354,6 +354,9 @@ pub enum Text {
     BriefAssessedAs,
     BriefNotRecognised,
     BriefOlderThan,
+    MsgSearchedFor,
+    MsgInsteadOf,
+    MsgNoResultsDidYouMean,
 }
 
 impl Text {
@@ -873,6 +876,11 @@ impl Text {
                 ("beoordeeld en niet erkend", "assessed and not recognised")
             }
             Text::BriefOlderThan => ("ouder dan 5 jaar", "older than 5 years"),
+            Text::MsgSearchedFor => ("gezocht op", "searched for"),
+            Text::MsgInsteadOf => ("in plaats van", "instead of"),
+            Text::MsgNoResultsDidYouMean => {
+                ("geen resultaten; bedoelde je", "no results; did you mean")
+            }
         };
         lang.pick(nl, en)
     }

@@ -4,7 +4,7 @@
 use clap::Args;
 
 use crate::model::FacetGroup;
-use crate::model::vocab::{EVIDENCE, closest_ids};
+use crate::model::vocab::{EVIDENCE, closest_ids, evidence_rank, resolve};
 use crate::query::{Index, Query, Sort};
 use crate::store::source::unknown_id_message;
 
@@ -79,8 +79,13 @@ impl FilterArgs {
         for (group, values) in self.by_group() {
             let known = index.group(group);
             for value in values {
+                // The id as the inventory has it; else what the value names in the one
+                // vocabulary (a label or synonym, any case: `--theme "Weerbaar opvoeden"`,
+                // `--evidence erkend`); a provider by part of its name.
                 let matched: Vec<&str> = if known.position(value).is_some() {
                     vec![value.as_str()]
+                } else if let Some(terms) = group.vocabulary() {
+                    resolve(terms, value)
                 } else if group == FacetGroup::Provider {
                     providers_containing(known, value)
                 } else {
@@ -97,14 +102,18 @@ impl FilterArgs {
             }
         }
         if let Some(min) = &self.min_evidence {
-            if EVIDENCE.iter().all(|t| t.id != min) {
+            // "erkend" names several levels: at least the weakest of them.
+            let Some(level) = resolve(EVIDENCE, min)
+                .into_iter()
+                .min_by_key(|id| evidence_rank(id))
+            else {
                 return Err(CliError::Usage(unknown_id_message(
                     FacetGroup::Evidence,
                     min,
                     EVIDENCE,
                 )));
-            }
-            query.min_evidence = Some(min.clone());
+            };
+            query.min_evidence = Some(level.to_string());
         }
         Ok(query)
     }
@@ -296,6 +305,38 @@ mod tests {
         assert_eq!(probe.filters.to_query(&index).unwrap(), query);
         assert!(!probe.filters.is_empty());
         assert!(FilterArgs::default().is_empty());
+    }
+
+    #[test]
+    fn filters_take_labels_synonyms_and_any_case_and_erkend_is_every_recognition() {
+        let inventory = open_bundled().unwrap();
+        let index = Index::build(&inventory);
+        let query = |args: &[&str]| {
+            Probe::try_parse_from(std::iter::once("weerbaar").chain(args.iter().copied()))
+                .unwrap()
+                .filters
+                .to_query(&index)
+        };
+        let same = |a: &[&str], b: &[&str]| assert_eq!(query(a).unwrap(), query(b).unwrap());
+        same(
+            &["--theme", "Weerbaar opvoeden"],
+            &["--theme", "weerbaar-opvoeden"],
+        );
+        same(&["--theme", "polarisation"], &["--theme", "polarisatie"]);
+        same(&["--target-group", "Ouders"], &["--target-group", "ouders"]);
+        same(
+            &["--min-evidence", "erkend"],
+            &["--min-evidence", "goed-onderbouwd"],
+        );
+        let erkend = query(&["--evidence", "erkend"]).unwrap();
+        for level in crate::model::vocab::RECOGNISED {
+            assert!(erkend.is_selected(FacetGroup::Evidence, level), "{level}");
+        }
+        assert!(!erkend.is_selected(FacetGroup::Evidence, "niet-erkend"));
+        let Err(CliError::Usage(message)) = query(&["--theme", "polarisati"]) else {
+            panic!("a misspelt theme is a usage error")
+        };
+        assert!(message.contains("polarisatie"), "{message}");
     }
 
     #[test]
