@@ -670,3 +670,60 @@ fn an_error_with_a_stderr_that_cannot_be_written_exits_1_without_a_panic() {
         .unwrap_or_else(|e| panic!("run: {e}"));
     assert_eq!(status.code(), Some(1), "{status}");
 }
+
+#[test]
+fn show_compare_and_related_take_a_name_in_any_case_where_it_is_unambiguous() {
+    assert_eq!(
+        stdout_of(&["show", "rots en water"]),
+        stdout_of(&["show", "rots-en-water"])
+    );
+    assert_eq!(
+        stdout_of(&["show", "KANJERTRAINING"]),
+        stdout_of(&["show", "kanjertraining"])
+    );
+    assert_eq!(
+        stdout_of(&["related", "Rots en Water"]),
+        stdout_of(&["related", "rots-en-water"])
+    );
+    assert_eq!(
+        stdout_of(&["compare", "Rots en Water", "kanjertraining"]),
+        stdout_of(&["compare", "rots-en-water", "kanjertraining"])
+    );
+    // A word that fits several names is refused, naming them; it never picks one.
+    weerbaar()
+        .args(["show", "weerbaar"])
+        .assert()
+        .code(2)
+        .stderr(contains("wibo"));
+}
+
+#[test]
+fn filters_and_search_forgive_labels_case_and_one_wrong_letter() {
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "ids"];
+        all.extend_from_slice(args);
+        stdout_of(&all)
+    };
+    assert_eq!(
+        ids(&["--theme", "Weerbaar opvoeden", "--target-group", "Ouders"]),
+        ids(&["--theme", "weerbaar-opvoeden", "--target-group", "ouders"])
+    );
+    assert_eq!(
+        ids(&["--theme", "polarisation"]),
+        ids(&["--theme", "polarisatie"])
+    );
+    assert!(!ids(&["--evidence", "erkend"]).is_empty());
+    assert_eq!(
+        ids(&["--evidence", "erkend"]),
+        ids(&["--min-evidence", "goed-onderbouwd"])
+    );
+    assert_eq!(
+        ids(&["-q", "radikalisering"]),
+        ids(&["-q", "radicalisering"])
+    );
+    weerbaar()
+        .args(["list", "-q", "radikaliseeringg"])
+        .assert()
+        .success()
+        .stderr(contains("bedoelde je `radicalisering`?"));
+}
