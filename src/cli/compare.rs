@@ -35,10 +35,10 @@ pub enum CompareFormat {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Two to four intervention ids (see `weerbaar list --format ids`).
-    #[arg(value_name = "ID", required_unless_present = "shortlist")]
+    #[arg(value_name = "ID", required_unless_present = "shortlist", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub ids: Vec<String>,
     /// Compare the interventions of this shortlist (two to four) instead of ids.
-    #[arg(long, value_name = "NAME", conflicts_with = "ids")]
+    #[arg(long, value_name = "NAME", conflicts_with = "ids", add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
     pub shortlist: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: CompareFormat,

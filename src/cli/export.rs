@@ -21,7 +21,7 @@ use super::{CliError, Context, FilterArgs};
 #[derive(Args, Debug)]
 pub struct ExportArgs {
     /// Export this shortlist, with its notes, instead of a search.
-    #[arg(long, value_name = "NAME")]
+    #[arg(long, value_name = "NAME", add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
     pub shortlist: Option<String>,
     #[command(flatten)]
     pub filters: FilterArgs,

@@ -16,34 +16,34 @@ pub struct FilterArgs {
     #[arg(short, long, value_name = "Q")]
     pub query: Option<String>,
     /// Keep interventions with this theme (repeat for OR).
-    #[arg(long = "theme", value_name = "ID")]
+    #[arg(long = "theme", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::themes))]
     pub themes: Vec<String>,
     /// Keep interventions for this target group (repeat for OR; ids: `weerbaar facets`).
-    #[arg(long = "target-group", value_name = "ID")]
+    #[arg(long = "target-group", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::target_groups))]
     pub target_groups: Vec<String>,
     /// Keep interventions working at this level (repeat for OR).
-    #[arg(long = "level", value_name = "ID")]
+    #[arg(long = "level", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::levels))]
     pub levels: Vec<String>,
     /// Keep interventions of this kind of offer (repeat for OR).
-    #[arg(long = "offer-type", value_name = "ID")]
+    #[arg(long = "offer-type", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::offer_types))]
     pub offer_types: Vec<String>,
     /// Keep interventions for this prevention stage.
-    #[arg(long = "prevention", value_name = "ID")]
+    #[arg(long = "prevention", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::prevention))]
     pub prevention: Vec<String>,
     /// Keep interventions strengthening this resilience dimension.
-    #[arg(long = "dimension", value_name = "ID")]
+    #[arg(long = "dimension", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::dimensions))]
     pub dimensions: Vec<String>,
     /// Keep interventions with this working element.
-    #[arg(long = "working-element", value_name = "ID")]
+    #[arg(long = "working-element", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::working_elements))]
     pub working_elements: Vec<String>,
     /// Keep interventions with exactly this evidence level (see also --min-evidence).
-    #[arg(long = "evidence", value_name = "ID")]
+    #[arg(long = "evidence", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::evidence))]
     pub evidence: Vec<String>,
     /// A provider: its name, or any part of it (any case).
-    #[arg(long = "provider", value_name = "NAME")]
+    #[arg(long = "provider", value_name = "NAME", add = clap_complete::ArgValueCandidates::new(super::complete::providers))]
     pub providers: Vec<String>,
-    /// Keep interventions with at least this evidence level.
-    #[arg(long, value_name = "ID")]
+    /// Keep interventions with at least this evidence level (`erkend`: any recognition).
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::evidence))]
     pub min_evidence: Option<String>,
     /// Order of the results [default: `sort` in the configuration, else relevance].
     #[arg(long, value_name = "relevance|name|evidence", value_parser = parse_sort)]

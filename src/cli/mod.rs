@@ -2,6 +2,7 @@
 //! stdout, messages to stderr; exit 0 ok, 1 error, 2 usage.
 
 mod compare;
+pub mod complete;
 mod config;
 mod db;
 mod export;
@@ -32,7 +33,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::config::{Config, Problem};
 use crate::i18n::Text;
@@ -191,6 +192,9 @@ impl Context {
 
 /// Parse the command line and run it. `run_tui` is called when no subcommand is given.
 pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
+    // `COMPLETE=bash weerbaar …`: the shell asks for completions (see `complete`); answered and
+    // exited here, before anything else runs.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

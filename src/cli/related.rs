@@ -20,7 +20,8 @@ pub enum RelatedFormat {
 
 #[derive(Args, Debug)]
 pub struct RelatedArgs {
-    /// The intervention's id.
+    /// The intervention's id, or its name in any case.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub id: String,
     /// How many to list at most.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT as u32,

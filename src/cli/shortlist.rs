@@ -30,32 +30,44 @@ pub enum ShortlistCommand {
     },
     /// The items of one shortlist with their notes; ids no longer in the inventory are flagged.
     Show {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ShortlistFormat,
     },
     /// Add interventions (by id) to a shortlist, creating it when it does not exist.
     Add {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         ids: Vec<String>,
     },
     /// Remove interventions (by id) from a shortlist.
     Remove {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         ids: Vec<String>,
     },
     /// Set the note of an item; an empty TEXT clears it.
     Note {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         id: String,
         text: String,
     },
     /// Rename a shortlist.
-    Rename { old: String, new: String },
+    Rename {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
+        old: String,
+        new: String,
+    },
     /// Delete a shortlist and its notes.
-    Delete { name: String },
+    Delete {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
+        name: String,
+    },
 }
 
 impl From<ShortlistError> for CliError {

@@ -24,6 +24,7 @@ pub enum ShowFormat {
 #[derive(Args, Debug)]
 pub struct ShowArgs {
     /// The intervention's id (see `weerbaar list --format ids`), or its name in any case.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ShowFormat,
