@@ -357,6 +357,12 @@ pub enum Text {
     MsgSearchedFor,
     MsgInsteadOf,
     MsgNoResultsDidYouMean,
+    ActUndo,
+    ShortUndo,
+    MsgRestored,
+    HintUndoDelete,
+    ButtonDelete,
+    ButtonCancel,
 }
 
 impl Text {
@@ -878,6 +884,15 @@ impl Text {
             Text::BriefOlderThan => ("ouder dan 5 jaar", "older than 5 years"),
             Text::MsgSearchedFor => ("gezocht op", "searched for"),
             Text::MsgInsteadOf => ("in plaats van", "instead of"),
+            Text::ActUndo => (
+                "verwijderde shortlist terugzetten",
+                "restore the deleted shortlist",
+            ),
+            Text::ShortUndo => ("terugzetten", "undo"),
+            Text::MsgRestored => ("teruggezet", "restored"),
+            Text::HintUndoDelete => ("u zet hem terug", "u restores it"),
+            Text::ButtonDelete => ("Verwijderen", "Delete"),
+            Text::ButtonCancel => ("Annuleren", "Cancel"),
             Text::MsgNoResultsDidYouMean => {
                 ("geen resultaten; bedoelde je", "no results; did you mean")
             }

@@ -57,6 +57,8 @@ pub enum Action {
     NewList,
     RenameList,
     DeleteList,
+    /// `u` in the shortlist view: put the last deleted list back.
+    Undo,
     MakeActive,
     Back,
     // In dialogs.
@@ -139,6 +141,7 @@ impl Action {
             Action::NewList => Text::ActNewList,
             Action::RenameList => Text::ActRenameList,
             Action::DeleteList => Text::ActDeleteList,
+            Action::Undo => Text::ActUndo,
             Action::MakeActive => Text::ActMakeActive,
             Action::Back => Text::ActBack,
             Action::Confirm => Text::ActConfirm,
@@ -194,6 +197,7 @@ impl Action {
             Action::NewList => Text::ShortNew,
             Action::RenameList => Text::ShortRename,
             Action::DeleteList => Text::ShortDeleteList,
+            Action::Undo => Text::ShortUndo,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
             Action::ToggleCompare => Text::ShortToggleCompare,
@@ -330,6 +334,7 @@ pub const SHORTLISTS: &[Binding] = &[
     bind(&[Key::char('a')], Action::NewList),
     bind(&[Key::char('r')], Action::RenameList),
     bind(&[Key::char('D')], Action::DeleteList),
+    bind(&[Key::char('u')], Action::Undo),
     bind(&[Key::char('e')], Action::Export),
     bind(&[k(KeyCode::Esc), Key::char('S')], Action::Back),
     bind(&[Key::char('?')], Action::Help),
@@ -366,10 +371,8 @@ pub const INPUT: &[Binding] = &[
 
 /// Keys in a yes/no question.
 pub const CONFIRM: &[Binding] = &[
-    bind(
-        &[Key::char('j'), Key::char('y'), k(KeyCode::Enter)],
-        Action::Confirm,
-    ),
+    // Not `j`: it is "down" everywhere else, and a user moving the cursor must not delete.
+    bind(&[Key::char('y'), k(KeyCode::Enter)], Action::Confirm),
     bind(&[Key::char('n'), k(KeyCode::Esc)], Action::Cancel),
 ];
 

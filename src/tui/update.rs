@@ -264,6 +264,7 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::NewList
         | Action::RenameList
         | Action::DeleteList
+        | Action::Undo
         | Action::MakeActive
         | Action::Back
         | Action::Confirm

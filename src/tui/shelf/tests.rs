@@ -170,13 +170,33 @@ fn the_shortlist_view_lists_items_and_edits_them() {
         [key(KeyCode::Tab), key(KeyCode::Up), key(KeyCode::Enter)],
     );
     assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Mijn shortlist"));
-    // Delete asks first; n keeps it, j deletes it.
+    // Delete asks first; n keeps it; j and k (moving, as everywhere else) do nothing; y deletes.
     press(&mut s, 'D');
     assert!(matches!(s.ui.overlay, Some(Overlay::Confirm(_))));
     press(&mut s, 'n');
     assert_eq!(s.ui.shelf.lists.shortlists.len(), 2);
     press(&mut s, 'D');
     press(&mut s, 'j');
+    press(&mut s, 'k');
+    dispatch(&mut s, [key(KeyCode::Down)]);
+    assert!(matches!(s.ui.overlay, Some(Overlay::Confirm(_))));
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 2);
+    let before = s.ui.shelf.lists.clone();
+    press(&mut s, 'y');
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 1);
+    assert_eq!(s.ui.shelf.lists.active, None);
+    // u puts it back, notes, place and active mark included, and saves that.
+    s.outbox.clear();
+    press(&mut s, 'u');
+    assert_eq!(s.ui.shelf.lists, before);
+    assert!(matches!(
+        &s.outbox[..],
+        [Effect::SaveLists(Change::Restore { .. })]
+    ));
+    press(&mut s, 'u');
+    assert_eq!(s.ui.shelf.lists, before, "nothing more to undo");
+    press(&mut s, 'D');
+    dispatch(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(s.ui.shelf.lists.shortlists.len(), 1);
     assert_eq!(s.ui.shelf.lists.active, None);
     // A name that exists already is refused with a message, nothing saved.

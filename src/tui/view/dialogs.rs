@@ -229,7 +229,7 @@ pub fn draw_input(state: &State, input: &InputState, frame: &mut Frame, theme: &
 pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme: &Theme) {
     let lang = state.ui.lang;
     let Confirm::DeleteList(name) = question;
-    let area = dialog_area(frame.area(), 60, 3);
+    let area = dialog_area(frame.area(), 60, 4);
     let inner = frame_box(frame, area, Text::ActDeleteList.get(lang), theme);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -250,6 +250,22 @@ pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme:
                 Text::DeleteListQuestion.get(lang),
                 theme.warning,
             )],
+            width,
+            false,
+        )),
+        // Named buttons with their keys: what confirms is said, not guessed (`j` does nothing).
+        Line::from(fit(
+            vec![
+                Span::styled(
+                    format!("[ {} (y/Enter) ]", Text::ButtonDelete.get(lang)),
+                    theme.warning,
+                ),
+                Span::raw("  "),
+                Span::styled(
+                    format!("[ {} (n/Esc) ]", Text::ButtonCancel.get(lang)),
+                    theme.label,
+                ),
+            ],
             width,
             false,
         )),

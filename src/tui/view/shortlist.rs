@@ -260,6 +260,17 @@ mod tests {
     }
 
     #[test]
+    fn the_delete_question_names_its_buttons_and_says_how_to_undo() {
+        let mut s = with_lists();
+        dispatch(&mut s, [Msg::Key(Key::char('S')), Msg::Key(Key::char('D'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("delete_question", t.backend());
+        dispatch(&mut s, [Msg::Key(Key::char('y'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("deleted_with_undo_hint", t.backend());
+    }
+
+    #[test]
     fn dialogs_in_the_smallest_terminal_do_not_panic() {
         let mut s = with_lists();
         for keys in [&['e'][..], &['v'], &['S', 'D'], &['S', 'a']] {
