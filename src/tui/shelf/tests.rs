@@ -402,3 +402,31 @@ fn the_configured_format_and_folder_are_the_dialogs_first_choice() {
         PathBuf::from("/srv/exports").join("resultaten.ris")
     );
 }
+
+#[test]
+fn the_export_dialog_exports_what_is_on_screen_under_a_name_that_says_its_format() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    // A search is on screen: the dialog offers the results, not the shortlist.
+    dispatch(&mut s, typing("/ouders"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.what, ExportWhat::Results);
+    // A typed name without the format's extension gets it before anything is written.
+    dispatch(&mut s, [key(KeyCode::Tab), Msg::Key(Key::ctrl('u'))]);
+    dispatch(&mut s, typing("notities.txt"));
+    s.outbox.clear();
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let [Effect::Export(request)] = &s.outbox[..] else {
+        panic!("{:?}", s.outbox)
+    };
+    assert_eq!(request.path, PathBuf::from("notities.txt.xlsx"));
+    assert_eq!(request.format, Format::Xlsx);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.path, "notities.txt.xlsx");
+}
