@@ -363,6 +363,13 @@ pub enum Text {
     HintUndoDelete,
     ButtonDelete,
     ButtonCancel,
+    ActGoBack,
+    ShortGoBack,
+    ActAnyRecognition,
+    ShortAnyRecognition,
+    MsgNothingBack,
+    MsgOnlyRecognised,
+    MsgAllEvidence,
 }
 
 impl Text {
@@ -893,6 +900,22 @@ impl Text {
             Text::HintUndoDelete => ("u zet hem terug", "u restores it"),
             Text::ButtonDelete => ("Verwijderen", "Delete"),
             Text::ButtonCancel => ("Annuleren", "Cancel"),
+            Text::ActGoBack => (
+                "terug naar waar je was (voor een sprong naar verwant of matrixcel)",
+                "back to where you were (before a jump to related or a matrix cell)",
+            ),
+            Text::ShortGoBack => ("terug", "back"),
+            Text::ActAnyRecognition => (
+                "alleen erkende interventies (elk erkenningsniveau), of weer alle",
+                "only recognised interventions (any level), or all again",
+            ),
+            Text::ShortAnyRecognition => ("erkend", "recognised"),
+            Text::MsgNothingBack => ("niets om naar terug te gaan", "nothing to go back to"),
+            Text::MsgOnlyRecognised => (
+                "alleen erkende interventies (elk niveau); E toont weer alle",
+                "only recognised interventions (any level); E shows all again",
+            ),
+            Text::MsgAllEvidence => ("weer alle bewijsniveaus", "all evidence levels again"),
             Text::MsgNoResultsDidYouMean => {
                 ("geen resultaten; bedoelde je", "no results; did you mean")
             }

@@ -97,6 +97,10 @@ pub enum Action {
     SwapAxes,
     /// `y`: the selected intervention's citation to the clipboard (issue 9).
     CopyCitation,
+    /// Backspace: back to where the explorer was before a jump (related, matrix cell).
+    GoBack,
+    /// `E`: only recognised interventions (any recognition level), or all again.
+    AnyRecognition,
 }
 
 impl Action {
@@ -142,6 +146,8 @@ impl Action {
             Action::RenameList => Text::ActRenameList,
             Action::DeleteList => Text::ActDeleteList,
             Action::Undo => Text::ActUndo,
+            Action::GoBack => Text::ActGoBack,
+            Action::AnyRecognition => Text::ActAnyRecognition,
             Action::MakeActive => Text::ActMakeActive,
             Action::Back => Text::ActBack,
             Action::Confirm => Text::ActConfirm,
@@ -198,6 +204,8 @@ impl Action {
             Action::RenameList => Text::ShortRename,
             Action::DeleteList => Text::ShortDeleteList,
             Action::Undo => Text::ShortUndo,
+            Action::GoBack => Text::ShortGoBack,
+            Action::AnyRecognition => Text::ShortAnyRecognition,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
             Action::ToggleCompare => Text::ShortToggleCompare,
@@ -272,6 +280,8 @@ pub const BROWSE: &[Binding] = &[
         Action::JumpRelated,
     ),
     bind(&[Key::char('y')], Action::CopyCitation),
+    bind(&[k(KeyCode::Backspace)], Action::GoBack),
+    bind(&[Key::char('E')], Action::AnyRecognition),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),
 ];
