@@ -370,6 +370,10 @@ pub enum Text {
     MsgNothingBack,
     MsgOnlyRecognised,
     MsgAllEvidence,
+    ActNewLine,
+    ShortNewLine,
+    ShortSave,
+    ShortCancel,
 }
 
 impl Text {
@@ -910,6 +914,10 @@ impl Text {
                 "only recognised interventions (any level), or all again",
             ),
             Text::ShortAnyRecognition => ("erkend", "recognised"),
+            Text::ActNewLine => ("nieuwe regel in de notitie", "new line in the note"),
+            Text::ShortNewLine => ("nieuwe regel", "new line"),
+            Text::ShortSave => ("opslaan", "save"),
+            Text::ShortCancel => ("annuleren", "cancel"),
             Text::MsgNothingBack => ("niets om naar terug te gaan", "nothing to go back to"),
             Text::MsgOnlyRecognised => (
                 "alleen erkende interventies (elk niveau); E toont weer alle",

@@ -99,6 +99,8 @@ pub enum Action {
     CopyCitation,
     /// Backspace: back to where the explorer was before a jump (related, matrix cell).
     GoBack,
+    /// Alt-Enter or Ctrl-J in the note editor: a new line in the note.
+    NewLine,
     /// `E`: only recognised interventions (any recognition level), or all again.
     AnyRecognition,
 }
@@ -147,6 +149,7 @@ impl Action {
             Action::DeleteList => Text::ActDeleteList,
             Action::Undo => Text::ActUndo,
             Action::GoBack => Text::ActGoBack,
+            Action::NewLine => Text::ActNewLine,
             Action::AnyRecognition => Text::ActAnyRecognition,
             Action::MakeActive => Text::ActMakeActive,
             Action::Back => Text::ActBack,
@@ -205,6 +208,7 @@ impl Action {
             Action::DeleteList => Text::ShortDeleteList,
             Action::Undo => Text::ShortUndo,
             Action::GoBack => Text::ShortGoBack,
+            Action::NewLine => Text::ShortNewLine,
             Action::AnyRecognition => Text::ShortAnyRecognition,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
@@ -241,6 +245,12 @@ const fn bind(keys: &'static [Key], action: Action) -> Binding {
 const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
+
+const ALT_ENTER: Key = Key {
+    code: KeyCode::Enter,
+    ctrl: false,
+    alt: true,
+};
 
 /// Keys while browsing the panes.
 pub const BROWSE: &[Binding] = &[
@@ -366,9 +376,12 @@ pub const EXPORT: &[Binding] = &[
     bind(&[Key::ctrl('u')], Action::ClearSearch),
 ];
 
-/// Keys in a one-line text field (a note, a name); other printable chars are typed.
+/// Keys in a text field (a name; a note, which may have several lines); other printable chars
+/// are typed.
 pub const INPUT: &[Binding] = &[
     bind(&[k(KeyCode::Enter)], Action::Confirm),
+    // Terminals send Shift-Enter as Enter; Alt-Enter and Ctrl-J (a line feed) come through.
+    bind(&[ALT_ENTER, Key::ctrl('j')], Action::NewLine),
     bind(&[k(KeyCode::Esc)], Action::Cancel),
     bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
     bind(&[k(KeyCode::Delete)], Action::DeleteForward),

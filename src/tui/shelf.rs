@@ -59,8 +59,12 @@ pub struct InputState {
 
 impl InputState {
     pub fn new(purpose: InputPurpose, text: &str) -> InputState {
-        // A note written on the command line may have line breaks; the field is one line.
-        let text = text.replace('\n', " ");
+        // A note keeps its lines (the editor has several); a name is one line.
+        let text = if matches!(purpose, InputPurpose::Note { .. }) {
+            text.to_string()
+        } else {
+            text.replace('\n', " ")
+        };
         InputState {
             purpose,
             cursor: text.chars().count(),
@@ -379,6 +383,13 @@ pub fn on_input_key(state: &mut State, key: Key) -> Vec<Effect> {
         Some(Action::ClearSearch) => {
             chars.clear();
             input.cursor = 0;
+        }
+        Some(Action::NewLine)
+            if matches!(input.purpose, InputPurpose::Note { .. })
+                && chars.len() < MAX_NOTE_CHARS =>
+        {
+            chars.insert(at, '\n');
+            input.cursor = at + 1;
         }
         Some(_) => {}
         None => {

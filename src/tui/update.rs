@@ -265,6 +265,7 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::RenameList
         | Action::DeleteList
         | Action::Undo
+        | Action::NewLine
         | Action::MakeActive
         | Action::Back
         | Action::Confirm

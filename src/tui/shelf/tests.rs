@@ -430,3 +430,31 @@ fn the_export_dialog_exports_what_is_on_screen_under_a_name_that_says_its_format
     };
     assert_eq!(d.path, "notities.txt.xlsx");
 }
+
+#[test]
+fn a_note_has_several_lines_kept_through_the_editor() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    press(&mut s, 'n');
+    dispatch(&mut s, typing("GGD bellen"));
+    dispatch(&mut s, [Msg::Key(Key::ctrl('j'))]);
+    dispatch(&mut s, typing("kosten?"));
+    dispatch(
+        &mut s,
+        [Msg::Key(Key {
+            code: KeyCode::Enter,
+            ctrl: false,
+            alt: true,
+        })],
+    );
+    dispatch(&mut s, typing("duur"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let list = s.ui.shelf.active().expect("a list");
+    assert_eq!(list.items[0].note, "GGD bellen\nkosten?\nduur");
+    // Opened again, the editor has the lines as they are.
+    press(&mut s, 'n');
+    let Some(Overlay::Input(input)) = &s.ui.overlay else {
+        panic!("no editor")
+    };
+    assert_eq!(input.text, "GGD bellen\nkosten?\nduur");
+}
