@@ -374,6 +374,15 @@ pub enum Text {
     ShortNewLine,
     ShortSave,
     ShortCancel,
+    ColumnId,
+    ColumnWorkingElementNotes,
+    ColumnEvidenceYear,
+    ColumnSourceUrls,
+    ColumnSourceTitles,
+    ColumnInventoryVersion,
+    ColumnInventoryDate,
+    ColumnSourcesChecked,
+    ColumnEvidenceNote,
 }
 
 impl Text {
@@ -917,6 +926,17 @@ impl Text {
             Text::ActNewLine => ("nieuwe regel in de notitie", "new line in the note"),
             Text::ShortNewLine => ("nieuwe regel", "new line"),
             Text::ShortSave => ("opslaan", "save"),
+            Text::ColumnId => ("Id", "Id"),
+            Text::ColumnWorkingElementNotes => {
+                ("Toelichting werkzame elementen", "Working element notes")
+            }
+            Text::ColumnEvidenceYear => ("Jaar erkenning", "Year of recognition"),
+            Text::ColumnSourceUrls => ("Bronnen (URL)", "Sources (URL)"),
+            Text::ColumnSourceTitles => ("Brontitels", "Source titles"),
+            Text::ColumnInventoryVersion => ("Versie inventaris", "Inventory version"),
+            Text::ColumnInventoryDate => ("Datum inventaris", "Inventory date"),
+            Text::ColumnEvidenceNote => ("Toelichting erkenning", "Note on the evidence"),
+            Text::ColumnSourcesChecked => ("Bronnen gecontroleerd op", "Sources checked on"),
             Text::ShortCancel => ("annuleren", "cancel"),
             Text::MsgNothingBack => ("niets om naar terug te gaan", "nothing to go back to"),
             Text::MsgOnlyRecognised => (

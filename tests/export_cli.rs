@@ -463,3 +463,52 @@ fn the_html_brief_renders_in_a_headless_browser_on_two_pages() {
     let png = std::fs::read(out_dir.path().join("brief.png")).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+#[test]
+fn labels_write_words_instead_of_ids_in_the_interface_language() {
+    let dir = with_shortlist();
+    let d = dir.path();
+    let csv = |lang: &str| {
+        let out = weerbaar(d)
+            .args([
+                "--lang",
+                lang,
+                "export",
+                "--shortlist",
+                "sessie",
+                "--format",
+                "csv",
+                "--labels",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let nl = csv("nl");
+    assert!(nl.starts_with("Id,Naam,"), "{nl}");
+    assert!(nl.contains("Doelgroepen") && !nl.contains("target_groups"));
+    let en = csv("en");
+    assert!(en.contains("Target groups"), "{en}");
+    // Without --labels the ids stay, for scripts and re-import.
+    let plain = weerbaar(d)
+        .args(["export", "--shortlist", "sessie", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(plain.stdout)
+            .unwrap()
+            .starts_with("id,name,")
+    );
+    weerbaar(d)
+        .args([
+            "export",
+            "--shortlist",
+            "sessie",
+            "--format",
+            "json",
+            "--labels",
+        ])
+        .assert()
+        .code(2);
+}

@@ -142,6 +142,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         metadata: &inventory.metadata,
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let width = args
         .width

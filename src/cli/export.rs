@@ -31,6 +31,10 @@ pub struct ExportArgs {
     /// For md: `brief` (a handout in plain words) or `full` (the whole record, the default).
     #[arg(long, value_name = "brief|full", value_parser = parse_style)]
     pub style: Option<Style>,
+    /// csv, csv-nl, xlsx: vocabulary labels instead of ids, and headers in the interface's
+    /// language (Dutch by default, English with --lang en).
+    #[arg(long)]
+    pub labels: bool,
     /// Put the shortlist's notes in the brief (they are left out unless asked for).
     #[arg(long)]
     pub notes: bool,
@@ -128,6 +132,12 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
                 .into(),
         ));
     }
+    if args.labels && !matches!(format, Format::Csv | Format::CsvNl | Format::Xlsx) {
+        return Err(CliError::Usage(format!(
+            "--labels is for csv, csv-nl and xlsx, not {}",
+            format.id()
+        )));
+    }
     let info = export::brief::BriefInfo {
         date: crate::model::today(),
         place: args.place.clone().unwrap_or_default(),
@@ -218,6 +228,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         metadata: records.metadata(),
         lang,
         current_year: ctx.current_year,
+        labels: args.labels,
     };
 
     match &args.output {

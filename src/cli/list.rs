@@ -134,6 +134,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         metadata: records.metadata(),
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

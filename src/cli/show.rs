@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
         metadata: &inventory.metadata,
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

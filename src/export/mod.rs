@@ -31,6 +31,8 @@ pub struct Options<'a> {
     pub lang: Lang,
     /// Used for the evidence age flag ("ouder dan 5 jaar").
     pub current_year: u16,
+    /// CSV and XLSX: vocabulary labels instead of ids, and headers in `lang` (`--labels`).
+    pub labels: bool,
 }
 
 /// One record to export: an intervention and, when it comes from a shortlist, its note.
@@ -439,6 +441,7 @@ pub(crate) mod fixtures {
             metadata: &METADATA,
             lang,
             current_year: 2026,
+            labels: false,
         }
     }
 
