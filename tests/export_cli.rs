@@ -239,7 +239,7 @@ fn existing_files_need_force_and_bad_usage_exits_2() {
         .args(["export", "--shortlist", "sessie", "--format", "xlsx"])
         .assert()
         .code(2)
-        .stderr(contains("give a file with -o"));
+        .stderr(contains("geef een bestand met -o"));
     weerbaar(d)
         .args([
             "export",
@@ -256,18 +256,18 @@ fn existing_files_need_force_and_bad_usage_exits_2() {
         .args(["export", "--shortlist", "sessie", "-o", "x.txt"])
         .assert()
         .code(2)
-        .stderr(contains("give --format"));
+        .stderr(contains("geef --format"));
     weerbaar(d)
         .args(["export", "--format", "pdf"])
         .assert()
         .code(2)
-        .stderr(contains("unknown format `pdf`"));
+        .stderr(contains("onbekend formaat `pdf`"));
     weerbaar(d)
         .args(["export", "--shortlist", "nope", "--format", "md"])
         .assert()
         .code(1)
         .stderr(contains(
-            "no shortlist named `nope`; the shortlists are: `sessie`",
+            "geen shortlist met de naam `nope`; de shortlists zijn: `sessie`",
         ));
     weerbaar(d)
         .args(["export", "--shortlist", "sessie", "-o", "geen/map/s.csv"])

@@ -59,14 +59,16 @@ pub struct CompareArgs {
 /// Check the ids: two to four, no repeats. A usage error otherwise.
 fn check_ids(ids: &[String]) -> Result<(), CliError> {
     if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "compare neemt {MIN_ITEMS} tot {MAX_ITEMS} interventies, niet {}",
             "compare takes {MIN_ITEMS} to {MAX_ITEMS} intervention ids, not {}",
             ids.len()
         )));
     }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
-            return Err(CliError::Usage(format!(
+            return Err(CliError::Usage(crate::tr!(
+                "`{id}` staat er twee keer; vergelijk verschillende interventies",
                 "`{id}` is given twice; compare different interventions"
             )));
         }
@@ -106,7 +108,8 @@ fn chosen_ids(
         .map(|i| i.id.clone())
         .collect();
     if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "shortlist `{}` heeft {} interventies; compare neemt er {MIN_ITEMS} tot {MAX_ITEMS} (geef hun ids)",
             "shortlist `{}` has {} interventions; compare takes {MIN_ITEMS} to {MAX_ITEMS} (give their ids instead)",
             list.name,
             ids.len()

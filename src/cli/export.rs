@@ -71,7 +71,10 @@ fn parse_style(s: &str) -> Result<Style, String> {
     match s.trim().to_ascii_lowercase().as_str() {
         "brief" | "kort" => Ok(Style::Brief),
         "full" | "volledig" => Ok(Style::Full),
-        _ => Err(format!("unknown style `{s}`; use brief or full")),
+        _ => Err(crate::tr!(
+            "onbekende stijl `{s}`; kies brief of full",
+            "unknown style `{s}`; use brief or full"
+        )),
     }
 }
 
@@ -82,7 +85,8 @@ fn styled(format: Format, style: Option<Style>) -> Result<Format, CliError> {
         (Format::Md | Format::MdBrief, Some(Style::Brief)) => Ok(Format::MdBrief),
         (Format::Md | Format::MdBrief, Some(Style::Full)) => Ok(Format::Md),
         (Format::Html, Some(Style::Brief)) => Ok(Format::Html),
-        (f, Some(_)) => Err(CliError::Usage(format!(
+        (f, Some(_)) => Err(CliError::Usage(crate::tr!(
+            "--style is voor md (brief of full) en html (altijd brief), niet voor {}",
             "--style is for md (brief or full) and html (always brief), not {}",
             f.id()
         ))),
@@ -90,7 +94,13 @@ fn styled(format: Format, style: Option<Style>) -> Result<Format, CliError> {
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
-    Format::from_id(s).ok_or_else(|| format!("unknown format `{s}`; use {}", format_list()))
+    Format::from_id(s).ok_or_else(|| {
+        crate::tr!(
+            "onbekend formaat `{s}`; kies uit {}",
+            "unknown format `{s}`; use {}",
+            format_list()
+        )
+    })
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
@@ -108,7 +118,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             .or_else(|| Format::from_path(path))
             .or(configured)
             .ok_or_else(|| {
-                CliError::Usage(format!(
+                CliError::Usage(crate::tr!(
+                    "uit `{}` blijkt het formaat niet; geef --format ({})",
                     "cannot tell the format from `{}`; give --format ({})",
                     path.display(),
                     format_list()
@@ -117,7 +128,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         (None, None) => match configured {
             Some(f) => f,
             None => {
-                return Err(CliError::Usage(format!(
+                return Err(CliError::Usage(crate::tr!(
+                    "geef --format ({}), of zet `format` onder [export] in de configuratie",
                     "give --format ({}), or set `format` under [export] in the configuration",
                     format_list()
                 )));
@@ -127,13 +139,14 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     let format = styled(format, args.style)?;
     let brief = matches!(format, Format::MdBrief | Format::Html);
     if !brief && (args.notes || args.author.is_some() || args.place.is_some()) {
-        return Err(CliError::Usage(
+        return Err(CliError::Usage(crate::tr!(
+            "--notes, --author en --place zijn voor de brief (--style brief of --format html)",
             "--notes, --author and --place are for the brief (--style brief or --format html)"
-                .into(),
-        ));
+        )));
     }
     if args.labels && !matches!(format, Format::Csv | Format::CsvNl | Format::Xlsx) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "--labels is voor csv, csv-nl en xlsx, niet voor {}",
             "--labels is for csv, csv-nl and xlsx, not {}",
             format.id()
         )));
@@ -150,7 +163,8 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         && let Some(named) = Format::from_path(path)
         && named.extension() != format.extension()
     {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "`{}` heeft de naam van een .{}-bestand, maar het formaat is {}; geef een naam op .{}",
             "`{}` is named like a .{} file, but the format is {}; use a name ending in .{}",
             path.display(),
             named.extension(),
@@ -159,15 +173,17 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         )));
     }
     if args.output.is_none() && !format.is_text() {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "{} is een binair formaat; geef een bestand met -o BESTAND",
             "{} is a binary format; give a file with -o FILE",
             format.id()
         )));
     }
     if args.shortlist.is_some() && !args.filters.is_empty() {
-        return Err(CliError::Usage(
-            "--shortlist exports the shortlist as it is; it cannot be combined with a search, filters or --sort".into(),
-        ));
+        return Err(CliError::Usage(crate::tr!(
+            "--shortlist exporteert de shortlist zoals hij is; dat gaat niet samen met zoeken, filters of --sort",
+            "--shortlist exports the shortlist as it is; it cannot be combined with a search, filters or --sort"
+        )));
     }
     // Refuse early, before any work; the write itself checks again without a race.
     if let Some(path) = &args.output

@@ -51,7 +51,12 @@ pub struct FilterArgs {
 }
 
 fn parse_sort(s: &str) -> Result<Sort, String> {
-    Sort::from_id(s).ok_or_else(|| format!("unknown sort `{s}`; use relevance, name or evidence"))
+    Sort::from_id(s).ok_or_else(|| {
+        crate::tr!(
+            "onbekende sortering `{s}`; kies relevance, name of evidence",
+            "unknown sort `{s}`; use relevance, name or evidence"
+        )
+    })
 }
 
 impl FilterArgs {
@@ -107,7 +112,7 @@ impl FilterArgs {
                 .into_iter()
                 .min_by_key(|id| evidence_rank(id))
             else {
-                return Err(CliError::Usage(unknown_id_message(
+                return Err(CliError::Usage(unknown_term(
                     FacetGroup::Evidence,
                     min,
                     EVIDENCE,
@@ -197,9 +202,55 @@ fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) ->
         .collect()
 }
 
+/// "onbekend thema `polarisati`; bedoelde je `polarisatie`?" in the command line's language.
+/// The suggestions are the store's (`unknown_id_message`), so both say the same; an evidence
+/// word near "erkend" suggests `erkend` (any recognition), never `niet-erkend`.
+fn unknown_term(group: FacetGroup, value: &str, terms: &[crate::model::vocab::Term]) -> String {
+    let lang = crate::cli::messages::lang();
+    let english = unknown_id_message(group, value, terms);
+    let near_erkend = group == FacetGroup::Evidence
+        && crate::model::vocab::ANY_RECOGNITION
+            .iter()
+            .any(|w| !closest_ids(value, [*w]).is_empty());
+    let suggestions: Vec<&str> = if near_erkend {
+        vec!["erkend"]
+    } else {
+        english
+            .split_once("did you mean ")
+            .map(|(_, rest)| {
+                rest.trim_end_matches('?')
+                    .split(" or ")
+                    .map(|s| s.trim_matches('`'))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let what = group.label(lang).to_lowercase();
+    let listed = |s: &[&str]| {
+        s.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" of ", " or "))
+    };
+    if suggestions.is_empty() {
+        let ids: Vec<&str> = terms.iter().map(|t| t.id).collect();
+        crate::tr!(
+            "onbekende waarde `{value}` voor {what}; geldig: {}",
+            "unknown {what} `{value}`; valid ids: {}",
+            ids.join(", ")
+        )
+    } else {
+        crate::tr!(
+            "onbekende waarde `{value}` voor {what}; bedoelde je {}?",
+            "unknown {what} `{value}`; did you mean {}?",
+            listed(&suggestions)
+        )
+    }
+}
+
 fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupIndex) -> String {
     match group.vocabulary() {
-        Some(terms) => unknown_id_message(group, value, terms),
+        Some(terms) => unknown_term(group, value, terms),
         None => {
             // Compared folded (the names have capitals and accents), shown as they are.
             let folded: Vec<(String, &str)> = known
@@ -215,17 +266,19 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
             .filter_map(|f| folded.iter().find(|(g, _)| g == f).map(|(_, n)| *n))
             .collect();
             if names.is_empty() {
-                format!(
+                crate::tr!(
+                    "onbekende aanbieder `{value}`; zie `weerbaar facets` voor de aanbieders in deze inventaris",
                     "unknown provider `{value}`; see `weerbaar facets` for the providers in this inventory"
                 )
             } else {
-                format!(
-                    "unknown provider `{value}`; did you mean {}?",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
+                let names = names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(crate::cli::messages::lang().pick(" of ", " or "));
+                crate::tr!(
+                    "onbekende aanbieder `{value}`; bedoelde je {names}?",
+                    "unknown provider `{value}`; did you mean {names}?"
                 )
             }
         }

@@ -22,6 +22,7 @@ pub mod filters;
 mod import;
 mod list;
 mod matrix;
+pub mod messages;
 mod output;
 mod related;
 mod shell;
@@ -94,7 +95,12 @@ pub struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`; use nl or en"))
+    Lang::parse(s).ok_or_else(|| {
+        crate::tr!(
+            "onbekende taal `{s}`; kies nl of en",
+            "unknown language `{s}`; use nl or en"
+        )
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -195,11 +201,26 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
     // `COMPLETE=bash weerbaar …`: the shell asks for completions (see `complete`); answered and
     // exited here, before anything else runs.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
-    let cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_lang(messages::early_lang(&args));
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version to stdout with exit 0, and usage errors with exit 2.
-            let _ = e.print();
+            // clap prints help and version to stdout with exit 0, and usage errors with exit 2;
+            // a usage error in Dutch is ours, one line with the help hint.
+            match (e.use_stderr(), messages::lang()) {
+                (true, Lang::Nl) => match messages::dutch(&e) {
+                    Some(line) => {
+                        crate::say!("weerbaar: {line}\n(meer: weerbaar --help)");
+                    }
+                    None => {
+                        let _ = e.print();
+                    }
+                },
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -218,6 +239,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         .lang
         .or(loaded.config.language)
         .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
+    messages::set_lang(lang);
     let ctx = Context {
         lang,
         db: cli.db.clone().or_else(|| {

@@ -72,7 +72,44 @@ pub enum ShortlistCommand {
 
 impl From<ShortlistError> for CliError {
     fn from(e: ShortlistError) -> Self {
-        CliError::Failed(e.to_string())
+        use crate::shortlist::{ListError, MAX_NAME_CHARS, NameProblem};
+        let quoted = |names: &[String]| {
+            names
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // The shortlist core says it in English; the command line says it in its language.
+        CliError::Failed(match e {
+            ShortlistError::List(ListError::NoSuchList { name, known }) if known.is_empty() => {
+                crate::tr!(
+                    "geen shortlist met de naam `{name}`; er zijn er nog geen (maak er een met `weerbaar shortlist add {name} ID…`)",
+                    "no shortlist named `{name}`; there are none yet (create one with `weerbaar shortlist add {name} ID…`)"
+                )
+            }
+            ShortlistError::List(ListError::NoSuchList { name, known }) => crate::tr!(
+                "geen shortlist met de naam `{name}`; de shortlists zijn: {}",
+                "no shortlist named `{name}`; the shortlists are: {}",
+                quoted(&known)
+            ),
+            ShortlistError::List(ListError::AlreadyExists(name)) => crate::tr!(
+                "er is al een shortlist met de naam `{name}`",
+                "a shortlist named `{name}` exists already"
+            ),
+            ShortlistError::List(ListError::BadName(_, NameProblem::Empty)) => {
+                crate::tr!("een naam mag niet leeg zijn", "a name cannot be empty")
+            }
+            ShortlistError::List(ListError::BadName(_, NameProblem::TooLong)) => crate::tr!(
+                "een naam heeft hoogstens {MAX_NAME_CHARS} tekens",
+                "a name can have at most {MAX_NAME_CHARS} characters"
+            ),
+            ShortlistError::List(ListError::NotInList { name, id }) => crate::tr!(
+                "`{id}` staat niet in shortlist `{name}`",
+                "`{id}` is not in shortlist `{name}`"
+            ),
+            other => other.to_string(),
+        })
     }
 }
 

@@ -139,7 +139,8 @@ pub(super) fn by_name<'a, A: Iterator<Item = &'a str>>(
     match candidates.as_slice() {
         [] => Ok(None),
         [(id, _)] => Ok(Some(id)),
-        many => Err(CliError::Usage(format!(
+        many => Err(CliError::Usage(crate::tr!(
+            "`{typed}` past bij {} interventies: {}; geef het id",
             "`{typed}` fits {} interventions: {}; give the id",
             many.len(),
             many.iter()
@@ -156,17 +157,22 @@ pub(super) fn unknown_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Cl
     {
         let near = closest_ids(id, ids);
         let hint = if near.is_empty() {
-            "see `weerbaar list --format ids`".to_string()
+            crate::tr!(
+                "zie `weerbaar list --format ids`",
+                "see `weerbaar list --format ids`"
+            )
         } else {
-            format!(
+            let names = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+            crate::tr!(
+                "bedoelde je {}?",
                 "did you mean {}?",
-                near.iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                names.join(crate::cli::messages::lang().pick(" of ", " or "))
             )
         };
-        CliError::Failed(format!("no intervention with id `{id}`; {hint}"))
+        CliError::Failed(crate::tr!(
+            "geen interventie met id of naam `{id}`; {hint}",
+            "no intervention with id or name `{id}`; {hint}"
+        ))
     }
 }
 
