@@ -167,6 +167,12 @@ pub fn open(state: &mut State) {
     open_on(state, what);
 }
 
+/// Open the dialog on the active shortlist (`e` in the shortlist view: that list is on screen,
+/// whatever the search behind it).
+pub fn open_shortlist(state: &mut State) {
+    open_on(state, ExportWhat::Shortlist);
+}
+
 /// Open the dialog on the comparison (`e` in the compare view).
 pub fn open_comparison(state: &mut State) {
     open_on(state, ExportWhat::Comparison);

@@ -346,7 +346,7 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             {
                 effects = change(state, Change::Activate(name));
             }
-            super::export_dialog::open(state);
+            super::export_dialog::open_shortlist(state);
             return effects;
         }
         _ => {}

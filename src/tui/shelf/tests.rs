@@ -429,6 +429,14 @@ fn the_export_dialog_exports_what_is_on_screen_under_a_name_that_says_its_format
         panic!()
     };
     assert_eq!(d.path, "notities.txt.xlsx");
+    // In the shortlist view, e exports the list on screen, whatever the search behind it.
+    dispatch(&mut s, [key(KeyCode::Esc)]);
+    press(&mut s, 'S');
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.what, ExportWhat::Shortlist);
 }
 
 #[test]
