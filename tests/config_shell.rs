@@ -283,6 +283,16 @@ fn completion_offers_ids_shortlists_and_vocabulary_not_file_names() {
         complete(data.path(), &["weerbaar", "export", "--shortlist", "Oud"]),
         ["Ouderavond"]
     );
+    // bash inserts what it gets: a name with a space comes escaped, as one word.
+    weerbaar(data.path())
+        .env("WEERBAAR_DATA_DIR", data.path())
+        .args(["shortlist", "add", "Mijn shortlist", "diamant"])
+        .assert()
+        .success();
+    assert_eq!(
+        complete(data.path(), &["weerbaar", "shortlist", "show", "Mijn"]),
+        ["Mijn\\ shortlist"]
+    );
     assert_eq!(
         complete(data.path(), &["weerbaar", "list", "--theme", "polar"]),
         ["polarisatie"]

@@ -53,8 +53,21 @@ pub fn shortlist_names() -> Vec<CompletionCandidate> {
         .map(|lists| lists.names())
         .unwrap_or_default()
         .into_iter()
-        .map(CompletionCandidate::new)
+        .map(|name| CompletionCandidate::new(for_shell(&name)))
         .collect()
+}
+
+/// A name with spaces as the shell must get it: bash inserts a candidate as it is, so
+/// "Mijn shortlist" would become two words; it gets a backslash before each space. (zsh and
+/// fish quote candidates themselves.)
+fn for_shell(name: &str) -> String {
+    // Only clap_complete's bash script sets this (`COMPLETE` itself is gone by now).
+    let bash = std::env::var_os("_CLAP_COMPLETE_COMP_TYPE").is_some();
+    if bash {
+        name.replace(' ', "\\ ")
+    } else {
+        name.to_string()
+    }
 }
 
 /// The ids of a vocabulary, with their Dutch label as help (from `model::vocab`, the one table).
