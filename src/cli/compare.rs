@@ -325,7 +325,7 @@ mod tests {
             Err(CliError::Usage(_))
         ));
         assert!(
-            matches!(check_ids(&ids(&["a", "b", "a"])), Err(CliError::Usage(m)) if m.contains("`a` is given twice"))
+            matches!(check_ids(&ids(&["a", "b", "a"])), Err(CliError::Usage(m)) if m.contains("`a` staat er twee keer"))
         );
     }
 }
