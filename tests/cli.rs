@@ -122,13 +122,20 @@ fn an_unknown_filter_id_is_a_usage_error_naming_the_closest_ids() {
         .assert()
         .code(2)
         .stderr(contains(
+            "onbekende waarde `polarisati` voor thema; bedoelde je `polarisatie`?",
+        ));
+    weerbaar()
+        .args(["--lang", "en", "list", "--theme", "polarisati"])
+        .assert()
+        .code(2)
+        .stderr(contains(
             "unknown theme `polarisati`; did you mean `polarisatie`?",
         ));
     weerbaar()
-        .args(["list", "--min-evidence", "sterk"])
+        .args(["list", "--min-evidence", "zzz"])
         .assert()
         .code(2)
-        .stderr(contains("unknown evidence `sterk`"));
+        .stderr(contains("onbekende waarde `zzz`"));
 }
 
 #[test]
@@ -138,7 +145,7 @@ fn an_unknown_intervention_id_suggests_near_ones() {
         .assert()
         .code(1)
         .stderr(contains(
-            "no intervention with id `diamnt`; did you mean `diamant`?",
+            "geen interventie met id of naam `diamnt`; bedoelde je `diamant`?",
         ));
 }
 
@@ -245,7 +252,7 @@ fn provider_filters_match_any_part_of_a_name_in_any_case() {
         .args(["list", "--provider", "zzzz"])
         .assert()
         .code(2)
-        .stderr(contains("unknown provider `zzzz`"));
+        .stderr(contains("onbekende aanbieder `zzzz`"));
     // No far-fetched suggestions for short unknown ids, and none for an empty one.
     let out = weerbaar()
         .args(["show", "nope"])
@@ -258,7 +265,7 @@ fn provider_filters_match_any_part_of_a_name_in_any_case() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("valid ids:"),
+        String::from_utf8_lossy(&out.stderr).contains("geldig:"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
@@ -635,7 +642,7 @@ fn an_export_name_that_belongs_to_another_format_is_refused() {
         .assert()
         .code(2)
         .stderr(contains(
-            "is named like a .xlsx file, but the format is csv",
+            "heeft de naam van een .xlsx-bestand, maar het formaat is csv",
         ));
     assert!(!out.exists());
     // csv-nl in a .csv file is fine.
@@ -669,4 +676,147 @@ fn an_error_with_a_stderr_that_cannot_be_written_exits_1_without_a_panic() {
         .status()
         .unwrap_or_else(|e| panic!("run: {e}"));
     assert_eq!(status.code(), Some(1), "{status}");
+}
+
+#[test]
+fn show_compare_and_related_take_a_name_in_any_case_where_it_is_unambiguous() {
+    assert_eq!(
+        stdout_of(&["show", "rots en water"]),
+        stdout_of(&["show", "rots-en-water"])
+    );
+    assert_eq!(
+        stdout_of(&["show", "KANJERTRAINING"]),
+        stdout_of(&["show", "kanjertraining"])
+    );
+    assert_eq!(
+        stdout_of(&["related", "Rots en Water"]),
+        stdout_of(&["related", "rots-en-water"])
+    );
+    assert_eq!(
+        stdout_of(&["compare", "Rots en Water", "kanjertraining"]),
+        stdout_of(&["compare", "rots-en-water", "kanjertraining"])
+    );
+    // A word that fits several names is refused, naming them; it never picks one.
+    let out = weerbaar()
+        .args(["show", "weerbaar"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let named = stderr.matches(" (").count();
+    assert!(named >= 2, "names the candidates: {stderr}");
+    assert!(stdout_of(&["list", "--format", "ids"]).lines().count() > named);
+}
+
+#[test]
+fn filters_and_search_forgive_labels_case_and_one_wrong_letter() {
+    let ids = |args: &[&str]| {
+        let mut all = vec!["list", "--format", "ids"];
+        all.extend_from_slice(args);
+        stdout_of(&all)
+    };
+    assert_eq!(
+        ids(&["--theme", "Weerbaar opvoeden", "--target-group", "Ouders"]),
+        ids(&["--theme", "weerbaar-opvoeden", "--target-group", "ouders"])
+    );
+    assert_eq!(
+        ids(&["--theme", "polarisation"]),
+        ids(&["--theme", "polarisatie"])
+    );
+    assert!(!ids(&["--evidence", "erkend"]).is_empty());
+    assert_eq!(
+        ids(&["--evidence", "erkend"]),
+        ids(&["--min-evidence", "goed-onderbouwd"])
+    );
+    assert_eq!(
+        ids(&["-q", "radikalisering"]),
+        ids(&["-q", "radicalisering"])
+    );
+    weerbaar()
+        .args(["list", "-q", "radikaliseeringg"])
+        .assert()
+        .success()
+        .stderr(contains("bedoelde je `radicalisering`?"));
+}
+
+/// Every error a user can cause by typing, in the language asked for: Dutch by default, English
+/// with `--lang en`, never a mix (clap's own errors included).
+#[test]
+fn error_messages_are_in_one_language_dutch_by_default_english_with_lang_en() {
+    let paths: &[&[&str]] = &[
+        &["list", "--thema", "x"],
+        &["lst"],
+        &["list", "--sort", "foo"],
+        &["list", "--theme"],
+        &["list", "--theme", "polarisati"],
+        &["list", "--evidence", "erknd"],
+        &["list", "--min-evidence", "sterk-bewijs-x"],
+        &["list", "--provider", "zzzzzzzz"],
+        &["show"],
+        &["show", "nergens-te-vinden"],
+        &["show", "weerbaar"],
+        &["compare", "rots-en-water", "--shortlist", "x"],
+        &["export", "--format", "xyz"],
+        &["export", "--format", "xlsx"],
+        &["export", "--format", "csv", "--style", "brief"],
+        &["export", "--format", "json", "--labels"],
+        &["export", "--format", "csv", "--notes"],
+        &["export", "-o", "lijst.txt"],
+        &["export", "--format", "csv", "-o", "lijst.xlsx"],
+        &["export", "--shortlist", "bestaat-niet", "--format", "csv"],
+        &[
+            "export",
+            "--shortlist",
+            "x",
+            "-q",
+            "ouders",
+            "--format",
+            "csv",
+        ],
+    ];
+    let english = [
+        "unknown",
+        "did you mean",
+        "cannot",
+        "error:",
+        "is not",
+        "give ",
+        " use ",
+        "see ",
+        "fits ",
+    ];
+    let dutch = [
+        "onbekende",
+        "onbekend commando",
+        "bedoelde",
+        "geen ",
+        "geef",
+        "kies",
+        "ontbreekt",
+        "zie ",
+        "past bij",
+        "niet samen",
+    ];
+    let data = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for args in paths {
+        for (lang, forbidden) in [("nl", &english[..]), ("en", &dutch[..])] {
+            let out = weerbaar()
+                .env("WEERBAAR_DATA_DIR", data.path())
+                .current_dir(data.path())
+                .arg("--lang")
+                .arg(lang)
+                .args(*args)
+                .output()
+                .unwrap_or_else(|e| panic!("run: {e}"));
+            let stderr = String::from_utf8_lossy(&out.stderr).to_lowercase();
+            assert!(!out.status.success(), "{lang} {args:?} succeeded");
+            assert!(!stderr.trim().is_empty(), "{lang} {args:?}: no message");
+            for word in forbidden.iter() {
+                assert!(
+                    !stderr.contains(word),
+                    "{lang} {args:?} says `{word}`: {stderr}"
+                );
+            }
+        }
+    }
 }

@@ -201,7 +201,7 @@ fn compare_refuses_bad_id_lists() {
         .args(["compare", "rots-en-water"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("2 to 4 intervention ids"));
+        .stderr(predicate::str::contains("2 tot 4 interventies"));
     weerbaar()
         .args(["compare", "a", "b", "c", "d", "e"])
         .assert()
@@ -210,12 +210,12 @@ fn compare_refuses_bad_id_lists() {
         .args(["compare", "rots-en-water", "rots-en-water"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("given twice"));
+        .stderr(predicate::str::contains("staat er twee keer"));
     weerbaar()
         .args(["compare", "rots-en-water", "kanjertrainng"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("did you mean `kanjertraining`"));
+        .stderr(predicate::str::contains("bedoelde je `kanjertraining`"));
 }
 
 fn related_scores(id: &str) -> Vec<(String, f64)> {
@@ -433,7 +433,7 @@ fn compare_a_shortlist_and_write_the_comparison_to_a_file() {
     with_data(&["compare", "--shortlist", "Groot"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("has 1 interventions"));
+        .stderr(predicate::str::contains("heeft 1 interventies"));
     with_data(&["compare", "--shortlist", "Bestaat niet"])
         .assert()
         .code(1);

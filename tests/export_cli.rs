@@ -239,7 +239,7 @@ fn existing_files_need_force_and_bad_usage_exits_2() {
         .args(["export", "--shortlist", "sessie", "--format", "xlsx"])
         .assert()
         .code(2)
-        .stderr(contains("give a file with -o"));
+        .stderr(contains("geef een bestand met -o"));
     weerbaar(d)
         .args([
             "export",
@@ -256,18 +256,18 @@ fn existing_files_need_force_and_bad_usage_exits_2() {
         .args(["export", "--shortlist", "sessie", "-o", "x.txt"])
         .assert()
         .code(2)
-        .stderr(contains("give --format"));
+        .stderr(contains("geef --format"));
     weerbaar(d)
         .args(["export", "--format", "pdf"])
         .assert()
         .code(2)
-        .stderr(contains("unknown format `pdf`"));
+        .stderr(contains("onbekend formaat `pdf`"));
     weerbaar(d)
         .args(["export", "--shortlist", "nope", "--format", "md"])
         .assert()
         .code(1)
         .stderr(contains(
-            "no shortlist named `nope`; the shortlists are: `sessie`",
+            "geen shortlist met de naam `nope`; de shortlists zijn: `sessie`",
         ));
     weerbaar(d)
         .args(["export", "--shortlist", "sessie", "-o", "geen/map/s.csv"])
@@ -317,4 +317,198 @@ fn one_exported_intervention_is_counted_in_the_singular() {
         .stderr(contains("1 interventie (csv) geschreven: "));
     let mut rows = csv::Reader::from_path(&out).unwrap();
     assert_eq!(rows.records().count(), 1);
+}
+
+/// A data dir with shortlist `ouderavond`: four interventions, one with a private note.
+fn with_four() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    weerbaar(d)
+        .args([
+            "shortlist",
+            "add",
+            "ouderavond",
+            "diamant",
+            "girls-talk",
+            "gender-sexuality-alliances",
+            "aarhus-model",
+        ])
+        .assert()
+        .success();
+    weerbaar(d)
+        .args([
+            "shortlist",
+            "note",
+            "ouderavond",
+            "diamant",
+            "privé: te duur?",
+        ])
+        .assert()
+        .success();
+    dir
+}
+
+#[test]
+fn the_brief_is_a_handout_in_plain_words_and_full_stays_the_dossier() {
+    let dir = with_four();
+    let d = dir.path();
+    let brief = |extra: &[&str]| {
+        let out = weerbaar(d)
+            .args(["export", "--shortlist", "ouderavond", "--format", "md"])
+            .args(extra)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let md = brief(&[
+        "--style",
+        "brief",
+        "--place",
+        "Utrecht",
+        "--author",
+        "A. de Vries",
+    ]);
+    assert!(
+        md.contains("· Utrecht · opgesteld door A. de Vries\n"),
+        "{md}"
+    );
+    assert!(md.contains("| 1 | Diamant |"));
+    assert!(md.contains("erkend als goed onderbouwd (2020"));
+    assert!(md.contains("geen erkenning bekend"));
+    assert!(
+        !md.contains("privé") && !md.contains("Preventiefase"),
+        "{md}"
+    );
+    assert!(md.lines().count() < 80, "{} lines", md.lines().count());
+    assert!(brief(&["--style", "brief", "--notes"]).contains("privé: te duur?"));
+    let en = {
+        let out = weerbaar(d)
+            .args(["--lang", "en", "export", "--shortlist", "ouderavond"])
+            .args(["--format", "md", "--style", "brief"])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert!(
+        en.contains("**For whom.**") && en.contains("no recognition known"),
+        "{en}"
+    );
+    // The dossier is today's export, notes included.
+    let full = brief(&["--style", "full"]);
+    assert_eq!(full, brief(&[]));
+    assert!(full.contains("privé: te duur?"));
+    // A style for a format without one is a usage error, not a silent full export.
+    weerbaar(d)
+        .args([
+            "export",
+            "--shortlist",
+            "ouderavond",
+            "--format",
+            "csv",
+            "--style",
+            "brief",
+        ])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn the_html_brief_is_one_self_contained_file() {
+    let dir = with_four();
+    let d = dir.path();
+    weerbaar(d)
+        .args(["export", "--shortlist", "ouderavond", "-o", "brief.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(d.join("brief.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("@media print") && html.contains("size: A4"));
+    for external in ["<script", "<link", "src=", "@import"] {
+        assert!(!html.contains(external), "{external}");
+    }
+    assert_eq!(html.matches("<section").count(), 4);
+}
+
+/// The HTML brief in a real browser: scripts/brief-render.sh renders it with chromium to PNG and
+/// PDF and fails when four items take more than two A4 pages. Skipped (and said so) when no
+/// chromium is installed, as on most CI machines.
+#[test]
+fn the_html_brief_renders_in_a_headless_browser_on_two_pages() {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .iter()
+        .any(|b| {
+            std::process::Command::new("sh")
+                .args(["-c", &format!("command -v {b}")])
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if !found {
+        eprintln!("skipped: no chromium on this machine (see scripts/brief-render.sh)");
+        return;
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/brief-render.sh");
+    let out = std::process::Command::new("sh")
+        .arg(script)
+        .arg(assert_cmd::cargo::cargo_bin("weerbaar"))
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let png = std::fs::read(out_dir.path().join("brief.png")).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
+
+#[test]
+fn labels_write_words_instead_of_ids_in_the_interface_language() {
+    let dir = with_shortlist();
+    let d = dir.path();
+    let csv = |lang: &str| {
+        let out = weerbaar(d)
+            .args([
+                "--lang",
+                lang,
+                "export",
+                "--shortlist",
+                "sessie",
+                "--format",
+                "csv",
+                "--labels",
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let nl = csv("nl");
+    assert!(nl.starts_with("Id,Naam,"), "{nl}");
+    assert!(nl.contains("Doelgroepen") && !nl.contains("target_groups"));
+    let en = csv("en");
+    assert!(en.contains("Target groups"), "{en}");
+    // Without --labels the ids stay, for scripts and re-import.
+    let plain = weerbaar(d)
+        .args(["export", "--shortlist", "sessie", "--format", "csv"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(plain.stdout)
+            .unwrap()
+            .starts_with("id,name,")
+    );
+    weerbaar(d)
+        .args([
+            "export",
+            "--shortlist",
+            "sessie",
+            "--format",
+            "json",
+            "--labels",
+        ])
+        .assert()
+        .code(2);
 }

@@ -42,6 +42,7 @@ fn exports() -> &'static (String, String) {
             metadata: &inv.metadata,
             lang: weerbaar::model::Lang::Nl,
             current_year: 2026,
+            labels: false,
         };
         let mut json = Vec::new();
         let mut csv = Vec::new();

@@ -86,14 +86,14 @@ fn unknown_ids_and_lists_give_one_clear_line_and_change_nothing() {
         .assert()
         .code(1)
         .stderr(contains(
-            "no intervention with id `rots-en-watr`; did you mean `rots-en-water`?",
+            "geen interventie met id of naam `rots-en-watr`; bedoelde je `rots-en-water`?",
         ));
     assert!(!d.join("shortlists.json").exists(), "nothing saved");
     weerbaar(d)
         .args(["shortlist", "show", "nope"])
         .assert()
         .code(1)
-        .stderr(contains("no shortlist named `nope`"));
+        .stderr(contains("geen shortlist met de naam `nope`"));
     weerbaar(d)
         .args(["shortlist", "add", "sessie"])
         .assert()
@@ -116,7 +116,7 @@ fn rename_remove_and_delete() {
         .args(["shortlist", "rename", "a", "b"])
         .assert()
         .code(1)
-        .stderr(contains("already exists"));
+        .stderr(contains("er is al een shortlist"));
     weerbaar(d)
         .args(["shortlist", "rename", "a", "Sessie maart"])
         .assert()

@@ -35,10 +35,10 @@ pub enum CompareFormat {
 #[derive(Args, Debug)]
 pub struct CompareArgs {
     /// Two to four intervention ids (see `weerbaar list --format ids`).
-    #[arg(value_name = "ID", required_unless_present = "shortlist")]
+    #[arg(value_name = "ID", required_unless_present = "shortlist", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub ids: Vec<String>,
     /// Compare the interventions of this shortlist (two to four) instead of ids.
-    #[arg(long, value_name = "NAME", conflicts_with = "ids")]
+    #[arg(long, value_name = "NAME", conflicts_with = "ids", add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
     pub shortlist: Option<String>,
     #[arg(long, value_enum, default_value = "text")]
     pub format: CompareFormat,
@@ -59,14 +59,16 @@ pub struct CompareArgs {
 /// Check the ids: two to four, no repeats. A usage error otherwise.
 fn check_ids(ids: &[String]) -> Result<(), CliError> {
     if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "compare neemt {MIN_ITEMS} tot {MAX_ITEMS} interventies, niet {}",
             "compare takes {MIN_ITEMS} to {MAX_ITEMS} intervention ids, not {}",
             ids.len()
         )));
     }
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
-            return Err(CliError::Usage(format!(
+            return Err(CliError::Usage(crate::tr!(
+                "`{id}` staat er twee keer; vergelijk verschillende interventies",
                 "`{id}` is given twice; compare different interventions"
             )));
         }
@@ -106,7 +108,8 @@ fn chosen_ids(
         .map(|i| i.id.clone())
         .collect();
     if !(MIN_ITEMS..=MAX_ITEMS).contains(&ids.len()) {
-        return Err(CliError::Usage(format!(
+        return Err(CliError::Usage(crate::tr!(
+            "shortlist `{}` heeft {} interventies; compare neemt er {MIN_ITEMS} tot {MAX_ITEMS} (geef hun ids)",
             "shortlist `{}` has {} interventions; compare takes {MIN_ITEMS} to {MAX_ITEMS} (give their ids instead)",
             list.name,
             ids.len()
@@ -142,6 +145,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         metadata: &inventory.metadata,
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let width = args
         .width
@@ -321,7 +325,7 @@ mod tests {
             Err(CliError::Usage(_))
         ));
         assert!(
-            matches!(check_ids(&ids(&["a", "b", "a"])), Err(CliError::Usage(m)) if m.contains("`a` is given twice"))
+            matches!(check_ids(&ids(&["a", "b", "a"])), Err(CliError::Usage(m)) if m.contains("`a` staat er twee keer"))
         );
     }
 }

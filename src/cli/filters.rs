@@ -4,7 +4,7 @@
 use clap::Args;
 
 use crate::model::FacetGroup;
-use crate::model::vocab::{EVIDENCE, closest_ids};
+use crate::model::vocab::{EVIDENCE, closest_ids, evidence_rank, resolve};
 use crate::query::{Index, Query, Sort};
 use crate::store::source::unknown_id_message;
 
@@ -16,34 +16,34 @@ pub struct FilterArgs {
     #[arg(short, long, value_name = "Q")]
     pub query: Option<String>,
     /// Keep interventions with this theme (repeat for OR).
-    #[arg(long = "theme", value_name = "ID")]
+    #[arg(long = "theme", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::themes))]
     pub themes: Vec<String>,
     /// Keep interventions for this target group (repeat for OR; ids: `weerbaar facets`).
-    #[arg(long = "target-group", value_name = "ID")]
+    #[arg(long = "target-group", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::target_groups))]
     pub target_groups: Vec<String>,
     /// Keep interventions working at this level (repeat for OR).
-    #[arg(long = "level", value_name = "ID")]
+    #[arg(long = "level", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::levels))]
     pub levels: Vec<String>,
     /// Keep interventions of this kind of offer (repeat for OR).
-    #[arg(long = "offer-type", value_name = "ID")]
+    #[arg(long = "offer-type", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::offer_types))]
     pub offer_types: Vec<String>,
     /// Keep interventions for this prevention stage.
-    #[arg(long = "prevention", value_name = "ID")]
+    #[arg(long = "prevention", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::prevention))]
     pub prevention: Vec<String>,
     /// Keep interventions strengthening this resilience dimension.
-    #[arg(long = "dimension", value_name = "ID")]
+    #[arg(long = "dimension", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::dimensions))]
     pub dimensions: Vec<String>,
     /// Keep interventions with this working element.
-    #[arg(long = "working-element", value_name = "ID")]
+    #[arg(long = "working-element", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::working_elements))]
     pub working_elements: Vec<String>,
     /// Keep interventions with exactly this evidence level (see also --min-evidence).
-    #[arg(long = "evidence", value_name = "ID")]
+    #[arg(long = "evidence", value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::evidence))]
     pub evidence: Vec<String>,
     /// A provider: its name, or any part of it (any case).
-    #[arg(long = "provider", value_name = "NAME")]
+    #[arg(long = "provider", value_name = "NAME", add = clap_complete::ArgValueCandidates::new(super::complete::providers))]
     pub providers: Vec<String>,
-    /// Keep interventions with at least this evidence level.
-    #[arg(long, value_name = "ID")]
+    /// Keep interventions with at least this evidence level (`erkend`: any recognition).
+    #[arg(long, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::evidence))]
     pub min_evidence: Option<String>,
     /// Order of the results [default: `sort` in the configuration, else relevance].
     #[arg(long, value_name = "relevance|name|evidence", value_parser = parse_sort)]
@@ -51,7 +51,12 @@ pub struct FilterArgs {
 }
 
 fn parse_sort(s: &str) -> Result<Sort, String> {
-    Sort::from_id(s).ok_or_else(|| format!("unknown sort `{s}`; use relevance, name or evidence"))
+    Sort::from_id(s).ok_or_else(|| {
+        crate::tr!(
+            "onbekende sortering `{s}`; kies relevance, name of evidence",
+            "unknown sort `{s}`; use relevance, name or evidence"
+        )
+    })
 }
 
 impl FilterArgs {
@@ -79,8 +84,13 @@ impl FilterArgs {
         for (group, values) in self.by_group() {
             let known = index.group(group);
             for value in values {
+                // The id as the inventory has it; else what the value names in the one
+                // vocabulary (a label or synonym, any case: `--theme "Weerbaar opvoeden"`,
+                // `--evidence erkend`); a provider by part of its name.
                 let matched: Vec<&str> = if known.position(value).is_some() {
                     vec![value.as_str()]
+                } else if let Some(terms) = group.vocabulary() {
+                    resolve(terms, value)
                 } else if group == FacetGroup::Provider {
                     providers_containing(known, value)
                 } else {
@@ -97,14 +107,18 @@ impl FilterArgs {
             }
         }
         if let Some(min) = &self.min_evidence {
-            if EVIDENCE.iter().all(|t| t.id != min) {
-                return Err(CliError::Usage(unknown_id_message(
+            // "erkend" names several levels: at least the weakest of them.
+            let Some(level) = resolve(EVIDENCE, min)
+                .into_iter()
+                .min_by_key(|id| evidence_rank(id))
+            else {
+                return Err(CliError::Usage(unknown_term(
                     FacetGroup::Evidence,
                     min,
                     EVIDENCE,
                 )));
-            }
-            query.min_evidence = Some(min.clone());
+            };
+            query.min_evidence = Some(level.to_string());
         }
         Ok(query)
     }
@@ -188,9 +202,55 @@ fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) ->
         .collect()
 }
 
+/// "onbekend thema `polarisati`; bedoelde je `polarisatie`?" in the command line's language.
+/// The suggestions are the store's (`unknown_id_message`), so both say the same; an evidence
+/// word near "erkend" suggests `erkend` (any recognition), never `niet-erkend`.
+fn unknown_term(group: FacetGroup, value: &str, terms: &[crate::model::vocab::Term]) -> String {
+    let lang = crate::cli::messages::lang();
+    let english = unknown_id_message(group, value, terms);
+    let near_erkend = group == FacetGroup::Evidence
+        && crate::model::vocab::ANY_RECOGNITION
+            .iter()
+            .any(|w| !closest_ids(value, [*w]).is_empty());
+    let suggestions: Vec<&str> = if near_erkend {
+        vec!["erkend"]
+    } else {
+        english
+            .split_once("did you mean ")
+            .map(|(_, rest)| {
+                rest.trim_end_matches('?')
+                    .split(" or ")
+                    .map(|s| s.trim_matches('`'))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let what = group.label(lang).to_lowercase();
+    let listed = |s: &[&str]| {
+        s.iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(lang.pick(" of ", " or "))
+    };
+    if suggestions.is_empty() {
+        let ids: Vec<&str> = terms.iter().map(|t| t.id).collect();
+        crate::tr!(
+            "onbekende waarde `{value}` voor {what}; geldig: {}",
+            "unknown {what} `{value}`; valid ids: {}",
+            ids.join(", ")
+        )
+    } else {
+        crate::tr!(
+            "onbekende waarde `{value}` voor {what}; bedoelde je {}?",
+            "unknown {what} `{value}`; did you mean {}?",
+            listed(&suggestions)
+        )
+    }
+}
+
 fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupIndex) -> String {
     match group.vocabulary() {
-        Some(terms) => unknown_id_message(group, value, terms),
+        Some(terms) => unknown_term(group, value, terms),
         None => {
             // Compared folded (the names have capitals and accents), shown as they are.
             let folded: Vec<(String, &str)> = known
@@ -206,17 +266,19 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
             .filter_map(|f| folded.iter().find(|(g, _)| g == f).map(|(_, n)| *n))
             .collect();
             if names.is_empty() {
-                format!(
+                crate::tr!(
+                    "onbekende aanbieder `{value}`; zie `weerbaar facets` voor de aanbieders in deze inventaris",
                     "unknown provider `{value}`; see `weerbaar facets` for the providers in this inventory"
                 )
             } else {
-                format!(
-                    "unknown provider `{value}`; did you mean {}?",
-                    names
-                        .iter()
-                        .map(|n| format!("`{n}`"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
+                let names = names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(crate::cli::messages::lang().pick(" of ", " or "));
+                crate::tr!(
+                    "onbekende aanbieder `{value}`; bedoelde je {names}?",
+                    "unknown provider `{value}`; did you mean {names}?"
                 )
             }
         }
@@ -296,6 +358,38 @@ mod tests {
         assert_eq!(probe.filters.to_query(&index).unwrap(), query);
         assert!(!probe.filters.is_empty());
         assert!(FilterArgs::default().is_empty());
+    }
+
+    #[test]
+    fn filters_take_labels_synonyms_and_any_case_and_erkend_is_every_recognition() {
+        let inventory = open_bundled().unwrap();
+        let index = Index::build(&inventory);
+        let query = |args: &[&str]| {
+            Probe::try_parse_from(std::iter::once("weerbaar").chain(args.iter().copied()))
+                .unwrap()
+                .filters
+                .to_query(&index)
+        };
+        let same = |a: &[&str], b: &[&str]| assert_eq!(query(a).unwrap(), query(b).unwrap());
+        same(
+            &["--theme", "Weerbaar opvoeden"],
+            &["--theme", "weerbaar-opvoeden"],
+        );
+        same(&["--theme", "polarisation"], &["--theme", "polarisatie"]);
+        same(&["--target-group", "Ouders"], &["--target-group", "ouders"]);
+        same(
+            &["--min-evidence", "erkend"],
+            &["--min-evidence", "goed-onderbouwd"],
+        );
+        let erkend = query(&["--evidence", "erkend"]).unwrap();
+        for level in crate::model::vocab::RECOGNISED {
+            assert!(erkend.is_selected(FacetGroup::Evidence, level), "{level}");
+        }
+        assert!(!erkend.is_selected(FacetGroup::Evidence, "niet-erkend"));
+        let Err(CliError::Usage(message)) = query(&["--theme", "polarisati"]) else {
+            panic!("a misspelt theme is a usage error")
+        };
+        assert!(message.contains("polarisatie"), "{message}");
     }
 
     #[test]

@@ -83,7 +83,29 @@ pub(super) fn search_records(
     };
     let query = query_for(ctx, filters, &index)?;
     let results = query::run(&index, &SkimMatcher::default(), &query);
+    say_corrections(ctx, &index, &query, &results);
     Ok((Records::database(db), index, results, query))
+}
+
+/// Say on stderr which misspelt word was searched as which ("gezocht op `radicalisering` in
+/// plaats van `radikalisering`"), and after no results the nearest word to try.
+fn say_corrections(ctx: &Context, index: &Index, query: &Query, results: &Results) {
+    let lang = ctx.lang;
+    for (typed, searched) in query::typo::corrections(index, &query.text) {
+        crate::say!(
+            "weerbaar: {} `{searched}` {} `{typed}`",
+            Text::MsgSearchedFor.get(lang),
+            Text::MsgInsteadOf.get(lang)
+        );
+    }
+    if results.hits.is_empty()
+        && let Some((_, nearest)) = query::typo::suggestion(index, &query.text)
+    {
+        crate::say!(
+            "weerbaar: {} `{nearest}`?",
+            Text::MsgNoResultsDidYouMean.get(lang)
+        );
+    }
 }
 
 /// Ids are what users copy into `weerbaar show`, so their column is never cut.
@@ -112,6 +134,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         metadata: records.metadata(),
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {

@@ -2,6 +2,7 @@
 //! stdout, messages to stderr; exit 0 ok, 1 error, 2 usage.
 
 mod compare;
+pub mod complete;
 mod config;
 mod db;
 mod export;
@@ -24,6 +25,7 @@ pub mod filters;
 mod import;
 mod list;
 mod matrix;
+pub mod messages;
 mod output;
 mod related;
 mod shell;
@@ -35,7 +37,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 
 use crate::config::{Config, Problem};
 use crate::i18n::Text;
@@ -96,7 +98,12 @@ pub struct Cli {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("unknown language `{s}`; use nl or en"))
+    Lang::parse(s).ok_or_else(|| {
+        crate::tr!(
+            "onbekende taal `{s}`; kies nl of en",
+            "unknown language `{s}`; use nl or en"
+        )
+    })
 }
 
 #[derive(Subcommand, Debug)]
@@ -194,11 +201,29 @@ impl Context {
 
 /// Parse the command line and run it. `run_tui` is called when no subcommand is given.
 pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // `COMPLETE=bash weerbaar …`: the shell asks for completions (see `complete`); answered and
+    // exited here, before anything else runs.
+    clap_complete::CompleteEnv::with_factory(Cli::command).complete();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    messages::set_lang(messages::early_lang(&args));
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => {
-            // clap prints help and version to stdout with exit 0, and usage errors with exit 2.
-            let _ = e.print();
+            // clap prints help and version to stdout with exit 0, and usage errors with exit 2;
+            // a usage error in Dutch is ours, one line with the help hint.
+            match (e.use_stderr(), messages::lang()) {
+                (true, Lang::Nl) => match messages::dutch(&e) {
+                    Some(line) => {
+                        crate::say!("weerbaar: {line}\n(meer: weerbaar --help)");
+                    }
+                    None => {
+                        let _ = e.print();
+                    }
+                },
+                _ => {
+                    let _ = e.print();
+                }
+            }
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
@@ -223,6 +248,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             crate::say!("weerbaar: warning: {rest}");
         }
     }
+    messages::set_lang(lang);
     let ctx = Context {
         lang,
         db: cli.db.clone().or_else(|| {

@@ -9,7 +9,7 @@ use crate::model::Intervention;
 use crate::query::Index;
 use crate::related::{self, DEFAULT_LIMIT};
 
-use super::show::unknown_id;
+use super::show::{by_name, unknown_id};
 use super::{CliError, Context};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -20,7 +20,8 @@ pub enum RelatedFormat {
 
 #[derive(Args, Debug)]
 pub struct RelatedArgs {
-    /// The intervention's id.
+    /// The intervention's id, or its name in any case.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub id: String,
     /// How many to list at most.
     #[arg(long, value_name = "N", default_value_t = DEFAULT_LIMIT as u32,
@@ -33,9 +34,16 @@ pub struct RelatedArgs {
 pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
     // The index is all scoring needs: the database is streamed into it, never held whole.
     let index = Index::load(&ctx.open_database()?)?;
-    let target = index
-        .position_of(&args.id)
-        .ok_or_else(|| unknown_id(&args.id, (0..index.len()).map(|r| index.id(r))))?;
+    // The id, else a name in any case (an ambiguous name is an error naming the candidates).
+    let named = match index.position_of(&args.id) {
+        Some(p) => Some(p),
+        None => {
+            let records = (0..index.len()).map(|r| (index.id(r), index.name(r), index.aliases(r)));
+            by_name(&args.id, records)?.and_then(|id| index.position_of(id))
+        }
+    };
+    let target =
+        named.ok_or_else(|| unknown_id(&args.id, (0..index.len()).map(|r| index.id(r))))?;
     let found = related::related(&index, target, args.limit as usize);
     let (id, name) = (index.id(target), index.name(target));
     let lang = ctx.lang;

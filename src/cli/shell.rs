@@ -16,11 +16,28 @@ pub struct CompletionsArgs {
 }
 
 /// Print the completion script, e.g. `weerbaar completions bash > ~/.local/share/bash-completion/completions/weerbaar`.
+/// The script asks `weerbaar` itself for the candidates (clap_complete's dynamic completion,
+/// answered in `cli::main` through `COMPLETE=<shell>`): intervention ids, shortlist names and
+/// vocabulary values, not file names. It is the same as `COMPLETE=bash weerbaar` prints.
 pub fn completions(args: &CompletionsArgs) -> Result<(), CliError> {
-    // clap_complete panics when its writer fails (a full disk, a closed pipe), so it writes to
-    // memory and the write to stdout is ours, with a proper error.
+    use clap_complete::env::{Bash, Elvish, EnvCompleter, Fish, Powershell, Zsh};
+    // Written to memory first, so a failed write to stdout is ours, with a proper error.
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "weerbaar", &mut script);
+    let shell: Option<&dyn EnvCompleter> = match args.shell {
+        Shell::Bash => Some(&Bash),
+        Shell::Zsh => Some(&Zsh),
+        Shell::Fish => Some(&Fish),
+        Shell::PowerShell => Some(&Powershell),
+        Shell::Elvish => Some(&Elvish),
+        _ => None,
+    };
+    match shell {
+        Some(shell) => {
+            shell.write_registration("COMPLETE", "weerbaar", "weerbaar", "weerbaar", &mut script)?
+        }
+        // A shell clap_complete learns later: its static script (flags and subcommands).
+        None => clap_complete::generate(args.shell, &mut Cli::command(), "weerbaar", &mut script),
+    }
     let mut out = std::io::stdout().lock();
     out.write_all(&script)?;
     out.flush()?;

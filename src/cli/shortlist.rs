@@ -30,37 +30,86 @@ pub enum ShortlistCommand {
     },
     /// The items of one shortlist with their notes; ids no longer in the inventory are flagged.
     Show {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
         #[arg(long, value_enum, default_value = "text")]
         format: ShortlistFormat,
     },
     /// Add interventions (by id) to a shortlist, creating it when it does not exist.
     Add {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         ids: Vec<String>,
     },
     /// Remove interventions (by id) from a shortlist.
     Remove {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
-        #[arg(required = true, value_name = "ID")]
+        #[arg(required = true, value_name = "ID", add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         ids: Vec<String>,
     },
     /// Set the note of an item; an empty TEXT clears it.
     Note {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
         name: String,
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
         id: String,
         text: String,
     },
     /// Rename a shortlist.
-    Rename { old: String, new: String },
+    Rename {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
+        old: String,
+        new: String,
+    },
     /// Delete a shortlist and its notes.
-    Delete { name: String },
+    Delete {
+        #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::shortlist_names))]
+        name: String,
+    },
 }
 
 impl From<ShortlistError> for CliError {
     fn from(e: ShortlistError) -> Self {
-        CliError::Failed(e.to_string())
+        use crate::shortlist::{ListError, MAX_NAME_CHARS, NameProblem};
+        let quoted = |names: &[String]| {
+            names
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        // The shortlist core says it in English; the command line says it in its language.
+        CliError::Failed(match e {
+            ShortlistError::List(ListError::NoSuchList { name, known }) if known.is_empty() => {
+                crate::tr!(
+                    "geen shortlist met de naam `{name}`; er zijn er nog geen (maak er een met `weerbaar shortlist add {name} ID…`)",
+                    "no shortlist named `{name}`; there are none yet (create one with `weerbaar shortlist add {name} ID…`)"
+                )
+            }
+            ShortlistError::List(ListError::NoSuchList { name, known }) => crate::tr!(
+                "geen shortlist met de naam `{name}`; de shortlists zijn: {}",
+                "no shortlist named `{name}`; the shortlists are: {}",
+                quoted(&known)
+            ),
+            ShortlistError::List(ListError::AlreadyExists(name)) => crate::tr!(
+                "er is al een shortlist met de naam `{name}`",
+                "a shortlist named `{name}` exists already"
+            ),
+            ShortlistError::List(ListError::BadName(_, NameProblem::Empty)) => {
+                crate::tr!("een naam mag niet leeg zijn", "a name cannot be empty")
+            }
+            ShortlistError::List(ListError::BadName(_, NameProblem::TooLong)) => crate::tr!(
+                "een naam heeft hoogstens {MAX_NAME_CHARS} tekens",
+                "a name can have at most {MAX_NAME_CHARS} characters"
+            ),
+            ShortlistError::List(ListError::NotInList { name, id }) => crate::tr!(
+                "`{id}` staat niet in shortlist `{name}`",
+                "`{id}` is not in shortlist `{name}`"
+            ),
+            other => other.to_string(),
+        })
     }
 }
 

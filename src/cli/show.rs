@@ -23,7 +23,8 @@ pub enum ShowFormat {
 
 #[derive(Args, Debug)]
 pub struct ShowArgs {
-    /// The intervention's id (see `weerbaar list --format ids`).
+    /// The intervention's id (see `weerbaar list --format ids`), or its name in any case.
+    #[arg(add = clap_complete::ArgValueCandidates::new(super::complete::intervention_ids))]
     pub id: String,
     #[arg(long, value_enum, default_value = "text")]
     pub format: ShowFormat,
@@ -36,6 +37,7 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
         metadata: &inventory.metadata,
         lang: ctx.lang,
         current_year: ctx.current_year,
+        labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
@@ -87,11 +89,68 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The intervention with this id, or an error naming the closest ids.
+/// The intervention with this id or name, or an error naming the closest ids.
 pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Intervention, CliError> {
-    inventory
-        .get(id)
+    if let Some(item) = inventory.get(id) {
+        return Ok(item);
+    }
+    let records = inventory.interventions.iter().map(|i| {
+        (
+            i.id.as_str(),
+            i.name.as_str(),
+            i.aliases.iter().map(String::as_str),
+        )
+    });
+    let found = by_name(id, records)?;
+    found
+        .and_then(|id| inventory.get(id))
         .ok_or_else(|| unknown_id(id, inventory.interventions.iter().map(|i| i.id.as_str())))
+}
+
+/// A typed name compared the forgiving way: any case, no accents, `-` and spaces alike.
+fn name_key(s: &str) -> String {
+    crate::query::fold(s.trim())
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The id of the record a typed name means: its id, name or an alias in any case or with spaces
+/// for dashes (`"rots en water"`, `Kanjertraining`), else the one name that contains it. `None`:
+/// nothing fits; an error when several do (naming them).
+pub(super) fn by_name<'a, A: Iterator<Item = &'a str>>(
+    typed: &str,
+    records: impl Iterator<Item = (&'a str, &'a str, A)>,
+) -> Result<Option<&'a str>, CliError> {
+    let key = name_key(typed);
+    if key.is_empty() {
+        return Ok(None);
+    }
+    let mut exact: Vec<(&str, &str)> = Vec::new();
+    let mut partial: Vec<(&str, &str)> = Vec::new();
+    for (id, name, mut aliases) in records {
+        if name_key(id) == key || name_key(name) == key || aliases.any(|a| name_key(a) == key) {
+            exact.push((id, name));
+        } else if key.chars().count() >= 4 && name_key(name).contains(&key) {
+            partial.push((id, name));
+        }
+    }
+    let candidates = if exact.is_empty() { partial } else { exact };
+    match candidates.as_slice() {
+        [] => Ok(None),
+        [(id, _)] => Ok(Some(id)),
+        many => Err(CliError::Usage(crate::tr!(
+            "`{typed}` past bij {} interventies: {}; geef het id",
+            "`{typed}` fits {} interventions: {}; give the id",
+            many.len(),
+            many.iter()
+                .take(5)
+                .map(|(id, name)| format!("`{id}` ({name})"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
+    }
 }
 
 /// "no intervention with id `x`; did you mean `y`?", the nearest of `ids` suggested.
@@ -99,17 +158,22 @@ pub(super) fn unknown_id<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> Cl
     {
         let near = closest_ids(id, ids);
         let hint = if near.is_empty() {
-            "see `weerbaar list --format ids`".to_string()
+            crate::tr!(
+                "zie `weerbaar list --format ids`",
+                "see `weerbaar list --format ids`"
+            )
         } else {
-            format!(
+            let names = near.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>();
+            crate::tr!(
+                "bedoelde je {}?",
                 "did you mean {}?",
-                near.iter()
-                    .map(|n| format!("`{n}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
+                names.join(crate::cli::messages::lang().pick(" of ", " or "))
             )
         };
-        CliError::Failed(format!("no intervention with id `{id}`; {hint}"))
+        CliError::Failed(crate::tr!(
+            "geen interventie met id of naam `{id}`; {hint}",
+            "no intervention with id or name `{id}`; {hint}"
+        ))
     }
 }
 

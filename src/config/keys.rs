@@ -35,12 +35,14 @@ pub enum Action {
     CompareView,
     Matrix,
     CopyCitation,
+    Back,
+    Recognised,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
+    pub const ALL: [Action; 29] = [
         Action::Search,
         Action::Up,
         Action::Down,
@@ -66,6 +68,8 @@ impl Action {
         Action::CompareView,
         Action::Matrix,
         Action::CopyCitation,
+        Action::Back,
+        Action::Recognised,
         Action::Help,
         Action::Quit,
     ];
@@ -97,6 +101,8 @@ impl Action {
             Action::CompareView => "compare-view",
             Action::Matrix => "matrix",
             Action::CopyCitation => "copy-citation",
+            Action::Back => "back",
+            Action::Recognised => "recognised",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -343,6 +349,8 @@ impl Preset {
             Action::CompareView => vec![c('C')],
             Action::Matrix => vec![c('m')],
             Action::CopyCitation => vec![c('y')],
+            Action::Back => vec![p(Backspace)],
+            Action::Recognised => vec![c('E')],
             Action::Help => vec![c('?')],
             Action::Quit => vec![c('q')],
         }

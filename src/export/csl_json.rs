@@ -28,6 +28,22 @@ fn csl_item(r: Reference) -> Value {
     };
     item.insert("type".into(), ty.into());
     item.insert("title".into(), r.title.into());
+    if !r.authors.is_empty() {
+        // "Jansen, A." is a person (family, given); a bare name may be an organisation, so
+        // it is given as a literal, which CSL prints as it is.
+        let authors: Vec<Value> = r
+            .authors
+            .iter()
+            .map(|a| match a.split_once(", ") {
+                Some((family, given)) => json!({ "family": family, "given": given }),
+                None => json!({ "literal": a }),
+            })
+            .collect();
+        item.insert("author".into(), authors.into());
+    }
+    if !r.intervention.is_empty() {
+        item.insert("container-title".into(), r.intervention.into());
+    }
     if !r.url.is_empty() {
         item.insert("URL".into(), r.url.into());
     }

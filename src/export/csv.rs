@@ -5,6 +5,8 @@
 use std::io::Write;
 
 use super::{Entries, Entry, Options, join};
+use crate::i18n::Text;
+use crate::model::{FacetGroup, Intervention};
 
 /// The column names, in order. Documented in docs/export.md; `weerbaar import` reads them back.
 pub const COLUMNS: &[&str] = &[
@@ -47,9 +49,84 @@ pub const COLUMNS: &[&str] = &[
     "shortlist_note",
 ];
 
+/// The header a column gets with `--labels`, in the language: the labels the detail view uses
+/// (one table, `i18n::Text`).
+fn header(column: &str) -> Option<Text> {
+    Some(match column {
+        "id" => Text::ColumnId,
+        "name" => Text::Name,
+        "aliases" => Text::Aliases,
+        "providers" => Text::Provider,
+        "country" => Text::Country,
+        "summary" => Text::Summary,
+        "aim" => Text::Aim,
+        "approach" => Text::Approach,
+        "target_groups" => Text::TargetGroups,
+        "levels" => Text::Levels,
+        "offer_types" => Text::OfferTypes,
+        "prevention" => Text::Prevention,
+        "themes" => Text::Themes,
+        "dimensions" => Text::Dimensions,
+        "framing" => Text::Framing,
+        "working_elements" => Text::WorkingElements,
+        "working_element_notes" => Text::ColumnWorkingElementNotes,
+        "evidence_level" => Text::EvidenceLevel,
+        "evidence_year" => Text::ColumnEvidenceYear,
+        "evidence_state" => Text::ColumnEvidenceState,
+        "evidence_status" => Text::ColumnEvidenceStatus,
+        "evidence_date" => Text::JudgementDate,
+        "evidence_databank" => Text::Databank,
+        "evidence_databank_url" => Text::ColumnEvidenceDatabankUrl,
+        "evidence_body" => Text::AssessedBy,
+        "evidence_note" => Text::ColumnEvidenceNote,
+        "studies" => Text::Studies,
+        "duration" => Text::Duration,
+        "cost" => Text::Cost,
+        "region" => Text::Region,
+        "source_urls" => Text::ColumnSourceUrls,
+        "source_titles" => Text::ColumnSourceTitles,
+        "sources_checked" => Text::ColumnSourcesChecked,
+        "source_supports" => Text::ColumnSourceSupports,
+        "inventory_version" => Text::ColumnInventoryVersion,
+        "inventory_date" => Text::ColumnInventoryDate,
+        "shortlist_note" => Text::ShortlistNote,
+        _ => return None,
+    })
+}
+
+/// The header row: the column ids (for scripts and re-import), or with `--labels` their names
+/// in the interface's language.
+pub fn headers(opts: &Options<'_>) -> Vec<&'static str> {
+    COLUMNS
+        .iter()
+        .map(|c| match header(c) {
+            Some(text) if opts.labels => text.get(opts.lang),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Vocabulary ids as cell text: the ids, or with `--labels` their labels in the language.
+fn values(ids: &[String], group: FacetGroup, opts: &Options<'_>) -> String {
+    if !opts.labels {
+        return join(ids);
+    }
+    let labels: Vec<String> = ids
+        .iter()
+        .map(|id| Intervention::label(group, id, opts.lang))
+        .collect();
+    join(&labels)
+}
+
 /// The cells of one row, in `COLUMNS` order.
 pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
     let item = entry.item();
+    let elements: Vec<String> = item.working_elements.iter().map(|w| w.id.clone()).collect();
+    let level = if opts.labels && !item.evidence.level.is_empty() {
+        Intervention::label(FacetGroup::Evidence, &item.evidence.level, opts.lang)
+    } else {
+        item.evidence.level.clone()
+    };
     let studies = item
         .evidence
         .studies
@@ -81,24 +158,20 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
         item.summary.clone(),
         item.aim.clone(),
         item.approach.clone(),
-        join(&item.target_groups),
-        join(&item.levels),
-        join(&item.offer_types),
-        join(&item.prevention),
-        join(&item.themes),
-        join(&item.weerbaarheid.dimensions),
+        values(&item.target_groups, FacetGroup::TargetGroup, opts),
+        values(&item.levels, FacetGroup::Level, opts),
+        values(&item.offer_types, FacetGroup::OfferType, opts),
+        values(&item.prevention, FacetGroup::Prevention, opts),
+        values(&item.themes, FacetGroup::Theme, opts),
+        values(&item.weerbaarheid.dimensions, FacetGroup::Dimension, opts),
         item.weerbaarheid.framing.clone(),
-        item.working_elements
-            .iter()
-            .map(|w| w.id.clone())
-            .collect::<Vec<_>>()
-            .join("; "),
+        values(&elements, FacetGroup::WorkingElement, opts),
         item.working_elements
             .iter()
             .map(|w| w.note.clone())
             .collect::<Vec<_>>()
             .join(" | "),
-        item.evidence.level.clone(),
+        level,
         // The recognition's state in words, in the export's language ("erkend 2016 — ouder
         // dan vijf jaar"); derived, so the import reads past it.
         item.evidence
@@ -134,10 +207,21 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
             .collect::<Vec<_>>()
             .join("; "),
         // Per source (in the order of the URLs, separated by `|`) the field keys it backs,
-        // separated by spaces: "summary aim | cost".
+        // separated by spaces: "summary aim | cost"; with `--labels` the fields' names instead.
         item.sources
             .iter()
-            .map(|s| s.supports.join(" "))
+            .map(|s| {
+                if opts.labels {
+                    let names: Vec<&str> = s
+                        .supports
+                        .iter()
+                        .map(|k| crate::model::provenance::field_label(k, opts.lang))
+                        .collect();
+                    names.join("; ")
+                } else {
+                    s.supports.join(" ")
+                }
+            })
             .collect::<Vec<_>>()
             .join(" | "),
         opts.metadata.version.clone(),
@@ -150,7 +234,7 @@ pub fn write(entries: impl Entries, opts: &Options<'_>, out: impl Write) -> std:
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(COLUMNS).map_err(to_io)?;
+    w.write_record(headers(opts)).map_err(to_io)?;
     for entry in entries.into_entries() {
         w.write_record(row(&entry?, opts)).map_err(to_io)?;
     }
@@ -195,5 +279,44 @@ mod tests {
         // Plain CSV is for scripts: no formula guard.
         assert_eq!(&rows[1][col("name")], "=HYPERLINK(\"x\")");
         assert_eq!(&rows[1][col("shortlist_note")], "");
+    }
+
+    #[test]
+    fn with_labels_cells_and_headers_are_words_in_the_language() {
+        let items = fixtures::items();
+        for (lang, header, groups, level) in [
+            (
+                Lang::Nl,
+                "Doelgroepen",
+                "Jongeren; Eerstelijnsprofessionals (breed)",
+                "Goed onderbouwd",
+            ),
+            (
+                Lang::En,
+                "Target groups",
+                "Young people; Frontline professionals (general)",
+                "Well founded",
+            ),
+        ] {
+            let mut opts = fixtures::opts(lang);
+            opts.labels = true;
+            let mut buf = Vec::new();
+            write(&items, &opts, &mut buf).unwrap();
+            let mut r = ::csv::Reader::from_reader(buf.as_slice());
+            let head: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+            let at = COLUMNS.iter().position(|c| *c == "target_groups").unwrap();
+            assert_eq!(head[at], header);
+            let first = r.records().next().unwrap().unwrap();
+            assert_eq!(&first[at], groups);
+            let lv = COLUMNS.iter().position(|c| *c == "evidence_level").unwrap();
+            assert_eq!(&first[lv], level);
+            assert!(!head.iter().any(|h| h.contains('_')), "{head:?}");
+            let unique: std::collections::HashSet<&String> = head.iter().collect();
+            assert_eq!(
+                unique.len(),
+                head.len(),
+                "two columns with one name: {head:?}"
+            );
+        }
     }
 }

@@ -48,7 +48,7 @@ pub fn write(
         .delimiter(b';')
         .terminator(::csv::Terminator::CRLF)
         .from_writer(out);
-    w.write_record(csv::COLUMNS).map_err(csv::to_io)?;
+    w.write_record(csv::headers(opts)).map_err(csv::to_io)?;
     for entry in entries.into_entries() {
         w.write_record(csv::row(&entry?, opts).iter().map(|c| guard(c)))
             .map_err(csv::to_io)?;

@@ -2,6 +2,7 @@
 //! the options and any `Write`; none of them reads the database. Every export names the
 //! inventory's version and date. The formats are documented in docs/export.md.
 
+pub mod brief;
 pub mod citation;
 pub mod compare_csv;
 pub mod compare_json;
@@ -30,6 +31,8 @@ pub struct Options<'a> {
     pub lang: Lang,
     /// Used for the evidence age flag ("ouder dan 5 jaar").
     pub current_year: u16,
+    /// CSV and XLSX: vocabulary labels instead of ids, and headers in `lang` (`--labels`).
+    pub labels: bool,
 }
 
 /// One record to export: an intervention and, when it comes from a shortlist, its note.
@@ -173,15 +176,21 @@ pub enum Format {
     Md,
     Ris,
     CslJson,
+    /// The brief as Markdown (`--format md --style brief`): a handout, not the full record.
+    MdBrief,
+    /// The brief as one self-contained HTML file.
+    Html,
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 9] = [
         Format::Csv,
         Format::CsvNl,
         Format::Xlsx,
         Format::Json,
         Format::Md,
+        Format::MdBrief,
+        Format::Html,
         Format::Ris,
         Format::CslJson,
     ];
@@ -195,6 +204,8 @@ impl Format {
             Format::Md => "md",
             Format::Ris => "ris",
             Format::CslJson => "csl-json",
+            Format::MdBrief => "md-brief",
+            Format::Html => "html",
         }
     }
 
@@ -212,6 +223,8 @@ impl Format {
             Format::Md => "md",
             Format::Ris => "ris",
             Format::CslJson => "json",
+            Format::MdBrief => "md",
+            Format::Html => "html",
         }
     }
 
@@ -233,6 +246,7 @@ impl Format {
             "json" => Some(Format::Json),
             "md" | "markdown" => Some(Format::Md),
             "ris" => Some(Format::Ris),
+            "html" | "htm" => Some(Format::Html),
             _ => None,
         }
     }
@@ -276,6 +290,25 @@ pub fn write(
     opts: &Options<'_>,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
+    write_with(
+        format,
+        title,
+        entries,
+        opts,
+        &brief::BriefInfo::today(),
+        out,
+    )
+}
+
+/// `write`, with what a brief says about itself (date, place, author, notes or not).
+pub fn write_with(
+    format: Format,
+    title: &str,
+    entries: impl Entries,
+    opts: &Options<'_>,
+    info: &brief::BriefInfo,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
     match format {
         Format::Csv => csv::write(entries, opts, out),
         Format::CsvNl => csv_nl::write(entries, opts, out),
@@ -284,6 +317,8 @@ pub fn write(
         Format::Md => markdown::write(title, entries, opts, out),
         Format::Ris => ris::write(entries, opts, out),
         Format::CslJson => csl_json::write(entries, opts, out),
+        Format::MdBrief => brief::write_md(title, entries, opts, info, out),
+        Format::Html => brief::write_html(title, entries, opts, info, out),
     }
 }
 
@@ -317,22 +352,35 @@ pub fn write_file(
     entries: impl Entries,
     opts: &Options<'_>,
 ) -> Result<std::path::PathBuf, FileError> {
+    let info = brief::BriefInfo::today();
+    write_file_with(path, overwrite, format, title, entries, opts, &info)
+}
+
+/// `write_file`, with what a brief says about itself.
+pub fn write_file_with(
+    path: &std::path::Path,
+    overwrite: bool,
+    format: Format,
+    title: &str,
+    entries: impl Entries,
+    opts: &Options<'_>,
+    info: &brief::BriefInfo,
+) -> Result<std::path::PathBuf, FileError> {
     use crate::atomic::WriteError;
     let mode = if overwrite {
         crate::atomic::Overwrite::Allow
     } else {
         crate::atomic::Overwrite::Refuse
     };
-    crate::atomic::write(path, mode, |w| write(format, title, entries, opts, w)).map_err(|e| {
-        match e {
-            WriteError::Io(_, ref io) | WriteError::NotWritable(_, ref io) => {
-                match read_failure(io) {
-                    Some(failure) => FileError::Read(failure.0.clone()),
-                    None => FileError::Write(e),
-                }
-            }
-            e => FileError::Write(e),
-        }
+    crate::atomic::write(path, mode, |w| {
+        write_with(format, title, entries, opts, info, w)
+    })
+    .map_err(|e| match e {
+        WriteError::Io(_, ref io) | WriteError::NotWritable(_, ref io) => match read_failure(io) {
+            Some(failure) => FileError::Read(failure.0.clone()),
+            None => FileError::Write(e),
+        },
+        e => FileError::Write(e),
     })?;
     Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
@@ -393,6 +441,7 @@ pub(crate) mod fixtures {
             metadata: &METADATA,
             lang,
             current_year: 2026,
+            labels: false,
         }
     }
 

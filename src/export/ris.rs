@@ -28,7 +28,12 @@ pub fn write(
                 Kind::Study | Kind::Intervention => "GEN",
             };
             tag(&mut out, "TY", ty)?;
+            for a in &r.authors {
+                tag(&mut out, "AU", a)?;
+            }
             tag(&mut out, "TI", &r.title)?;
+            // The intervention the source or study is about, as the secondary title.
+            tag(&mut out, "T2", &r.intervention)?;
             tag(&mut out, "UR", &r.url)?;
             // RIS dates are YYYY/MM/DD.
             tag(&mut out, "Y2", &r.accessed.replace('-', "/"))?;
@@ -127,6 +132,11 @@ mod tests {
         let study = &recs[1];
         assert_eq!(get(study, "TY"), ["GEN"]);
         assert_eq!(get(study, "PY"), ["2013"]);
+        assert_eq!(get(study, "AU"), ["Jansen, A."]);
+        assert_eq!(get(study, "TI"), ["Effecten van Rots en Water"]);
+        assert_eq!(get(study, "T2"), ["Rots en Water"]);
+        assert_eq!(get(web, "T2"), ["Rots en Water"]);
+        assert!(!get(study, "N1")[0].contains(".."));
         assert_eq!(get(study, "DB"), ["Testinventaris 2025.2 (2025-11-01)"]);
 
         let bare = &recs[2];

@@ -70,6 +70,7 @@ mod tests {
             metadata: records.metadata(),
             lang,
             current_year: 2026,
+            labels: false,
         }
     }
 

@@ -112,7 +112,7 @@ fn build(title: &str, entries: impl Entries, opts: &Options<'_>) -> Result<Workb
     // strings written inline), so the sheet never holds the records.
     let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name(Text::SheetInterventions.get(lang))?;
-    let mut rows = Rows::start(sheet, csv::COLUMNS, &bold)?;
+    let mut rows = Rows::start(sheet, &csv::headers(opts), &bold)?;
     for entry in entries.into_entries() {
         let row = csv::row(&entry?, opts);
         rows.push(row.iter().map(String::as_str), &wrap)?;

@@ -1015,6 +1015,63 @@ pub fn evidence_badge(evidence_id: &str) -> (&'static str, &'static str) {
     }
 }
 
+/// The recognised evidence levels: the four an erkenningscommissie grants as "erkend" (the
+/// definitions above say "Erkend:"). `goed-beschreven` and `niet-erkend` are assessments, not a
+/// recognition.
+pub const RECOGNISED: &[&str] = &[
+    "sterke-aanwijzingen",
+    "goede-aanwijzingen",
+    "eerste-aanwijzingen",
+    "goed-onderbouwd",
+];
+
+/// Words that mean "any recognition" where an evidence level is asked for.
+pub const ANY_RECOGNITION: &[&str] = &["erkend", "erkende", "recognised", "recognized"];
+
+/// Whether an evidence level is one of the recognitions (`RECOGNISED`).
+pub fn is_recognised(evidence_id: &str) -> bool {
+    RECOGNISED.contains(&evidence_id)
+}
+
+/// A typed value folded for comparison: any case, no accents, `-`, `_` and runs of spaces as one
+/// space, so `Weerbaar opvoeden`, `weerbaar-opvoeden` and `WEERBAAR_OPVOEDEN` are the same.
+fn vocab_key(s: &str) -> String {
+    crate::query::fold(s.trim())
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The ids a typed value stands for in a vocabulary: the term whose id, Dutch or English label or
+/// a synonym it is (any case, accents, `-` or space), best first; for evidence, "erkend" is every
+/// recognised level. Empty when it names nothing. The one resolver the CLI filters use.
+pub fn resolve(terms: &'static [Term], input: &str) -> Vec<&'static str> {
+    let key = vocab_key(input);
+    if key.is_empty() {
+        return Vec::new();
+    }
+    // (A `const` slice has no one address: the evidence vocabulary is the one with its ids.)
+    let is_evidence = RECOGNISED.iter().all(|r| terms.iter().any(|t| t.id == *r));
+    if is_evidence && ANY_RECOGNITION.iter().any(|w| vocab_key(w) == key) {
+        return RECOGNISED.to_vec();
+    }
+    // An id or label first: a synonym shared by two terms must not hide the term it names.
+    let by_name: Vec<&'static str> = terms
+        .iter()
+        .filter(|t| vocab_key(t.id) == key || vocab_key(t.nl) == key || vocab_key(t.en) == key)
+        .map(|t| t.id)
+        .collect();
+    if !by_name.is_empty() {
+        return by_name;
+    }
+    terms
+        .iter()
+        .filter(|t| t.synonyms.iter().any(|s| vocab_key(s) == key))
+        .map(|t| t.id)
+        .collect()
+}
+
 /// Suggest the closest valid ids for an unknown one, best first (at most three).
 pub fn closest_ids<'a>(
     unknown: &str,
@@ -1122,6 +1179,26 @@ mod tests {
         assert!(evidence_rank("goed-onderbouwd") > evidence_rank("goed-beschreven"));
         assert!(evidence_rank("niet-erkend") > evidence_rank("onbekend"));
         assert_eq!(evidence_rank("onbekend"), 0);
+    }
+
+    #[test]
+    fn a_value_is_found_by_id_label_or_synonym_in_any_case() {
+        assert_eq!(resolve(THEMES, "Weerbaar opvoeden"), ["weerbaar-opvoeden"]);
+        assert_eq!(resolve(THEMES, "WEERBAAR-OPVOEDEN"), ["weerbaar-opvoeden"]);
+        assert_eq!(resolve(THEMES, "polarisation"), ["polarisatie"]);
+        assert_eq!(resolve(TARGET_GROUPS, "Ouders"), ["ouders"]);
+        assert_eq!(resolve(EVIDENCE, "Goed onderbouwd"), ["goed-onderbouwd"]);
+        assert!(resolve(THEMES, "nope").is_empty() && resolve(THEMES, " ").is_empty());
+    }
+
+    #[test]
+    fn erkend_is_every_recognition_and_never_niet_erkend() {
+        let any = resolve(EVIDENCE, "Erkend");
+        assert_eq!(any, RECOGNISED);
+        assert!(!any.contains(&"niet-erkend") && !any.contains(&"goed-beschreven"));
+        assert_eq!(resolve(EVIDENCE, "recognized"), RECOGNISED);
+        // Only evidence knows the word.
+        assert!(resolve(THEMES, "erkend").is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod matcher;
 mod search;
 pub mod strs;
 pub mod text;
+pub mod typo;
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -104,7 +104,8 @@ impl Searcher {
             self.index_key = key;
         }
         let n = index.len();
-        let terms = parse_terms(&query.text);
+        // One wrong letter in a long word is forgiven (see `typo`).
+        let terms = super::typo::tolerate(index, parse_terms(&query.text));
 
         // One mask per filtered group: the OR of its selected values.
         let masks: Vec<Option<Bitset>> = index

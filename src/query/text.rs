@@ -154,6 +154,16 @@ impl TextIndex {
             .sum()
     }
 
+    /// Every distinct word with the number of records using it (for typo tolerance).
+    pub fn words(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
+        (0..self.word_count() as u32).map(|w| {
+            (
+                self.word(w),
+                self.record_counts.get(w as usize).copied().unwrap_or(0),
+            )
+        })
+    }
+
     fn word(&self, w: u32) -> &str {
         let w = w as usize;
         let start = self.word_starts.get(w).copied().unwrap_or(0) as usize;

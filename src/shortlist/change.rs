@@ -28,6 +28,12 @@ pub enum Change {
         new: String,
     },
     Delete(String),
+    /// Put a deleted list back where it was (the explorer's undo), active again if it was.
+    Restore {
+        list: super::Shortlist,
+        at: usize,
+        active: bool,
+    },
     SaveView(SavedView),
     DeleteView(String),
 }
@@ -56,6 +62,17 @@ impl Change {
             Change::Delete(name) => {
                 lists.delete(name)?;
             }
+            Change::Restore { list, at, active } => {
+                // A list made under the same name since is never overwritten.
+                if lists.get(&list.name).is_some() {
+                    return Err(ListError::AlreadyExists(list.name.clone()));
+                }
+                let at = (*at).min(lists.shortlists.len());
+                lists.shortlists.insert(at, list.clone());
+                if *active {
+                    lists.active = Some(list.name.clone());
+                }
+            }
             Change::SaveView(view) => lists.save_view(view.clone())?,
             Change::DeleteView(name) => {
                 lists.delete_view(name);
@@ -81,8 +98,21 @@ mod tests {
         .apply(&mut lists)
         .unwrap();
         assert!(lists.get("sessie").unwrap().contains("a"));
+        let before = lists.clone();
         Change::Delete("sessie".into()).apply(&mut lists).unwrap();
         assert_eq!(lists.active, None);
+        let restore = Change::Restore {
+            list: before.shortlists[0].clone(),
+            at: 0,
+            active: true,
+        };
+        restore.apply(&mut lists).unwrap();
+        assert_eq!(lists, before);
+        assert!(
+            restore.apply(&mut lists).is_err(),
+            "a list of that name exists"
+        );
+        Change::Delete("sessie".into()).apply(&mut lists).unwrap();
         assert!(Change::Activate("weg".into()).apply(&mut lists).is_err());
     }
 }

@@ -119,6 +119,21 @@ fn follow_format(path: &str, format: Format) -> String {
     path.to_string()
 }
 
+/// The name the file is written under: one that says its format. An export extension of another
+/// format is replaced (`lijst.xlsx` as csv: `lijst.csv`); a name without the format's extension
+/// gets it (`notities` or `notities.txt` as md: `notities.md`, `notities.txt.md`), so a file never
+/// opens in the wrong program.
+pub fn with_format_extension(path: &str, format: Format) -> String {
+    let followed = follow_format(path, format);
+    let suffix = format!(".{}", format.file_suffix());
+    let lower = followed.to_ascii_lowercase();
+    if lower.ends_with(&suffix) && lower.len() > suffix.len() {
+        followed
+    } else {
+        format!("{followed}{suffix}")
+    }
+}
+
 impl ExportDialog {
     fn refresh_path(&mut self, state: &State) {
         if self.path_edited {
@@ -138,13 +153,24 @@ impl ExportDialog {
     }
 }
 
-/// Open the dialog: the active shortlist when there is one with items, else the results.
+/// Open the dialog: the results when a search or filter is active (that is what is on screen),
+/// else the active shortlist when there is one with items, else all results.
 pub fn open(state: &mut State) {
+    let query = &state.ui.query;
+    let searching =
+        !query.text.trim().is_empty() || !query.filters.is_empty() || query.min_evidence.is_some();
     let what = match state.ui.shelf.active() {
+        _ if searching => ExportWhat::Results,
         Some(l) if !l.items.is_empty() => ExportWhat::Shortlist,
         _ => ExportWhat::Results,
     };
     open_on(state, what);
+}
+
+/// Open the dialog on the active shortlist (`e` in the shortlist view: that list is on screen,
+/// whatever the search behind it).
+pub fn open_shortlist(state: &mut State) {
+    open_on(state, ExportWhat::Shortlist);
 }
 
 /// Open the dialog on the comparison (`e` in the compare view).
@@ -220,6 +246,12 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             };
             let lang = state.ui.lang;
             if let Some(source) = source.filter(|_| !d.path.trim().is_empty()) {
+                // The name says the format, whatever was typed; the dialog shows the name used.
+                let named = with_format_extension(d.path.trim(), d.format);
+                if named != d.path {
+                    d.cursor = named.chars().count();
+                    d.path = named;
+                }
                 d.busy = true;
                 d.outcome = None;
                 effects.push(Effect::Export(ExportRequest {
@@ -377,6 +409,25 @@ mod tests {
         // No export extension: the user's own choice stays.
         assert_eq!(follow_format("notities.txt", Format::Json), "notities.txt");
         assert_eq!(follow_format("notities", Format::Json), "notities");
+        // What is written always carries the format's extension.
+        assert_eq!(with_format_extension("notities", Format::Md), "notities.md");
+        assert_eq!(
+            with_format_extension("notities.txt", Format::Md),
+            "notities.txt.md"
+        );
+        assert_eq!(
+            with_format_extension("lijst.xlsx", Format::Csv),
+            "lijst.csv"
+        );
+        assert_eq!(
+            with_format_extension("Lijst.CSV", Format::CsvNl),
+            "Lijst.csv"
+        );
+        assert_eq!(
+            with_format_extension("lijst.json", Format::CslJson),
+            "lijst.csl.json"
+        );
+        assert_eq!(with_format_extension("brief", Format::Html), "brief.html");
         assert_eq!(follow_format(".json", Format::Md), ".json");
     }
 }

@@ -57,6 +57,8 @@ pub enum Action {
     NewList,
     RenameList,
     DeleteList,
+    /// `u` in the shortlist view: put the last deleted list back.
+    Undo,
     MakeActive,
     Back,
     // In dialogs.
@@ -95,6 +97,12 @@ pub enum Action {
     SwapAxes,
     /// `y`: the selected intervention's citation to the clipboard (issue 9).
     CopyCitation,
+    /// Backspace: back to where the explorer was before a jump (related, matrix cell).
+    GoBack,
+    /// Alt-Enter or Ctrl-J in the note editor: a new line in the note.
+    NewLine,
+    /// `E`: only recognised interventions (any recognition level), or all again.
+    AnyRecognition,
 }
 
 impl Action {
@@ -139,6 +147,10 @@ impl Action {
             Action::NewList => Text::ActNewList,
             Action::RenameList => Text::ActRenameList,
             Action::DeleteList => Text::ActDeleteList,
+            Action::Undo => Text::ActUndo,
+            Action::GoBack => Text::ActGoBack,
+            Action::NewLine => Text::ActNewLine,
+            Action::AnyRecognition => Text::ActAnyRecognition,
             Action::MakeActive => Text::ActMakeActive,
             Action::Back => Text::ActBack,
             Action::Confirm => Text::ActConfirm,
@@ -194,6 +206,10 @@ impl Action {
             Action::NewList => Text::ShortNew,
             Action::RenameList => Text::ShortRename,
             Action::DeleteList => Text::ShortDeleteList,
+            Action::Undo => Text::ShortUndo,
+            Action::GoBack => Text::ShortGoBack,
+            Action::NewLine => Text::ShortNewLine,
+            Action::AnyRecognition => Text::ShortAnyRecognition,
             Action::RemoveItem => Text::ShortRemove,
             Action::MakeActive => Text::ActiveList,
             Action::ToggleCompare => Text::ShortToggleCompare,
@@ -229,6 +245,12 @@ const fn bind(keys: &'static [Key], action: Action) -> Binding {
 const fn k(code: KeyCode) -> Key {
     Key::plain(code)
 }
+
+const ALT_ENTER: Key = Key {
+    code: KeyCode::Enter,
+    ctrl: false,
+    alt: true,
+};
 
 /// Keys while browsing the panes.
 pub const BROWSE: &[Binding] = &[
@@ -268,6 +290,8 @@ pub const BROWSE: &[Binding] = &[
         Action::JumpRelated,
     ),
     bind(&[Key::char('y')], Action::CopyCitation),
+    bind(&[k(KeyCode::Backspace)], Action::GoBack),
+    bind(&[Key::char('E')], Action::AnyRecognition),
     bind(&[Key::char('?')], Action::Help),
     bind(&[Key::char('q')], Action::Quit),
 ];
@@ -330,6 +354,7 @@ pub const SHORTLISTS: &[Binding] = &[
     bind(&[Key::char('a')], Action::NewList),
     bind(&[Key::char('r')], Action::RenameList),
     bind(&[Key::char('D')], Action::DeleteList),
+    bind(&[Key::char('u')], Action::Undo),
     bind(&[Key::char('e')], Action::Export),
     bind(&[k(KeyCode::Esc), Key::char('S')], Action::Back),
     bind(&[Key::char('?')], Action::Help),
@@ -351,9 +376,12 @@ pub const EXPORT: &[Binding] = &[
     bind(&[Key::ctrl('u')], Action::ClearSearch),
 ];
 
-/// Keys in a one-line text field (a note, a name); other printable chars are typed.
+/// Keys in a text field (a name; a note, which may have several lines); other printable chars
+/// are typed.
 pub const INPUT: &[Binding] = &[
     bind(&[k(KeyCode::Enter)], Action::Confirm),
+    // Terminals send Shift-Enter as Enter; Alt-Enter and Ctrl-J (a line feed) come through.
+    bind(&[ALT_ENTER, Key::ctrl('j')], Action::NewLine),
     bind(&[k(KeyCode::Esc)], Action::Cancel),
     bind(&[k(KeyCode::Backspace)], Action::DeleteBack),
     bind(&[k(KeyCode::Delete)], Action::DeleteForward),
@@ -366,10 +394,8 @@ pub const INPUT: &[Binding] = &[
 
 /// Keys in a yes/no question.
 pub const CONFIRM: &[Binding] = &[
-    bind(
-        &[Key::char('j'), Key::char('y'), k(KeyCode::Enter)],
-        Action::Confirm,
-    ),
+    // Not `j`: it is "down" everywhere else, and a user moving the cursor must not delete.
+    bind(&[Key::char('y'), k(KeyCode::Enter)], Action::Confirm),
     bind(&[Key::char('n'), k(KeyCode::Esc)], Action::Cancel),
 ];
 

@@ -165,6 +165,7 @@ pub fn write_export(state: &State, request: &ExportRequest) -> Result<ExportDone
         metadata: state.metadata(),
         lang: state.ui.lang,
         current_year: state.current_year,
+        labels: false,
     };
     // A result the file no longer gives means the file changed under us: the export stops
     // with its id, and no file is left behind.
@@ -225,6 +226,7 @@ fn write_comparison(state: &State, request: &ExportRequest) -> Result<ExportDone
         metadata: state.metadata(),
         lang: state.ui.lang,
         current_year: state.current_year,
+        labels: false,
     };
     let written = export::write_comparison_file(
         &request.path,

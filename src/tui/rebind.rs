@@ -40,6 +40,8 @@ pub fn configurable(action: Action) -> Option<config::Action> {
         Action::OpenCompare => C::CompareView,
         Action::OpenMatrix => C::Matrix,
         Action::CopyCitation => C::CopyCitation,
+        Action::GoBack => C::Back,
+        Action::AnyRecognition => C::Recognised,
         Action::Help => C::Help,
         Action::Quit => C::Quit,
         _ => return None,

@@ -28,6 +28,9 @@ pub struct ShelfUi {
     /// Cursor in the list of shortlists and in the items of the one under it.
     pub list_cursor: usize,
     pub item_cursor: usize,
+    /// Lists deleted in this session, last on top: `u` puts the last one back (where it was,
+    /// active again if it was) until the explorer closes.
+    pub deleted: Vec<(Shortlist, usize, bool)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -56,8 +59,12 @@ pub struct InputState {
 
 impl InputState {
     pub fn new(purpose: InputPurpose, text: &str) -> InputState {
-        // A note written on the command line may have line breaks; the field is one line.
-        let text = text.replace('\n', " ");
+        // A note keeps its lines (the editor has several); a name is one line.
+        let text = if matches!(purpose, InputPurpose::Note { .. }) {
+            text.to_string()
+        } else {
+            text.replace('\n', " ")
+        };
         InputState {
             purpose,
             cursor: text.chars().count(),
@@ -311,6 +318,21 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
                 state.ui.overlay = Some(Overlay::Input(input));
             }
         }
+        Action::Undo => {
+            if let Some((list, at, active)) = state.ui.shelf.deleted.pop() {
+                let name = list.name.clone();
+                let effects = change(state, Change::Restore { list, at, active });
+                if !effects.is_empty() {
+                    state.ui.shelf.list_cursor =
+                        at.min(state.ui.shelf.lists.shortlists.len().saturating_sub(1));
+                    state.ui.notice = Some(Notice::Info(format!(
+                        "“{name}” {}",
+                        Text::MsgRestored.get(state.ui.lang)
+                    )));
+                }
+                return effects;
+            }
+        }
         Action::DeleteList => {
             if let Some(name) = current {
                 state.ui.overlay = Some(Overlay::Confirm(Confirm::DeleteList(name)));
@@ -324,7 +346,7 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
             {
                 effects = change(state, Change::Activate(name));
             }
-            super::export_dialog::open(state);
+            super::export_dialog::open_shortlist(state);
             return effects;
         }
         _ => {}
@@ -361,6 +383,13 @@ pub fn on_input_key(state: &mut State, key: Key) -> Vec<Effect> {
         Some(Action::ClearSearch) => {
             chars.clear();
             input.cursor = 0;
+        }
+        Some(Action::NewLine)
+            if matches!(input.purpose, InputPurpose::Note { .. })
+                && chars.len() < MAX_NOTE_CHARS =>
+        {
+            chars.insert(at, '\n');
+            input.cursor = at + 1;
         }
         Some(_) => {}
         None => {
@@ -440,7 +469,29 @@ pub fn on_confirm_key(state: &mut State, key: Key) -> Vec<Effect> {
         Some(Action::Confirm) => {
             state.ui.overlay = None;
             match question {
-                Confirm::DeleteList(name) => change(state, Change::Delete(name)),
+                Confirm::DeleteList(name) => {
+                    let lists = &state.ui.shelf.lists;
+                    let kept = lists
+                        .shortlists
+                        .iter()
+                        .position(|l| l.name == name)
+                        .map(|at| {
+                            let active = lists.active.as_deref() == Some(name.as_str());
+                            (lists.shortlists[at].clone(), at, active)
+                        });
+                    let effects = change(state, Change::Delete(name.clone()));
+                    if !effects.is_empty()
+                        && let Some(kept) = kept
+                    {
+                        state.ui.shelf.deleted.push(kept);
+                        state.ui.notice = Some(Notice::Info(format!(
+                            "“{name}” {} — {}",
+                            Text::MsgDeleted.get(state.ui.lang),
+                            Text::HintUndoDelete.get(state.ui.lang)
+                        )));
+                    }
+                    effects
+                }
             }
         }
         Some(Action::Cancel) => {

@@ -140,6 +140,27 @@ pub struct Ui {
     /// While the inventory is still being read behind the first frame (`tui::loader`): how
     /// far. Part of `Ui` so a progress report redraws.
     pub loading: Option<Loading>,
+    /// Where the explorer was before each jump (a related intervention, a matrix cell), last on
+    /// top: Backspace goes back (`State::go_back`).
+    pub back: Vec<Place>,
+}
+
+/// The places kept for Backspace; older ones are dropped.
+pub const MAX_BACK: usize = 50;
+
+/// Where the explorer was: the view, the search and filters, the selected intervention and how
+/// far the lists were scrolled.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub view: View,
+    pub focus: Pane,
+    pub query: Query,
+    pub search_cursor: usize,
+    /// The selected record (by index), and its row as a fallback.
+    pub record: Option<usize>,
+    pub selected: usize,
+    pub results_offset: usize,
+    pub detail_scroll: usize,
 }
 
 /// A background search the results wait for, and where to put the selection when it answers.
@@ -251,6 +272,7 @@ impl State {
                 compare: CompareUi::default(),
                 matrix: MatrixUi::default(),
                 loading: None,
+                back: Vec::new(),
             },
         };
         state.search(Reselect::Top);
@@ -409,6 +431,48 @@ impl State {
     }
 
     /// The record (index into the inventory) under the results cursor.
+    /// Remember where the explorer is, before a jump takes it elsewhere.
+    pub fn push_place(&mut self) {
+        let place = Place {
+            view: self.ui.view,
+            focus: self.ui.focus,
+            query: self.ui.query.clone(),
+            search_cursor: self.ui.search_cursor,
+            record: self.selected_record(),
+            selected: self.ui.selected,
+            results_offset: self.ui.results_offset,
+            detail_scroll: self.ui.detail_scroll,
+        };
+        if self.ui.back.last() != Some(&place) {
+            self.ui.back.push(place);
+        }
+        if self.ui.back.len() > MAX_BACK {
+            self.ui.back.remove(0);
+        }
+    }
+
+    /// Return to the last remembered place: its search, filters, selection and scroll. False
+    /// when there is none.
+    pub fn go_back(&mut self) -> bool {
+        let Some(place) = self.ui.back.pop() else {
+            return false;
+        };
+        self.ui.view = place.view;
+        self.ui.focus = place.focus;
+        self.ui.query = place.query;
+        self.ui.search_cursor = place.search_cursor;
+        self.search(Reselect::Keep);
+        let row = place
+            .record
+            .and_then(|r| self.results.hits.iter().position(|h| h.index == r))
+            .unwrap_or(place.selected);
+        self.ui.results_offset = place.results_offset;
+        self.select(row);
+        self.ui.detail_scroll = place.detail_scroll;
+        self.clamp();
+        true
+    }
+
     pub fn selected_record(&self) -> Option<usize> {
         self.results.hits.get(self.ui.selected).map(|h| h.index)
     }

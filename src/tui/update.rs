@@ -315,6 +315,8 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::NewList
         | Action::RenameList
         | Action::DeleteList
+        | Action::Undo
+        | Action::NewLine
         | Action::MakeActive
         | Action::Back
         | Action::Confirm
@@ -328,6 +330,14 @@ fn perform(state: &mut State, action: Action) -> Vec<Effect> {
         | Action::OpenView
         | Action::DeleteView => {}
         Action::CopyCitation => return copy_citation(state),
+        Action::GoBack => {
+            if !state.go_back() {
+                state.ui.notice = Some(Notice::Info(
+                    Text::MsgNothingBack.get(state.ui.lang).to_string(),
+                ));
+            }
+        }
+        Action::AnyRecognition => return any_recognition(state),
         Action::ToggleCompare => compare_view::toggle_selected(state),
         Action::OpenCompare => compare_view::open(state),
         Action::OpenMatrix => matrix_view::open(state),
@@ -379,6 +389,26 @@ fn copy_citation(state: &mut State) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+/// `E`: the results narrowed to every recognised level (what `--evidence erkend` means on the
+/// command line: at least `goed-onderbouwd`), or, when that is on, to all levels again.
+fn any_recognition(state: &mut State) -> Vec<Effect> {
+    let weakest = crate::model::vocab::RECOGNISED
+        .iter()
+        .copied()
+        .min_by_key(|id| crate::model::vocab::evidence_rank(id))
+        .unwrap_or("goed-onderbouwd");
+    let lang = state.ui.lang;
+    let text = if state.ui.query.min_evidence.as_deref() == Some(weakest) {
+        state.ui.query.min_evidence = None;
+        Text::MsgAllEvidence
+    } else {
+        state.ui.query.min_evidence = Some(weakest.to_string());
+        Text::MsgOnlyRecognised
+    };
+    state.ui.notice = Some(Notice::Info(text.get(lang).to_string()));
+    vec![Effect::Search(Reselect::Keep)]
 }
 
 fn focus(state: &mut State, pane: Pane) {

@@ -170,13 +170,33 @@ fn the_shortlist_view_lists_items_and_edits_them() {
         [key(KeyCode::Tab), key(KeyCode::Up), key(KeyCode::Enter)],
     );
     assert_eq!(s.ui.shelf.lists.active.as_deref(), Some("Mijn shortlist"));
-    // Delete asks first; n keeps it, j deletes it.
+    // Delete asks first; n keeps it; j and k (moving, as everywhere else) do nothing; y deletes.
     press(&mut s, 'D');
     assert!(matches!(s.ui.overlay, Some(Overlay::Confirm(_))));
     press(&mut s, 'n');
     assert_eq!(s.ui.shelf.lists.shortlists.len(), 2);
     press(&mut s, 'D');
     press(&mut s, 'j');
+    press(&mut s, 'k');
+    dispatch(&mut s, [key(KeyCode::Down)]);
+    assert!(matches!(s.ui.overlay, Some(Overlay::Confirm(_))));
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 2);
+    let before = s.ui.shelf.lists.clone();
+    press(&mut s, 'y');
+    assert_eq!(s.ui.shelf.lists.shortlists.len(), 1);
+    assert_eq!(s.ui.shelf.lists.active, None);
+    // u puts it back, notes, place and active mark included, and saves that.
+    s.outbox.clear();
+    press(&mut s, 'u');
+    assert_eq!(s.ui.shelf.lists, before);
+    assert!(matches!(
+        &s.outbox[..],
+        [Effect::SaveLists(Change::Restore { .. })]
+    ));
+    press(&mut s, 'u');
+    assert_eq!(s.ui.shelf.lists, before, "nothing more to undo");
+    press(&mut s, 'D');
+    dispatch(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(s.ui.shelf.lists.shortlists.len(), 1);
     assert_eq!(s.ui.shelf.lists.active, None);
     // A name that exists already is refused with a message, nothing saved.
@@ -255,6 +275,19 @@ fn the_export_dialog_defaults_follow_the_choices_and_enter_asks_to_write() {
     };
     assert_eq!(d.format, Format::Md);
     assert_eq!(d.path, "sessie-maart.md");
+    // The brief, as Markdown and as HTML, is one of the choices.
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::MdBrief);
+    assert_eq!(d.path, "sessie-maart.md");
+    dispatch(&mut s, [key(KeyCode::Right)]);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.format, Format::Html);
+    assert_eq!(d.path, "sessie-maart.html");
     dispatch(&mut s, [key(KeyCode::Right)]);
     let Some(Overlay::Export(d)) = &s.ui.overlay else {
         panic!()
@@ -368,4 +401,68 @@ fn the_configured_format_and_folder_are_the_dialogs_first_choice() {
         PathBuf::from(&d.path),
         PathBuf::from("/srv/exports").join("resultaten.ris")
     );
+}
+
+#[test]
+fn the_export_dialog_exports_what_is_on_screen_under_a_name_that_says_its_format() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    // A search is on screen: the dialog offers the results, not the shortlist.
+    dispatch(&mut s, typing("/ouders"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.what, ExportWhat::Results);
+    // A typed name without the format's extension gets it before anything is written.
+    dispatch(&mut s, [key(KeyCode::Tab), Msg::Key(Key::ctrl('u'))]);
+    dispatch(&mut s, typing("notities.txt"));
+    s.outbox.clear();
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let [Effect::Export(request)] = &s.outbox[..] else {
+        panic!("{:?}", s.outbox)
+    };
+    assert_eq!(request.path, PathBuf::from("notities.txt.xlsx"));
+    assert_eq!(request.format, Format::Xlsx);
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!()
+    };
+    assert_eq!(d.path, "notities.txt.xlsx");
+    // In the shortlist view, e exports the list on screen, whatever the search behind it.
+    dispatch(&mut s, [key(KeyCode::Esc)]);
+    press(&mut s, 'S');
+    press(&mut s, 'e');
+    let Some(Overlay::Export(d)) = &s.ui.overlay else {
+        panic!("no export dialog");
+    };
+    assert_eq!(d.what, ExportWhat::Shortlist);
+}
+
+#[test]
+fn a_note_has_several_lines_kept_through_the_editor() {
+    let mut s = fixture::state();
+    press(&mut s, 's');
+    press(&mut s, 'n');
+    dispatch(&mut s, typing("GGD bellen"));
+    dispatch(&mut s, [Msg::Key(Key::ctrl('j'))]);
+    dispatch(&mut s, typing("kosten?"));
+    dispatch(
+        &mut s,
+        [Msg::Key(Key {
+            code: KeyCode::Enter,
+            ctrl: false,
+            alt: true,
+        })],
+    );
+    dispatch(&mut s, typing("duur"));
+    dispatch(&mut s, [key(KeyCode::Enter)]);
+    let list = s.ui.shelf.active().expect("a list");
+    assert_eq!(list.items[0].note, "GGD bellen\nkosten?\nduur");
+    // Opened again, the editor has the lines as they are.
+    press(&mut s, 'n');
+    let Some(Overlay::Input(input)) = &s.ui.overlay else {
+        panic!("no editor")
+    };
+    assert_eq!(input.text, "GGD bellen\nkosten?\nduur");
 }

@@ -174,7 +174,11 @@ pub(super) fn jump_related(state: &mut State, key: Key) -> Vec<Effect> {
     };
     let found = state.related_to(record);
     match found.get(n) {
-        Some(r) => show_record(state, r.index),
+        Some(r) => {
+            // Backspace comes back here (search, filters, selection, scroll).
+            state.push_place();
+            show_record(state, r.index)
+        }
         None => notify(
             state,
             Text::MsgNoRelated.get(state.ui.lang).to_string(),
@@ -346,5 +350,50 @@ mod tests {
         let before = s.selected_record();
         press(&mut s, "9");
         assert_eq!(s.selected_record(), before);
+    }
+
+    #[test]
+    fn backspace_undoes_a_jump_with_its_search_filters_selection_and_scroll() {
+        let mut s = fixture::state();
+        dispatch(&mut s, typing("/beinvloed"));
+        dispatch(&mut s, [key(KeyCode::Esc)]);
+        let before = s.ui.clone();
+        let id = selected_id(&s).to_string();
+        press(&mut s, "1");
+        assert_ne!(selected_id(&s), id);
+        press(&mut s, "2");
+        dispatch(&mut s, [key(KeyCode::Backspace)]);
+        dispatch(&mut s, [key(KeyCode::Backspace)]);
+        assert_eq!(selected_id(&s), id);
+        assert_eq!(s.ui.query, before.query);
+        assert_eq!(s.ui.selected, before.selected);
+        assert_eq!(s.ui.results_offset, before.results_offset);
+        assert_eq!(s.ui.focus, before.focus);
+        assert_eq!(s.results.hits.len(), 1);
+        // Nothing further back: said, nothing changes.
+        dispatch(&mut s, [key(KeyCode::Backspace)]);
+        assert_eq!(selected_id(&s), id);
+        assert!(
+            matches!(&s.ui.notice, Some(Notice::Info(t)) if t == "niets om naar terug te gaan")
+        );
+    }
+
+    #[test]
+    fn shift_e_shows_only_recognised_interventions_and_again_all() {
+        let mut s = fixture::state();
+        let all = s.results.hits.len();
+        press(&mut s, "E");
+        assert_eq!(s.ui.query.min_evidence.as_deref(), Some("goed-onderbouwd"));
+        let n = s.results.hits.len();
+        assert!(n > 0 && n < all, "{n} of {all}");
+        for h in &s.results.hits {
+            assert!(
+                s.index.evidence_rank(h.index)
+                    >= crate::model::vocab::evidence_rank("goed-onderbouwd")
+            );
+        }
+        press(&mut s, "E");
+        assert_eq!(s.ui.query.min_evidence, None);
+        assert_eq!(s.results.hits.len(), all);
     }
 }

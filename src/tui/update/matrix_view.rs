@@ -77,6 +77,8 @@ fn filter_to_cell(state: &mut State) -> Vec<Effect> {
     let Some(query) = matrix::cell_query(&state.index, &state.ui.query, &cov, r, c) else {
         return Vec::new();
     };
+    // Backspace comes back to the matrix, on this cell.
+    state.push_place();
     state.ui.query = query;
     state.ui.view = View::Explore;
     super::focus(state, Pane::Results);
@@ -151,9 +153,19 @@ mod tests {
             .unwrap()
             .count(s.ui.matrix.row, s.ui.matrix.col);
         assert_eq!(n, 3);
+        let matrix = s.ui.clone();
         dispatch(&mut s, [key(KeyCode::Enter)]);
         assert_eq!(s.ui.view, View::Explore);
         assert_eq!(s.ui.focus, Pane::Results);
+        // Backspace returns to the matrix on the same cell, with the search as it was.
+        dispatch(&mut s, [key(KeyCode::Backspace)]);
+        assert_eq!(s.ui.view, View::Matrix);
+        assert_eq!(
+            (s.ui.matrix.row, s.ui.matrix.col),
+            (matrix.matrix.row, matrix.matrix.col)
+        );
+        assert_eq!(s.ui.query, matrix.query);
+        dispatch(&mut s, [key(KeyCode::Enter)]);
         assert_eq!(s.results.hits.len(), n);
         assert!(s.ui.query.is_selected(FacetGroup::Theme, "polarisatie"));
         assert!(

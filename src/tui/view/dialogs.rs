@@ -187,6 +187,9 @@ pub fn draw_input(state: &State, input: &InputState, frame: &mut Frame, theme: &
         }
         InputPurpose::SaveView => Text::ViewName.get(lang).to_string(),
     };
+    if matches!(input.purpose, InputPurpose::Note { .. }) {
+        return draw_note_editor(input, &heading, frame, theme, lang);
+    }
     let area = dialog_area(frame.area(), 80, 1);
     let inner = frame_box(frame, area, &heading, theme);
     if inner.width == 0 || inner.height == 0 {
@@ -226,10 +229,111 @@ pub fn draw_input(state: &State, input: &InputState, frame: &mut Frame, theme: &
     render_lines(frame, inner, vec![line]);
 }
 
+/// Rows of the note editor.
+const NOTE_ROWS: u16 = 6;
+
+/// A note's text cut into screen rows of `width` columns (its own line breaks kept, long lines
+/// broken), and the row and column of the cursor (a char index) in them.
+pub(crate) fn note_rows(text: &str, cursor: usize, width: usize) -> (Vec<String>, (usize, usize)) {
+    let width = width.max(1);
+    let mut rows = vec![String::new()];
+    let mut used = 0;
+    let mut at = (0, 0);
+    for (i, c) in text.chars().enumerate() {
+        if i == cursor {
+            at = (rows.len() - 1, used);
+        }
+        if c == '\n' {
+            rows.push(String::new());
+            used = 0;
+            continue;
+        }
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width {
+            rows.push(String::new());
+            used = 0;
+        }
+        if let Some(row) = rows.last_mut() {
+            row.push(c);
+        }
+        used += w;
+    }
+    if cursor >= text.chars().count() {
+        // At the end, a full row puts the cursor at the start of the next one.
+        if used >= width {
+            rows.push(String::new());
+            used = 0;
+        }
+        at = (rows.len() - 1, used);
+    }
+    (rows, at)
+}
+
+/// The note editor: several rows, the note's own lines kept; Enter saves, Alt-Enter or Ctrl-J
+/// starts a new line (said on the last row).
+fn draw_note_editor(
+    input: &InputState,
+    heading: &str,
+    frame: &mut Frame,
+    theme: &Theme,
+    lang: crate::model::Lang,
+) {
+    let area = dialog_area(frame.area(), 80, NOTE_ROWS + 1);
+    let inner = frame_box(frame, area, heading, theme);
+    if inner.width < 4 || inner.height < 2 {
+        return;
+    }
+    let text_rows = (inner.height - 1) as usize;
+    let width = inner.width as usize - 2;
+    let clean: String = input
+        .text
+        .chars()
+        .map(|c| if c == '\n' || !c.is_control() { c } else { ' ' })
+        .collect();
+    let (rows, (row, col)) = note_rows(&clean, input.cursor, width);
+    let first = (row + 1).saturating_sub(text_rows);
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(text_rows)
+        .map(|(i, r)| {
+            let lead = if i == 0 { "› " } else { "  " };
+            Line::from(fit(
+                vec![Span::raw(lead), Span::raw(r.clone())],
+                inner.width as usize,
+                false,
+            ))
+        })
+        .collect();
+    while lines.len() < text_rows {
+        lines.push(Line::raw(""));
+    }
+    let hint = format!(
+        "Enter {}  Alt-Enter/Ctrl-J {}  Esc {}",
+        Text::ShortSave.get(lang),
+        Text::ShortNewLine.get(lang),
+        Text::ShortCancel.get(lang)
+    );
+    lines.push(Line::from(fit(
+        vec![Span::styled(hint, theme.dim)],
+        inner.width as usize,
+        false,
+    )));
+    place_cursor(
+        frame,
+        inner,
+        inner.x as usize + 2,
+        inner.y + (row - first) as u16,
+        col,
+    );
+    render_lines(frame, inner, lines);
+}
+
 pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme: &Theme) {
     let lang = state.ui.lang;
     let Confirm::DeleteList(name) = question;
-    let area = dialog_area(frame.area(), 60, 3);
+    let area = dialog_area(frame.area(), 60, 4);
     let inner = frame_box(frame, area, Text::ActDeleteList.get(lang), theme);
     if inner.width == 0 || inner.height == 0 {
         return;
@@ -250,6 +354,22 @@ pub fn draw_confirm(state: &State, question: &Confirm, frame: &mut Frame, theme:
                 Text::DeleteListQuestion.get(lang),
                 theme.warning,
             )],
+            width,
+            false,
+        )),
+        // Named buttons with their keys: what confirms is said, not guessed (`j` does nothing).
+        Line::from(fit(
+            vec![
+                Span::styled(
+                    format!("[ {} (y/Enter) ]", Text::ButtonDelete.get(lang)),
+                    theme.warning,
+                ),
+                Span::raw("  "),
+                Span::styled(
+                    format!("[ {} (n/Esc) ]", Text::ButtonCancel.get(lang)),
+                    theme.label,
+                ),
+            ],
             width,
             false,
         )),

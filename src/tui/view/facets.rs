@@ -41,7 +41,13 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
         .take(inner.height as usize)
         .map(|(i, row)| {
             let is_cursor = i == state.ui.facet_cursor;
-            let marker = if is_cursor { CURSOR } else { " " };
+            // The mark only where the keys go: at start the results have the focus, and a mark
+            // in the filters too made Enter look like it would fold "Thema".
+            let marker = if is_cursor && state.ui.focus == Pane::Facets {
+                CURSOR
+            } else {
+                " "
+            };
             let style = row_style(state, Pane::Facets, is_cursor, theme);
             match *row {
                 FacetRow::Group(g) => {

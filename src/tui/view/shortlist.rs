@@ -13,8 +13,9 @@ use super::super::shelf::ShelfPane;
 use super::super::state::State;
 use super::super::symbols::{ACTIVE, CURSOR, MISSING};
 use super::super::theme::Theme;
-use super::text::{fit, safe};
+use super::text::{fit, safe, wrap};
 use super::{open_block, render_lines};
+use unicode_width::UnicodeWidthStr;
 
 /// Columns given to the list of shortlists.
 const LISTS_WIDTH: u16 = 30;
@@ -108,8 +109,19 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
     if list.items.is_empty() {
         lines.push(Line::styled(Text::EmptyShortlist.get(lang), theme.dim));
     }
-    // Two lines per item: the name and evidence, then the note.
-    let visible = (inner.height as usize / 2).max(1);
+    // Two lines per item: the name and evidence, then the note; the note under the cursor is
+    // shown whole, wrapped (its lines kept), so a long note can be read without the editor.
+    let label = format!("  {}: ", Text::ShortlistNote.get(lang));
+    let note_width = width.saturating_sub(label.width()).max(10);
+    let cursor_note: Vec<String> = list
+        .items
+        .get(shelf.item_cursor)
+        .filter(|i| !i.note.is_empty())
+        .map(|i| wrap(&i.note, note_width))
+        .unwrap_or_default();
+    let extra = cursor_note.len().saturating_sub(1);
+    let visible = (inner.height as usize).saturating_sub(extra) / 2;
+    let visible = visible.max(1);
     for (row, item) in list
         .items
         .iter()
@@ -138,6 +150,19 @@ fn draw_items(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
             ],
         };
         lines.push(Line::from(fit(first, width, true)).style(style));
+        if is_cursor && !cursor_note.is_empty() {
+            let indent = " ".repeat(label.width());
+            for (n, part) in cursor_note.iter().enumerate() {
+                let lead = if n == 0 {
+                    label.clone()
+                } else {
+                    indent.clone()
+                };
+                let spans = vec![Span::styled(format!("{lead}{}", safe(part)), style)];
+                lines.push(Line::from(fit(spans, width, true)).style(style));
+            }
+            continue;
+        }
         let note = if item.note.is_empty() {
             Span::styled(format!("  {}: —", Text::ShortlistNote.get(lang)), dim)
         } else {
@@ -257,6 +282,52 @@ mod tests {
         dispatch(&mut s, [key(KeyCode::Tab), Msg::Key(Key::char('n'))]);
         let t = render(&mut s, 80, 24);
         insta::assert_snapshot!("note_field_en", t.backend());
+    }
+
+    #[test]
+    fn the_delete_question_names_its_buttons_and_says_how_to_undo() {
+        let mut s = with_lists();
+        dispatch(&mut s, [Msg::Key(Key::char('S')), Msg::Key(Key::char('D'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("delete_question", t.backend());
+        dispatch(&mut s, [Msg::Key(Key::char('y'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("deleted_with_undo_hint", t.backend());
+    }
+
+    #[test]
+    fn a_long_note_is_shown_whole_and_edited_on_several_rows() {
+        let mut s = with_lists();
+        let long = "Vadercentrum bellen over de kosten en de duur van het traject; \
+                    vragen of er een groep in Utrecht-Overvecht start na de zomer.\n\
+                    Daarna terugkoppelen aan de wijkcoach.";
+        let mut lists = s.ui.shelf.lists.clone();
+        Change::SetNote {
+            list: "Sessie maart".into(),
+            id: "vaders".into(),
+            note: long.into(),
+        }
+        .apply(&mut lists)
+        .unwrap();
+        dispatch(&mut s, [Msg::ListsSaved(Ok(lists))]);
+        dispatch(&mut s, [Msg::Key(Key::char('S')), key(KeyCode::Tab)]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("long_note_wrapped", t.backend());
+        let text = crate::tui::view::tests::screen_text(t.backend().buffer());
+        assert!(text.contains("wijkcoach"), "{text}");
+        dispatch(&mut s, [Msg::Key(Key::char('n'))]);
+        let t = render(&mut s, 80, 24);
+        insta::assert_snapshot!("note_editor_rows", t.backend());
+    }
+
+    #[test]
+    fn note_rows_keep_line_breaks_and_place_the_cursor() {
+        use crate::tui::view::dialogs::note_rows;
+        let (rows, at) = note_rows("ab\ncdef", 4, 3);
+        assert_eq!(rows, ["ab", "cde", "f"]);
+        assert_eq!(at, (1, 1));
+        assert_eq!(note_rows("abc", 3, 3).1, (1, 0));
+        assert_eq!(note_rows("", 0, 3), (vec![String::new()], (0, 0)));
     }
 
     #[test]

@@ -428,3 +428,27 @@ fn loading_shows_progress_then_results_and_says_the_text_is_not_searched_yet() {
     );
     assert!(dispatch(&mut s, [Msg::Key(Key::char('q'))]));
 }
+
+#[test]
+fn at_start_the_one_cursor_mark_is_in_the_pane_that_has_the_focus() {
+    let mut s = fixture::state();
+    let t = render(&mut s, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert_eq!(
+        text.matches(crate::tui::symbols::CURSOR).count(),
+        1,
+        "{text}"
+    );
+    let (_, y) = find(t.backend().buffer(), crate::tui::symbols::CURSOR).unwrap_or_default();
+    assert!(
+        text.lines()
+            .nth(y as usize)
+            .unwrap_or("")
+            .contains("Beïnvloedbaarheid")
+    );
+    // Tab to the filters: the mark there is the cursor the keys move.
+    dispatch(&mut s, [Msg::Key(Key::char('h'))]);
+    let t = render(&mut s, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("┃▶▾ Thema"), "{text}");
+}
