@@ -383,6 +383,7 @@ pub enum Text {
     ColumnInventoryDate,
     ColumnSourcesChecked,
     ColumnEvidenceNote,
+    DidYouMean,
 }
 
 impl Text {
@@ -935,6 +936,7 @@ impl Text {
             Text::ColumnSourceTitles => ("Brontitels", "Source titles"),
             Text::ColumnInventoryVersion => ("Versie inventaris", "Inventory version"),
             Text::ColumnInventoryDate => ("Datum inventaris", "Inventory date"),
+            Text::DidYouMean => ("Bedoelde je", "Did you mean"),
             Text::ColumnEvidenceNote => ("Toelichting erkenning", "Note on the evidence"),
             Text::ColumnSourcesChecked => ("Bronnen gecontroleerd op", "Sources checked on"),
             Text::ShortCancel => ("annuleren", "cancel"),
