@@ -400,6 +400,7 @@ pub enum Text {
     ColumnSourceSupports,
     ColumnSourcesChecked,
     ColumnEvidenceNote,
+    DidYouMean,
 }
 
 impl Text {
@@ -983,6 +984,7 @@ impl Text {
             Text::ColumnEvidenceStatus => ("Status erkenning", "Status of the recognition"),
             Text::ColumnEvidenceDatabankUrl => ("Databankpagina", "Databank page"),
             Text::ColumnSourceSupports => ("Bronnen onderbouwen", "What the sources back"),
+            Text::DidYouMean => ("Bedoelde je", "Did you mean"),
             Text::ColumnEvidenceNote => ("Toelichting erkenning", "Note on the evidence"),
             Text::ColumnSourcesChecked => ("Bronnen gecontroleerd op", "Sources checked on"),
             Text::ShortCancel => ("annuleren", "cancel"),

@@ -204,6 +204,9 @@ pub struct State {
     pub results: Results,
     /// Bumped on every recompute, so the run loop knows the results changed.
     pub generation: u64,
+    /// After a search that found nothing: the inventory's nearest word to try (`query::typo`),
+    /// worked out once per result, not per frame.
+    pub suggestion: Option<String>,
     /// The facet groups shown, in this order (from the configuration; all by default).
     pub facet_groups: Vec<FacetGroup>,
     /// The main screen's keys: `keymap::BROWSE`, or as the configuration rebinds them.
@@ -248,6 +251,7 @@ impl State {
             current_year,
             results: Results::default(),
             generation: 0,
+            suggestion: None,
             related_cache: RefCell::new(None),
             facet_groups: FacetGroup::ALL.to_vec(),
             browse: super::keymap::BROWSE.to_vec(),
@@ -418,6 +422,11 @@ impl State {
         let before = self.selected_record();
         self.results = results;
         self.generation += 1;
+        self.suggestion = if self.results.hits.is_empty() && !self.ui.query.text.trim().is_empty() {
+            crate::query::typo::suggestion(&self.index, &self.ui.query.text).map(|(_, word)| word)
+        } else {
+            None
+        };
         let position = match reselect {
             Reselect::Top => 0,
             Reselect::Keep => before
@@ -430,7 +439,6 @@ impl State {
         }
     }
 
-    /// The record (index into the inventory) under the results cursor.
     /// Remember where the explorer is, before a jump takes it elsewhere.
     pub fn push_place(&mut self) {
         let place = Place {
@@ -473,6 +481,7 @@ impl State {
         true
     }
 
+    /// The record (index into the inventory) under the results cursor.
     pub fn selected_record(&self) -> Option<usize> {
         self.results.hits.get(self.ui.selected).map(|h| h.index)
     }

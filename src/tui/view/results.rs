@@ -55,6 +55,17 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
             _ => Text::NoResults.get(lang).to_string(),
         };
         lines.push(Line::styled(empty, theme.dim));
+        // The nearest word, on a line of its own so a narrow pane does not cut it off.
+        if let Some(word) = &state.suggestion {
+            lines.push(Line::styled(
+                format!(
+                    "{} `{}`?",
+                    Text::DidYouMean.get(lang),
+                    super::text::safe(word)
+                ),
+                theme.label,
+            ));
+        }
     }
     let visible = inner.height.saturating_sub(1) as usize / layout::lines_per_result(inner.width);
     let active = state.ui.shelf.active();

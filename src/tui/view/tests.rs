@@ -452,3 +452,12 @@ fn at_start_the_one_cursor_mark_is_in_the_pane_that_has_the_focus() {
     let text = screen_text(t.backend().buffer());
     assert!(text.contains("┃▶▾ Thema"), "{text}");
 }
+
+#[test]
+fn a_search_that_finds_nothing_suggests_the_nearest_word() {
+    let mut s = fixture::state();
+    dispatch(&mut s, typing("/polarisatiexyz"));
+    let t = render(&mut s, 80, 24);
+    let text = screen_text(t.backend().buffer());
+    assert!(text.contains("Bedoelde je `polarisatie`?"), "{text}");
+}
