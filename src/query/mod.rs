@@ -3,6 +3,7 @@
 //! counts and sorting. The TUI and the CLI both call `run`.
 
 pub mod bitset;
+pub mod command;
 pub mod fold;
 pub mod index;
 pub mod matcher;
@@ -15,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::FacetGroup;
 
 pub use bitset::{Bitset, ValueSet};
+pub use command::{command_line, selection_title};
 pub use fold::{Folded, fold};
 pub use index::{GroupIndex, Index, IndexBuilder, TextIndexBuilder, ValueInfo};
 pub use matcher::{Matcher, SkimMatcher};

@@ -143,3 +143,26 @@ impl fmt::Display for StoreError {
 }
 
 impl std::error::Error for StoreError {}
+
+/// Map SQLite's error codes to the messages a user can act on. It sits beside `StoreError`
+/// so that reading (`read`, `content`) and opening (`open`) share it without needing each other.
+fn classify(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            StoreError::Corrupt(path.to_path_buf(), "SQLite reports a malformed file".into())
+        }
+        Some(rusqlite::ErrorCode::PermissionDenied) | Some(rusqlite::ErrorCode::CannotOpen) => {
+            StoreError::PermissionDenied(path.to_path_buf())
+        }
+        Some(rusqlite::ErrorCode::TooBig) => StoreError::BadContent(
+            path.to_path_buf(),
+            format!(
+                "a value is larger than {} MB; the limit for text is {} KB",
+                open::MAX_VALUE_BYTES / 1_000_000,
+                draft::MAX_TEXT_BYTES / 1024
+            ),
+        ),
+        _ => StoreError::Sqlite(path.to_path_buf(), e),
+    }
+}

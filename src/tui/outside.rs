@@ -5,10 +5,10 @@
 use std::io::Write;
 
 use crate::atomic::WriteError;
-use crate::cli::filters::selection_title;
 use crate::compare;
 use crate::export::stream::Wanted;
 use crate::export::{self, FileError, Options};
+use crate::query::selection_title;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
 use crate::store::Metadata;
 
