@@ -57,7 +57,7 @@ fn a_search_without_diacritics_finds_words_with_them() {
     let json = stdout_of(&["list", "--query", "beinvloed", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     for item in doc["interventions"].as_array().cloned().unwrap_or_default() {
-        let text = weerbaar::query::fold(&item.to_string());
+        let text = weerbaar::model::fold::fold(&item.to_string());
         assert!(
             text.contains("beinvloed") || text.contains("kritisch-denken"),
             "{} does not mention beïnvloeding",
