@@ -612,17 +612,18 @@ fn module_graphs(mods: &[Module]) -> BTreeMap<String, BTreeMap<String, BTreeSet<
                 continue;
             }
             // Between top-level core modules.
-            if !is_face(&m.path) && !is_face(to) && to.first() != m.path.first() {
-                if let (Some(a), Some(b)) = (m.path.first(), to.first())
-                    && known.contains(std::slice::from_ref(b))
-                {
-                    graphs
-                        .entry(String::new())
-                        .or_default()
-                        .entry(a.clone())
-                        .or_default()
-                        .insert(b.clone());
-                }
+            if !is_face(&m.path)
+                && !is_face(to)
+                && to.first() != m.path.first()
+                && let (Some(a), Some(b)) = (m.path.first(), to.first())
+                && known.contains(std::slice::from_ref(b))
+            {
+                graphs
+                    .entry(String::new())
+                    .or_default()
+                    .entry(a.clone())
+                    .or_default()
+                    .insert(b.clone());
             }
             // Between siblings under one parent, at every depth.
             for depth in 1..m.path.len() {
