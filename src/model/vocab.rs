@@ -846,7 +846,7 @@ pub fn closest_ids<'a>(
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
         .map(|c| {
-            let mut d = levenshtein(&needle, c);
+            let mut d = strsim::levenshtein(&needle, c);
             if c.starts_with(&needle) || c.contains(&needle) {
                 d = d.min(1);
             }
@@ -863,20 +863,6 @@ pub fn closest_ids<'a>(
         .take(3)
         .map(|(_, c)| c)
         .collect()
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]
