@@ -481,6 +481,15 @@ fn an_unreadable_database_says_permission_denied() {
 }
 
 #[test]
+fn a_broken_pipe_is_known_by_its_kind_not_its_text() {
+    use weerbaar::cli::CliError;
+    let closed = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "gesloten");
+    assert!(matches!(CliError::from(closed), CliError::Closed));
+    let full = std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left");
+    assert!(matches!(CliError::from(full), CliError::Failed(m) if m.contains("standard output")));
+}
+
+#[test]
 fn a_closed_pipe_is_not_an_error() {
     // `weerbaar list | head -1`: the reader goes away early.
     let out = std::process::Command::new("sh")

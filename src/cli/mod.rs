@@ -136,6 +136,10 @@ pub enum CliError {
     Failed(String),
     /// Exit 2: the command line was wrong.
     Usage(String),
+    /// Exit 0: whoever reads standard output stopped reading (`weerbaar list | head`). That is
+    /// the reader's choice, not a failure, so nothing is said. Known by the IO error's kind; an
+    /// error that reached here as text only is still recognised by `is_broken_pipe`.
+    Closed,
 }
 
 impl From<StoreError> for CliError {
@@ -152,6 +156,7 @@ impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         match crate::export::read_failure(&e) {
             Some(failure) => CliError::Failed(failure.to_string()),
+            None if e.kind() == std::io::ErrorKind::BrokenPipe => CliError::Closed,
             None => CliError::Failed(format!("cannot write to standard output: {e}")),
         }
     }
@@ -249,6 +254,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Closed) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) if is_broken_pipe(&msg) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) => {
             crate::say!("weerbaar: {msg}");
