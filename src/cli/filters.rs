@@ -1,4 +1,4 @@
-//! The filter flags shared by `list`, `facets` and (later) `export` and `matrix`, and their
+//! The filter flags shared by `list`, `facets`, `export` and `matrix`, and their
 //! translation into a `query::Query`. An unknown id is a usage error naming the closest ids.
 
 use clap::Args;
