@@ -4,6 +4,7 @@
 pub mod diagnostics;
 pub mod facet;
 pub mod fold;
+pub mod id_enum;
 pub mod lang;
 pub mod text;
 pub mod vocab;

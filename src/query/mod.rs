@@ -23,30 +23,18 @@ pub use matcher::{Matcher, SkimMatcher};
 pub use search::Searcher;
 pub use text::TextIndex;
 
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Relevance,
-    Name,
-    Evidence,
+crate::model::id_enum::id_enum! {
+    /// How results are ordered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Sort {
+        #[default]
+        Relevance = "relevance",
+        Name = "name",
+        Evidence = "evidence",
+    }
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Name, Sort::Evidence];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Name => "name",
-            Sort::Evidence => "evidence",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|v| v.id() == s)
-    }
-
     pub fn next(self) -> Sort {
         match self {
             Sort::Relevance => Sort::Name,
