@@ -4,6 +4,9 @@
 //! and the terminal explorer `tui`). Data flows one way: sources → database → inventory → query →
 //! the face.
 
+// No unsafe code in what is shipped (Cargo.toml denies it everywhere; here it cannot be allowed).
+#![forbid(unsafe_code)]
+
 pub mod atomic;
 pub mod audit;
 pub mod cap;

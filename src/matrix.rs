@@ -15,25 +15,12 @@ use crate::query::{self, Bitset, Index, Matcher, Query, Results};
 pub const DEFAULT_ROWS: FacetGroup = FacetGroup::Theme;
 pub const DEFAULT_COLS: FacetGroup = FacetGroup::WorkingElement;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum MatrixError {
     /// Crossing a group with itself would need OR within the group, which a cell cannot show.
+    #[error("rows and columns are both `{}`; choose two different facet groups", .0.id())]
     SameGroup(FacetGroup),
 }
-
-impl std::fmt::Display for MatrixError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            MatrixError::SameGroup(g) => write!(
-                f,
-                "rows and columns are both `{}`; choose two different facet groups",
-                g.id()
-            ),
-        }
-    }
-}
-
-impl std::error::Error for MatrixError {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Matrix {

@@ -254,10 +254,7 @@ fn capitalise(s: &str) -> String {
 
 /// A kebab-case id stem from a name (as the importer makes them), at most 40 bytes.
 fn slug(name: &str) -> String {
-    let mut out = crate::import::slug(name);
-    // ASCII only, so any byte is a char boundary.
-    out.truncate(40);
-    out.trim_end_matches('-').to_string()
+    crate::model::fold::slug_within(name, 40)
 }
 
 /// Generate `count` interventions modelled on `model`, reproducibly from `seed`.

@@ -1,5 +1,8 @@
 //! The binary end to end: what a user types and what they get back.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -57,7 +60,7 @@ fn a_search_without_diacritics_finds_words_with_them() {
     let json = stdout_of(&["list", "--query", "beinvloed", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     for item in doc["interventions"].as_array().cloned().unwrap_or_default() {
-        let text = weerbaar::query::fold(&item.to_string());
+        let text = weerbaar::model::fold::fold(&item.to_string());
         assert!(
             text.contains("beinvloed") || text.contains("kritisch-denken"),
             "{} does not mention beïnvloeding",
@@ -485,6 +488,15 @@ fn an_unreadable_database_says_permission_denied() {
         return;
     }
     fails_with(&path, "permission denied");
+}
+
+#[test]
+fn a_broken_pipe_is_known_by_its_kind_not_its_text() {
+    use weerbaar::cli::CliError;
+    let closed = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "gesloten");
+    assert!(matches!(CliError::from(closed), CliError::Closed));
+    let full = std::io::Error::new(std::io::ErrorKind::StorageFull, "No space left");
+    assert!(matches!(CliError::from(full), CliError::Failed(m) if m.contains("standard output")));
 }
 
 #[test]

@@ -1,6 +1,9 @@
 //! End to end: `weerbaar compare`, `related` and `matrix` on the bundled inventory, with their
 //! JSON and CSV read back by real parsers.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::BTreeSet;
 
 use assert_cmd::Command;

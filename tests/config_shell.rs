@@ -1,6 +1,9 @@
 //! Daily use end to end: the configuration file, shell completions, the manual page, colour
 //! and `--version`.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::Output;
 

@@ -1,5 +1,8 @@
 //! The documentation stays in step with the code.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use weerbaar::model::FacetGroup;
 
 fn read(path: &str) -> String {

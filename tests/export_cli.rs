@@ -1,5 +1,8 @@
 //! `weerbaar export …` end to end: every format read back with a real parser.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use assert_cmd::Command;

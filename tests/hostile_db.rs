@@ -2,6 +2,9 @@
 //! one clear line naming the file and the problem (exit 1), never a panic, a hang or output
 //! from inside the file. The fixtures are made here, in temporary directories.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,6 +1,9 @@
 //! `weerbaar import` end to end: spreadsheets and exports come in, every problem comes out as
 //! `FILE:LINE[:COLUMN]: message`, and what is written opens with `--db`.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -2,6 +2,9 @@
 //! text, and files in UTF-16 without a byte order mark or in UTF-32. Each is named for what it
 //! is, with its position, and nothing is written.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 mod common;

@@ -3,6 +3,9 @@
 //! comes in, the import returns problems with a file and a line, never a panic.
 //! The number of cases is bounded so this runs in seconds inside `cargo test`.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::sync::OnceLock;
 

@@ -2,6 +2,9 @@
 //! of the file (no quadratic time), and after 100 of one kind the rest are counted in one line.
 //! The timeouts are a guard against a hang, not a speed target (see benches/ for those).
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::time::Duration;
 
 mod common;

@@ -2,6 +2,9 @@
 //! provenance per field refused and shown, recognitions in words, the target-group tree,
 //! country codes, cost unknown in the comparison, and the audit.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;

@@ -1,5 +1,8 @@
 //! `weerbaar shortlist …` end to end, each test with its own data directory.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 mod common;

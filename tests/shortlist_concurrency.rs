@@ -6,6 +6,9 @@
 //! come from a 30-second run: `WEERBAAR_STRESS_SECS=30 cargo test --test shortlist_concurrency
 //! -- --nocapture`).
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};

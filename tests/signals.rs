@@ -5,6 +5,8 @@
 //! The explorer needs a terminal, so it runs under `script` (util-linux), which gives it a
 //! pseudo-terminal. The test is skipped, with a message, where `script` or `/proc` is missing.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 #![cfg(target_os = "linux")]
 
 use std::io::Read;

@@ -2,6 +2,9 @@
 //! sequence to the terminal (no clipboard writes through OSC 52, no retitling, no clearing),
 //! and a huge value is named, not echoed.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod common;
 
 use common::weerbaar;

@@ -1,6 +1,9 @@
 //! The explorer from outside: it refuses to draw into a pipe, and the README's key table is the
 //! one the explorer uses.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;

@@ -1,6 +1,9 @@
 //! Writes that cannot succeed — a full disk, a read-only folder, a path through a file — end
 //! with one clear line and exit 1, never a panic, and lose nothing that was there before.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::fs;
 use std::path::Path;
 use std::process::{Output, Stdio};

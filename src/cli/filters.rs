@@ -1,4 +1,4 @@
-//! The filter flags shared by `list`, `facets` and (later) `export` and `matrix`, and their
+//! The filter flags shared by `list`, `facets`, `export` and `matrix`, and their
 //! translation into a `query::Query`. An unknown id is a usage error naming the closest ids.
 
 use clap::Args;
@@ -134,58 +134,8 @@ impl FilterArgs {
     }
 }
 
-/// The `weerbaar list …` command line that reproduces a query (search, filters, sort), quoted
-/// for a POSIX shell. The flags are the ones `FilterArgs` parses: each facet group's id.
-pub fn command_line(query: &Query, db: Option<&std::path::Path>) -> String {
-    let mut args: Vec<String> = vec!["weerbaar".into()];
-    if let Some(db) = db {
-        args.push("--db".into());
-        args.push(shell_quote(&db.to_string_lossy()));
-    }
-    args.push("list".into());
-    if !query.text.trim().is_empty() {
-        args.push("-q".into());
-        args.push(shell_quote(query.text.trim()));
-    }
-    for (group, values) in &query.filters {
-        for v in values {
-            args.push(format!("--{}", group.id()));
-            args.push(shell_quote(v));
-        }
-    }
-    if let Some(min) = &query.min_evidence {
-        args.push("--min-evidence".into());
-        args.push(shell_quote(min));
-    }
-    if query.sort != Sort::default() {
-        args.push("--sort".into());
-        args.push(query.sort.id().into());
-    }
-    args.join(" ")
-}
-
-/// The name of an export of a search's results: the inventory's `title` when nothing is
-/// searched or filtered, else the `weerbaar list …` command line that reproduces them.
-pub fn selection_title(title: &str, query: &Query, db: Option<&std::path::Path>) -> String {
-    if *query == Query::default() {
-        title.to_string()
-    } else {
-        command_line(query, db)
-    }
-}
-
-/// Quote a word for a POSIX shell when it needs it.
-pub fn shell_quote(word: &str) -> String {
-    let plain = !word.is_empty()
-        && word
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "-_./:=,@+%".contains(c));
-    if plain {
-        word.to_string()
-    } else {
-        format!("'{}'", word.replace('\'', "'\\''"))
-    }
-}
+// The reproducible command line of a query belongs to the query; the CLI uses it from there.
+pub use crate::query::command::{command_line, selection_title, shell_quote};
 
 /// Providers are long names typed from memory: `--provider movisie` or `--provider SIPI` means
 /// every provider whose name contains it, whatever the case and accents.

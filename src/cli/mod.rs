@@ -146,6 +146,10 @@ pub enum CliError {
     Failed(String),
     /// Exit 2: the command line was wrong.
     Usage(String),
+    /// Exit 0: whoever reads standard output stopped reading (`weerbaar list | head`). That is
+    /// the reader's choice, not a failure, so nothing is said. Known by the IO error's kind; an
+    /// error that reached here as text only is still recognised by `is_broken_pipe`.
+    Closed,
 }
 
 impl From<StoreError> for CliError {
@@ -162,6 +166,7 @@ impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
         match crate::export::read_failure(&e) {
             Some(failure) => CliError::Failed(failure.to_string()),
+            None if e.kind() == std::io::ErrorKind::BrokenPipe => CliError::Closed,
             None => CliError::Failed(format!("cannot write to standard output: {e}")),
         }
     }
@@ -301,6 +306,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(CliError::Closed) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) if is_broken_pipe(&msg) => ExitCode::SUCCESS,
         Err(CliError::Failed(msg)) => {
             crate::say!("weerbaar: {msg}");
@@ -316,24 +322,29 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
 /// Whether file descriptor 1 was open when the program started (`>&-` closes it). Rust's
 /// runtime puts `/dev/null` on a closed standard descriptor before `main`, opened for reading
 /// and writing; a shell's `> /dev/null` opens it for writing only. So stdout that is
-/// `/dev/null` opened read-write was closed.
+/// `/dev/null` opened read-write was closed. The open mode is read from `/proc/self/fdinfo`
+/// (no unsafe call); where that is missing, stdout counts as open.
 fn stdout_open() -> bool {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        // SAFETY: F_GETFL only reads the descriptor's flags; it fails on a closed one.
-        let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
-        if flags == -1 {
-            return false;
-        }
-        if flags & libc::O_ACCMODE != libc::O_RDWR {
+        const ACCESS_MODE: u32 = 0o3;
+        const READ_WRITE: u32 = 0o2;
+        let Some(flags) = std::fs::read_to_string("/proc/self/fdinfo/1")
+            .ok()
+            .and_then(|info| {
+                info.lines()
+                    .find_map(|l| l.strip_prefix("flags:"))
+                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+            })
+        else {
+            return true;
+        };
+        if flags & ACCESS_MODE != READ_WRITE {
             return true;
         }
         let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
-        let out = std::fs::metadata("/proc/self/fd/1")
-            .or_else(|_| std::fs::metadata("/dev/fd/1"))
-            .map(|m| m.rdev())
-            .ok();
+        let out = std::fs::metadata("/proc/self/fd/1").map(|m| m.rdev()).ok();
         !(null.is_some() && null == out)
     }
     #[cfg(not(unix))]

@@ -5,111 +5,41 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-/// Something the explorer's main screen does on a key. The id (kebab-case) is what the
-/// configuration uses. The keys of the compare, matrix and shortlist views and of text fields
-/// are fixed (shown by `?`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Action {
-    Search,
-    Up,
-    Down,
-    PaneLeft,
-    PaneRight,
-    NextPane,
-    PrevPane,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    Activate,
-    ClearFilters,
-    ClearSearch,
-    Sort,
-    Theme,
-    Shortlist,
-    Shortlists,
-    Note,
-    Export,
-    Views,
-    Compare,
-    CompareView,
-    Matrix,
-    CopyCitation,
-    Back,
-    Recognised,
-    Help,
-    Quit,
-}
-
-impl Action {
-    pub const ALL: [Action; 29] = [
-        Action::Search,
-        Action::Up,
-        Action::Down,
-        Action::PaneLeft,
-        Action::PaneRight,
-        Action::NextPane,
-        Action::PrevPane,
-        Action::PageUp,
-        Action::PageDown,
-        Action::Top,
-        Action::Bottom,
-        Action::Activate,
-        Action::ClearFilters,
-        Action::ClearSearch,
-        Action::Sort,
-        Action::Theme,
-        Action::Shortlist,
-        Action::Shortlists,
-        Action::Note,
-        Action::Export,
-        Action::Views,
-        Action::Compare,
-        Action::CompareView,
-        Action::Matrix,
-        Action::CopyCitation,
-        Action::Back,
-        Action::Recognised,
-        Action::Help,
-        Action::Quit,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Action::Search => "search",
-            Action::Up => "up",
-            Action::Down => "down",
-            Action::PaneLeft => "pane-left",
-            Action::PaneRight => "pane-right",
-            Action::NextPane => "next-pane",
-            Action::PrevPane => "prev-pane",
-            Action::PageUp => "page-up",
-            Action::PageDown => "page-down",
-            Action::Top => "top",
-            Action::Bottom => "bottom",
-            Action::Activate => "activate",
-            Action::ClearFilters => "clear-filters",
-            Action::ClearSearch => "clear-search",
-            Action::Sort => "sort",
-            Action::Theme => "theme",
-            Action::Shortlist => "shortlist",
-            Action::Shortlists => "shortlists",
-            Action::Note => "note",
-            Action::Export => "export",
-            Action::Views => "views",
-            Action::Compare => "compare",
-            Action::CompareView => "compare-view",
-            Action::Matrix => "matrix",
-            Action::CopyCitation => "copy-citation",
-            Action::Back => "back",
-            Action::Recognised => "recognised",
-            Action::Help => "help",
-            Action::Quit => "quit",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.id() == id)
+crate::model::id_enum::id_enum! {
+    /// Something the explorer's main screen does on a key. The id (kebab-case) is what the
+    /// configuration uses. The keys of the compare, matrix and shortlist views and of text fields
+    /// are fixed (shown by `?`).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Action {
+        Search = "search",
+        Up = "up",
+        Down = "down",
+        PaneLeft = "pane-left",
+        PaneRight = "pane-right",
+        NextPane = "next-pane",
+        PrevPane = "prev-pane",
+        PageUp = "page-up",
+        PageDown = "page-down",
+        Top = "top",
+        Bottom = "bottom",
+        Activate = "activate",
+        ClearFilters = "clear-filters",
+        ClearSearch = "clear-search",
+        Sort = "sort",
+        Theme = "theme",
+        Shortlist = "shortlist",
+        Shortlists = "shortlists",
+        Note = "note",
+        Export = "export",
+        Views = "views",
+        Compare = "compare",
+        CompareView = "compare-view",
+        Matrix = "matrix",
+        CopyCitation = "copy-citation",
+        Back = "back",
+        Recognised = "recognised",
+        Help = "help",
+        Quit = "quit",
     }
 }
 
@@ -284,30 +214,19 @@ impl fmt::Display for Chord {
     }
 }
 
-/// A starting set of bindings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Preset {
-    /// Arrows plus `hjkl`, `g`/`G`, `ctrl-d`/`ctrl-u`.
-    #[default]
-    Vim,
-    /// Movement with the arrow, page and home/end keys only.
-    Arrows,
+crate::model::id_enum::id_enum! {
+    /// A starting set of bindings.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Preset {
+        /// Arrows plus `hjkl`, `g`/`G`, `ctrl-d`/`ctrl-u`.
+        #[default]
+        Vim = "vim",
+        /// Movement with the arrow, page and home/end keys only.
+        Arrows = "arrows",
+    }
 }
 
 impl Preset {
-    pub const ALL: [Preset; 2] = [Preset::Vim, Preset::Arrows];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Preset::Vim => "vim",
-            Preset::Arrows => "arrows",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<Preset> {
-        Preset::ALL.into_iter().find(|p| p.id() == id)
-    }
-
     /// The preset's keys for an action, in the order the help screen shows them (the first
     /// one is the key bar's). `vim` is the explorer's own table (`tui::keymap::BROWSE`, a test
     /// keeps them equal); `arrows` is that without the letters that move.

@@ -17,18 +17,128 @@ pub enum FacetGroup {
     Provider,
 }
 
+/// What the program knows about a facet group: one row per group, in the enum's order (checked
+/// when compiling), so a group's id, labels, vocabulary and search prefixes are written once.
+struct Row {
+    group: FacetGroup,
+    id: &'static str,
+    nl: &'static str,
+    en: &'static str,
+    /// The fixed vocabulary; `None` for providers, whose values come from the data.
+    vocabulary: Option<&'static [Term]>,
+    /// Field names a user may put before a colon in a search (`thema:polar`), Dutch and English.
+    search_prefixes: &'static [&'static str],
+}
+
+const fn row(
+    group: FacetGroup,
+    id: &'static str,
+    (nl, en): (&'static str, &'static str),
+    vocabulary: Option<&'static [Term]>,
+    search_prefixes: &'static [&'static str],
+) -> Row {
+    Row {
+        group,
+        id,
+        nl,
+        en,
+        vocabulary,
+        search_prefixes,
+    }
+}
+
+use FacetGroup as G;
+
+const ROWS: [Row; 9] = [
+    row(
+        G::Theme,
+        "theme",
+        ("Thema", "Theme"),
+        Some(vocab::THEMES),
+        &["thema", "theme"],
+    ),
+    row(
+        G::TargetGroup,
+        "target-group",
+        ("Doelgroep", "Target group"),
+        Some(vocab::TARGET_GROUPS),
+        &["doelgroep", "target", "target-group"],
+    ),
+    row(
+        G::Level,
+        "level",
+        ("Niveau", "Level"),
+        Some(vocab::LEVELS),
+        &["niveau", "level"],
+    ),
+    row(
+        G::OfferType,
+        "offer-type",
+        ("Soort aanbod", "Offer type"),
+        Some(vocab::OFFER_TYPES),
+        &["aanbod", "soort", "type", "offer-type"],
+    ),
+    row(
+        G::Prevention,
+        "prevention",
+        ("Preventiefase", "Prevention stage"),
+        Some(vocab::PREVENTION),
+        &["preventie", "prevention"],
+    ),
+    row(
+        G::Dimension,
+        "dimension",
+        ("Weerbaarheid", "Resilience dimension"),
+        Some(vocab::DIMENSIONS),
+        &["weerbaarheid", "dimensie", "dimension"],
+    ),
+    row(
+        G::WorkingElement,
+        "working-element",
+        ("Werkzaam element", "Working element"),
+        Some(vocab::WORKING_ELEMENTS),
+        &["element", "werkzaam", "working-element"],
+    ),
+    row(
+        G::Evidence,
+        "evidence",
+        ("Bewijs", "Evidence"),
+        Some(vocab::EVIDENCE),
+        &["bewijs", "evidence"],
+    ),
+    row(
+        G::Provider,
+        "provider",
+        ("Aanbieder", "Provider"),
+        None,
+        &["aanbieder", "provider"],
+    ),
+];
+
+// The rows are in the enum's order, so `group as usize` finds a group's row; a row out of
+// place stops the build.
+const _: () = {
+    let mut i = 0;
+    while i < ROWS.len() {
+        assert!(
+            ROWS[i].group as usize == i,
+            "facet::ROWS is not in FacetGroup's order"
+        );
+        i += 1;
+    }
+};
+
 impl FacetGroup {
-    pub const ALL: [FacetGroup; 9] = [
-        FacetGroup::Theme,
-        FacetGroup::TargetGroup,
-        FacetGroup::Level,
-        FacetGroup::OfferType,
-        FacetGroup::Prevention,
-        FacetGroup::Dimension,
-        FacetGroup::WorkingElement,
-        FacetGroup::Evidence,
-        FacetGroup::Provider,
-    ];
+    /// Every group, in the table's order.
+    pub const ALL: [FacetGroup; ROWS.len()] = {
+        let mut all = [FacetGroup::Theme; ROWS.len()];
+        let mut i = 0;
+        while i < ROWS.len() {
+            all[i] = ROWS[i].group;
+            i += 1;
+        }
+        all
+    };
 
     /// The groups stored as rows of the `facet_value` table (the others have their own table
     /// or column, or come from the providers).
@@ -41,67 +151,30 @@ impl FacetGroup {
         FacetGroup::Dimension,
     ];
 
+    fn row(self) -> &'static Row {
+        &ROWS[self as usize]
+    }
+
     pub fn id(self) -> &'static str {
-        match self {
-            FacetGroup::Theme => "theme",
-            FacetGroup::TargetGroup => "target-group",
-            FacetGroup::Level => "level",
-            FacetGroup::OfferType => "offer-type",
-            FacetGroup::Prevention => "prevention",
-            FacetGroup::Dimension => "dimension",
-            FacetGroup::WorkingElement => "working-element",
-            FacetGroup::Evidence => "evidence",
-            FacetGroup::Provider => "provider",
-        }
+        self.row().id
     }
 
     pub fn from_id(id: &str) -> Option<FacetGroup> {
-        FacetGroup::ALL.into_iter().find(|g| g.id() == id)
+        ROWS.iter().find(|r| r.id == id).map(|r| r.group)
     }
 
     pub fn label(self, lang: Lang) -> &'static str {
-        let (nl, en) = match self {
-            FacetGroup::Theme => ("Thema", "Theme"),
-            FacetGroup::TargetGroup => ("Doelgroep", "Target group"),
-            FacetGroup::Level => ("Niveau", "Level"),
-            FacetGroup::OfferType => ("Soort aanbod", "Offer type"),
-            FacetGroup::Prevention => ("Preventiefase", "Prevention stage"),
-            FacetGroup::Dimension => ("Weerbaarheid", "Resilience dimension"),
-            FacetGroup::WorkingElement => ("Werkzaam element", "Working element"),
-            FacetGroup::Evidence => ("Bewijs", "Evidence"),
-            FacetGroup::Provider => ("Aanbieder", "Provider"),
-        };
-        lang.pick(nl, en)
+        lang.pick(self.row().nl, self.row().en)
     }
 
     /// The fixed vocabulary of this group; `None` for providers, whose values come from the data.
     pub fn vocabulary(self) -> Option<&'static [Term]> {
-        match self {
-            FacetGroup::Theme => Some(vocab::THEMES),
-            FacetGroup::TargetGroup => Some(vocab::TARGET_GROUPS),
-            FacetGroup::Level => Some(vocab::LEVELS),
-            FacetGroup::OfferType => Some(vocab::OFFER_TYPES),
-            FacetGroup::Prevention => Some(vocab::PREVENTION),
-            FacetGroup::Dimension => Some(vocab::DIMENSIONS),
-            FacetGroup::WorkingElement => Some(vocab::WORKING_ELEMENTS),
-            FacetGroup::Evidence => Some(vocab::EVIDENCE),
-            FacetGroup::Provider => None,
-        }
+        self.row().vocabulary
     }
 
     /// Field names a user may put before a colon in a search (`thema:polar`), Dutch and English.
     pub fn search_prefixes(self) -> &'static [&'static str] {
-        match self {
-            FacetGroup::Theme => &["thema", "theme"],
-            FacetGroup::TargetGroup => &["doelgroep", "target", "target-group"],
-            FacetGroup::Level => &["niveau", "level"],
-            FacetGroup::OfferType => &["aanbod", "soort", "type", "offer-type"],
-            FacetGroup::Prevention => &["preventie", "prevention"],
-            FacetGroup::Dimension => &["weerbaarheid", "dimensie", "dimension"],
-            FacetGroup::WorkingElement => &["element", "werkzaam", "working-element"],
-            FacetGroup::Evidence => &["bewijs", "evidence"],
-            FacetGroup::Provider => &["aanbieder", "provider"],
-        }
+        self.row().search_prefixes
     }
 
     pub fn term(self, id: &str) -> Option<&'static Term> {

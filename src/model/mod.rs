@@ -1,7 +1,10 @@
 //! Domain types: an intervention with its weerbaarheid, working elements, evidence and sources,
 //! and the vocabularies their facet values come from. No IO here.
 
+pub mod diagnostics;
 pub mod facet;
+pub mod fold;
+pub mod id_enum;
 pub mod lang;
 pub mod provenance;
 pub mod text;

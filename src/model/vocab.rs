@@ -1092,7 +1092,7 @@ pub fn closest_ids<'a>(
         // near is not measured (a 3 MB config value is compared in no time).
         .filter(|c| len.abs_diff(c.chars().count()) <= limit || c.contains(&needle))
         .map(|c| {
-            let mut d = levenshtein(&needle, c);
+            let mut d = strsim::levenshtein(&needle, c);
             if c.starts_with(&needle) || c.contains(&needle) {
                 d = d.min(1);
             }
@@ -1106,20 +1106,6 @@ pub fn closest_ids<'a>(
         .take(3)
         .map(|(_, c)| c)
         .collect()
-}
-
-fn levenshtein(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 #[cfg(test)]

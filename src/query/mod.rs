@@ -3,6 +3,7 @@
 //! counts and sorting. The TUI and the CLI both call `run`.
 
 pub mod bitset;
+pub mod command;
 pub mod fold;
 pub mod index;
 pub mod matcher;
@@ -16,36 +17,25 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::FacetGroup;
 
 pub use bitset::{Bitset, ValueSet};
+pub use command::{command_line, selection_title};
 pub use fold::{Folded, fold};
 pub use index::{GroupIndex, Index, IndexBuilder, TextIndexBuilder, ValueInfo};
 pub use matcher::{Matcher, SkimMatcher};
 pub use search::Searcher;
 pub use text::TextIndex;
 
-/// How results are ordered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Sort {
-    #[default]
-    Relevance,
-    Name,
-    Evidence,
+crate::model::id_enum::id_enum! {
+    /// How results are ordered.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Sort {
+        #[default]
+        Relevance = "relevance",
+        Name = "name",
+        Evidence = "evidence",
+    }
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Relevance, Sort::Name, Sort::Evidence];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Sort::Relevance => "relevance",
-            Sort::Name => "name",
-            Sort::Evidence => "evidence",
-        }
-    }
-
-    pub fn from_id(s: &str) -> Option<Sort> {
-        Sort::ALL.into_iter().find(|v| v.id() == s)
-    }
-
     pub fn next(self) -> Sort {
         match self {
             Sort::Relevance => Sort::Name,

@@ -12,7 +12,7 @@ use crate::model::FacetGroup;
 use crate::model::vocab::{self, closest_ids};
 
 use super::StoreError;
-use super::open::classify;
+use super::classify;
 use super::read::{raw_text, text};
 
 /// At most this many problems are described one by one; the rest are counted.

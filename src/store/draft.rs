@@ -5,7 +5,6 @@
 //! file spells it (`Names`).
 
 use std::collections::HashMap;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::model::provenance::{self, FIELD_KEYS};
@@ -21,19 +20,8 @@ use crate::query::fold;
 /// this limit is garbage or an attack on memory.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-/// A 1-based line and column in a file. Column 0 means "the whole line" (a CSV row, say) and is
-/// left out of messages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default)]
-pub struct Pos {
-    pub line: usize,
-    pub column: usize,
-}
-
-impl Pos {
-    pub fn new(line: usize, column: usize) -> Pos {
-        Pos { line, column }
-    }
-}
+// transition; removed after the merge of issue 13
+pub use crate::model::diagnostics::{At, Pos, Problem};
 
 /// The 1-based line and column (in chars) of a byte offset in a text. For many lookups in one
 /// large text, build a `LineIndex` once instead.
@@ -84,57 +72,6 @@ impl LineIndex {
             .unwrap_or(1);
         self.last.set((offset, column));
         Pos::new(line, column)
-    }
-}
-
-/// A value and where it was written.
-#[derive(Debug, Clone, PartialEq)]
-pub struct At<T> {
-    pub value: T,
-    pub pos: Pos,
-}
-
-impl<T> At<T> {
-    pub fn new(value: T, pos: Pos) -> At<T> {
-        At { value, pos }
-    }
-}
-
-/// One problem found in a file.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct Problem {
-    pub file: PathBuf,
-    pub line: usize,
-    /// 0 when the problem concerns a whole line.
-    pub column: usize,
-    pub message: String,
-}
-
-impl Problem {
-    pub fn new(file: &Path, pos: Pos, message: String) -> Problem {
-        Problem {
-            file: file.to_path_buf(),
-            line: pos.line,
-            column: pos.column,
-            message,
-        }
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.column == 0 {
-            write!(f, "{}:{}: {}", self.file.display(), self.line, self.message)
-        } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.file.display(),
-                self.line,
-                self.column,
-                self.message
-            )
-        }
     }
 }
 

@@ -9,7 +9,6 @@ mod records;
 pub mod source;
 mod write;
 
-use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -72,75 +71,92 @@ impl Inventory {
     }
 }
 
-/// Why an inventory could not be opened. Each variant is one clear line for the user.
-#[derive(Debug)]
+/// Why an inventory could not be opened. Each variant is one clear line for the user; the IO and
+/// SQLite errors stay attached as the source, so a caller that wants the cause can walk to it.
+#[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    #[error("{}: no such file", .0.display())]
     Missing(PathBuf),
+    #[error("{}: permission denied (cannot read the file)", .0.display())]
     PermissionDenied(PathBuf),
+    #[error(
+        "{}: not an SQLite database (is it a CSV or JSON file? use `weerbaar import`)",
+        .0.display()
+    )]
     NotADatabase(PathBuf),
+    #[error("{}: the database is corrupt ({})", .0.display(), .1)]
     Corrupt(PathBuf, String),
+    #[error(
+        "{}: the file is too large to open ({} MB; the limit is {} MB)",
+        .0.display(),
+        .1 / 1_000_000,
+        open::MAX_FILE_BYTES / 1_000_000
+    )]
     TooLarge(PathBuf, u64),
     /// Reading took longer than the time limit (seconds) and was stopped.
+    #[error(
+        "{}: reading took longer than {} s and was stopped (is it damaged, or not a weerbaar inventory?)",
+        .0.display(),
+        .1
+    )]
     TooSlow(PathBuf, u64),
+    #[error("{}: not a weerbaar inventory ({})", .0.display(), .1)]
     WrongSchema(PathBuf, String),
+    #[error(
+        "{}: made by a newer weerbaar (schema version {}; this program reads version {SCHEMA_VERSION}); update weerbaar",
+        .0.display(),
+        .1
+    )]
     NewerSchema(PathBuf, i64),
+    #[error(
+        "{}: schema version {} is older than version {SCHEMA_VERSION}; rebuild it with `weerbaar db build` or `weerbaar import`",
+        .0.display(),
+        .1
+    )]
     OlderSchema(PathBuf, i64),
+    #[error("{}: invalid inventory content ({})", .0.display(), .1)]
     BadContent(PathBuf, String),
-    Io(PathBuf, std::io::Error),
-    Sqlite(PathBuf, rusqlite::Error),
+    #[error("{}: {}", .0.display(), .1)]
+    Io(PathBuf, #[source] std::io::Error),
+    #[error("{}: database error: {}", .0.display(), .1)]
+    Sqlite(PathBuf, #[source] rusqlite::Error),
 }
 
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::Missing(p) => write!(f, "{}: no such file", p.display()),
-            StoreError::PermissionDenied(p) => {
-                write!(
-                    f,
-                    "{}: permission denied (cannot read the file)",
-                    p.display()
-                )
-            }
-            StoreError::NotADatabase(p) => write!(
-                f,
-                "{}: not an SQLite database (is it a CSV or JSON file? use `weerbaar import`)",
-                p.display()
-            ),
-            StoreError::Corrupt(p, detail) => {
-                write!(f, "{}: the database is corrupt ({detail})", p.display())
-            }
-            StoreError::TooLarge(p, size) => write!(
-                f,
-                "{}: the file is too large to open ({} MB; the limit is {} MB)",
-                p.display(),
-                size / 1_000_000,
-                open::MAX_FILE_BYTES / 1_000_000
-            ),
-            StoreError::TooSlow(p, secs) => write!(
-                f,
-                "{}: reading took longer than {secs} s and was stopped (is it damaged, or not a weerbaar inventory?)",
-                p.display()
-            ),
-            StoreError::WrongSchema(p, detail) => {
-                write!(f, "{}: not a weerbaar inventory ({detail})", p.display())
-            }
-            StoreError::NewerSchema(p, v) => write!(
-                f,
-                "{}: made by a newer weerbaar (schema version {v}; this program reads version {SCHEMA_VERSION}); update weerbaar",
-                p.display()
-            ),
-            StoreError::OlderSchema(p, v) => write!(
-                f,
-                "{}: schema version {v} is older than version {SCHEMA_VERSION}; rebuild it with `weerbaar db build` or `weerbaar import`",
-                p.display()
-            ),
-            StoreError::BadContent(p, detail) => {
-                write!(f, "{}: invalid inventory content ({detail})", p.display())
-            }
-            StoreError::Io(p, e) => write!(f, "{}: {e}", p.display()),
-            StoreError::Sqlite(p, e) => write!(f, "{}: database error: {e}", p.display()),
+/// Map SQLite's error codes to the messages a user can act on. It sits beside `StoreError`
+/// so that reading (`read`, `content`) and opening (`open`) share it without needing each other.
+fn classify(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+    match e.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
+        Some(rusqlite::ErrorCode::DatabaseCorrupt) => {
+            StoreError::Corrupt(path.to_path_buf(), "SQLite reports a malformed file".into())
         }
+        Some(rusqlite::ErrorCode::PermissionDenied) | Some(rusqlite::ErrorCode::CannotOpen) => {
+            StoreError::PermissionDenied(path.to_path_buf())
+        }
+        Some(rusqlite::ErrorCode::TooBig) => StoreError::BadContent(
+            path.to_path_buf(),
+            format!(
+                "a value is larger than {} MB; the limit for text is {} KB",
+                open::MAX_VALUE_BYTES / 1_000_000,
+                draft::MAX_TEXT_BYTES / 1024
+            ),
+        ),
+        _ => StoreError::Sqlite(path.to_path_buf(), e),
     }
 }
 
-impl std::error::Error for StoreError {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::error::Error;
+
+    #[test]
+    fn an_io_error_keeps_its_cause_behind_the_one_line_message() {
+        let cause = std::io::Error::new(std::io::ErrorKind::Interrupted, "the disk went away");
+        let e = StoreError::Io(PathBuf::from("x.sqlite"), cause);
+        assert_eq!(e.to_string(), "x.sqlite: the disk went away");
+        let source = e.source().map(ToString::to_string);
+        assert_eq!(source.as_deref(), Some("the disk went away"));
+        assert!(StoreError::Missing(PathBuf::from("x")).source().is_none());
+    }
+}

@@ -16,7 +16,7 @@ use crate::model::Intervention;
 
 use super::content::ContentReport;
 use super::read::Part;
-use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, read};
+use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, classify, read};
 
 /// Files larger than this are refused before SQLite reads them.
 pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
@@ -799,28 +799,6 @@ fn io_error(path: &Path, e: std::io::Error) -> StoreError {
         std::io::ErrorKind::NotFound => StoreError::Missing(path.to_path_buf()),
         std::io::ErrorKind::PermissionDenied => StoreError::PermissionDenied(path.to_path_buf()),
         _ => StoreError::Io(path.to_path_buf(), e),
-    }
-}
-
-/// Map SQLite's error codes to the messages a user can act on.
-pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
-    match e.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase(path.to_path_buf()),
-        Some(ErrorCode::DatabaseCorrupt) => {
-            StoreError::Corrupt(path.to_path_buf(), "SQLite reports a malformed file".into())
-        }
-        Some(ErrorCode::PermissionDenied) | Some(ErrorCode::CannotOpen) => {
-            StoreError::PermissionDenied(path.to_path_buf())
-        }
-        Some(ErrorCode::TooBig) => StoreError::BadContent(
-            path.to_path_buf(),
-            format!(
-                "a value is larger than {} MB; the limit for text is {} KB",
-                MAX_VALUE_BYTES / 1_000_000,
-                super::draft::MAX_TEXT_BYTES / 1024
-            ),
-        ),
-        _ => StoreError::Sqlite(path.to_path_buf(), e),
     }
 }
 

@@ -10,8 +10,8 @@ use crate::model::{
     Evidence, FacetGroup, Intervention, Source, Study, Weerbaarheid, WorkingElementUse,
 };
 
+use super::classify;
 use super::draft::MAX_TEXT_BYTES;
-use super::open::classify;
 use super::{Inventory, MAX_CHILD_ROWS, MAX_INTERVENTIONS, Metadata, StoreError};
 
 /// The most ids one read of chosen interventions may ask for (one SQL parameter each; SQLite

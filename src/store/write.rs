@@ -239,8 +239,7 @@ mod tests {
         use std::os::unix::fs::FileTypeExt;
         let dir = tempfile::tempdir().unwrap();
         let fifo = dir.path().join("out.sqlite");
-        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
-        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        crate::input::tests::fifo(&fifo);
         let inventory = super::super::open_bundled().unwrap();
         let err = write_atomically(&inventory, &fifo).unwrap_err().to_string();
         assert!(err.contains("not a regular file"), "{err}");

@@ -1,6 +1,6 @@
 //! Which key does what: one table per context, used both to dispatch keys and to list them in
-//! the help overlay and the key bar, so what the help says is what the keys do. Issue 9's
-//! rebinding replaces these tables; issues 5 and 6 add their actions (`s`, `n`, `e`, `c`) here.
+//! the help overlay and the key bar, so what the help says is what the keys do. The main
+//! screen's table takes the user's bindings from the configuration (`rebind`).
 
 use std::borrow::Cow;
 

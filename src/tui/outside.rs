@@ -5,10 +5,10 @@
 use std::io::Write;
 
 use crate::atomic::WriteError;
-use crate::cli::filters::selection_title;
 use crate::compare;
 use crate::export::stream::Wanted;
 use crate::export::{self, FileError, Options};
+use crate::query::selection_title;
 use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
 use crate::store::Metadata;
 
@@ -253,30 +253,19 @@ fn write_comparison(state: &State, request: &ExportRequest) -> Result<ExportDone
 /// (with `set-clipboard on`); no clipboard library or display server is needed.
 fn copy(text: &str) -> Result<(), String> {
     let mut out = std::io::stdout().lock();
-    write!(out, "\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+    out.write_all(osc52(text).as_bytes())
         .and_then(|()| out.flush())
         .map_err(|e| e.to_string())
 }
 
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            chunk.get(1).copied().unwrap_or(0),
-            chunk.get(2).copied().unwrap_or(0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for (i, shift) in [18, 12, 6, 0].into_iter().enumerate() {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> shift) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+/// The escape sequence that puts `text` on the clipboard (crossterm's, base64 and all).
+fn osc52(text: &str) -> String {
+    use ratatui::crossterm::Command;
+    let mut sequence = String::new();
+    // Writing into a String cannot fail.
+    let _ = ratatui::crossterm::clipboard::CopyToClipboard::to_clipboard_from(text)
+        .write_ansi(&mut sequence);
+    sequence
 }
 
 #[cfg(test)]
@@ -333,14 +322,11 @@ mod tests {
     }
 
     #[test]
-    fn base64_matches_the_standard_alphabet_and_padding() {
-        assert_eq!(base64(b""), "");
-        assert_eq!(base64(b"f"), "Zg==");
-        assert_eq!(base64(b"fo"), "Zm8=");
-        assert_eq!(base64(b"foo"), "Zm9v");
+    fn the_clipboard_sequence_is_osc_52_with_the_text_in_base64() {
+        assert_eq!(osc52("foo"), "\u{1b}]52;c;Zm9v\u{1b}\\");
         assert_eq!(
-            base64("weerbaar list -q 'ë'".as_bytes()),
-            "d2VlcmJhYXIgbGlzdCAtcSAnw6sn"
+            osc52("weerbaar list -q 'ë'"),
+            "\u{1b}]52;c;d2VlcmJhYXIgbGlzdCAtcSAnw6sn\u{1b}\\"
         );
     }
 

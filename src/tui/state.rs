@@ -62,8 +62,8 @@ impl Pane {
     }
 }
 
-/// The main view. Issue 6 adds `Compare` and `Matrix` (and issue 5 a shortlist view): each gets
-/// its pane files under `view/`, an arm in `view::draw` and one in `update`'s key dispatch.
+/// The main view. Each has its pane files under `view/`, an arm in `view::draw` and one in
+/// `update`'s key dispatch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum View {
     #[default]
@@ -76,8 +76,7 @@ pub enum View {
     Matrix,
 }
 
-/// A modal layer over the view that takes every key while open. Issue 5 adds an export dialog
-/// and a note editor here.
+/// A modal layer over the view that takes every key while open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
     Help(HelpState),

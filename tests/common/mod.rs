@@ -1,5 +1,8 @@
 //! Shared by the end-to-end tests: the binary with its own data directory.
 
+// Test code: a panic here is a failed test, not a user's crash.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 
 use assert_cmd::Command;
