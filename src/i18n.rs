@@ -1020,6 +1020,32 @@ pub fn number(n: usize, lang: Lang) -> String {
     out
 }
 
+/// The label of a provenance field key (`model::provenance::FIELD_KEYS`) in the interface's language (the detail view's field label).
+pub fn field_label(key: &str, lang: Lang) -> &'static str {
+    let text = match key {
+        "aliases" => Text::Aliases,
+        "providers" => Text::Provider,
+        "country" => Text::Country,
+        "region" => Text::Region,
+        "summary" => Text::Summary,
+        "aim" => Text::Aim,
+        "approach" => Text::Approach,
+        "target_groups" => Text::TargetGroups,
+        "levels" => Text::Levels,
+        "offer_types" => Text::OfferTypes,
+        "prevention" => Text::Prevention,
+        "themes" => Text::Themes,
+        "weerbaarheid" => Text::SectionResilience,
+        "working_elements" => Text::WorkingElements,
+        "evidence" => Text::EvidenceLevel,
+        "studies" => Text::Studies,
+        "duration" => Text::Duration,
+        "cost" => Text::Cost,
+        _ => Text::Unknown,
+    };
+    text.get(lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1040,5 +1066,12 @@ mod tests {
         assert_eq!(Text::interventions(2, Lang::Nl), "interventies");
         assert_eq!(Text::interventions(1, Lang::En), "intervention");
         assert_eq!(Text::interventions(5, Lang::En), "interventions");
+    }
+
+    #[test]
+    fn every_field_key_has_a_label() {
+        for key in crate::model::provenance::FIELD_KEYS {
+            assert_ne!(field_label(key, Lang::Nl), "onbekend", "{key}");
+        }
     }
 }

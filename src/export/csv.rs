@@ -215,7 +215,7 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
                     let names: Vec<&str> = s
                         .supports
                         .iter()
-                        .map(|k| crate::model::provenance::field_label(k, opts.lang))
+                        .map(|k| crate::i18n::field_label(k, opts.lang))
                         .collect();
                     names.join("; ")
                 } else {

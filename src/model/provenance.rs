@@ -2,8 +2,7 @@
 //! supports = [...]`). The field keys are written here once; the TOML rules, the detail
 //! sections, `show` and `db audit` all derive from them.
 
-use super::{Intervention, Lang};
-use crate::i18n::Text;
+use super::Intervention;
 
 /// The keys a source may list in `supports`, in the order of the record. `weerbaarheid` covers
 /// the dimensions and the framing; `evidence` the level and the recognition; `studies` the
@@ -32,32 +31,6 @@ pub const FIELD_KEYS: &[&str] = &[
 /// Whether `key` is one of `FIELD_KEYS`.
 pub fn is_field_key(key: &str) -> bool {
     FIELD_KEYS.contains(&key)
-}
-
-/// The label of a field key in the interface's language (the detail view's field label).
-pub fn field_label(key: &str, lang: Lang) -> &'static str {
-    let text = match key {
-        "aliases" => Text::Aliases,
-        "providers" => Text::Provider,
-        "country" => Text::Country,
-        "region" => Text::Region,
-        "summary" => Text::Summary,
-        "aim" => Text::Aim,
-        "approach" => Text::Approach,
-        "target_groups" => Text::TargetGroups,
-        "levels" => Text::Levels,
-        "offer_types" => Text::OfferTypes,
-        "prevention" => Text::Prevention,
-        "themes" => Text::Themes,
-        "weerbaarheid" => Text::SectionResilience,
-        "working_elements" => Text::WorkingElements,
-        "evidence" => Text::EvidenceLevel,
-        "studies" => Text::Studies,
-        "duration" => Text::Duration,
-        "cost" => Text::Cost,
-        _ => Text::Unknown,
-    };
-    text.get(lang)
 }
 
 /// Whether the intervention states something in this field, so a source must back it. An
@@ -171,12 +144,5 @@ mod tests {
         i.cost = "gratis".into();
         i.evidence.level = "niet-beoordeeld".into();
         assert_eq!(unsupported(&i), vec!["evidence", "cost"]);
-    }
-
-    #[test]
-    fn every_field_key_has_a_label() {
-        for key in FIELD_KEYS {
-            assert_ne!(field_label(key, Lang::Nl), "onbekend", "{key}");
-        }
     }
 }

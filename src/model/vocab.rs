@@ -1036,7 +1036,7 @@ pub fn is_recognised(evidence_id: &str) -> bool {
 /// A typed value folded for comparison: any case, no accents, `-`, `_` and runs of spaces as one
 /// space, so `Weerbaar opvoeden`, `weerbaar-opvoeden` and `WEERBAAR_OPVOEDEN` are the same.
 fn vocab_key(s: &str) -> String {
-    crate::query::fold(s.trim())
+    crate::model::fold::fold(s.trim())
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
