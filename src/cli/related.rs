@@ -6,7 +6,6 @@ use clap::{Args, ValueEnum};
 
 use crate::i18n::Text;
 use crate::model::Intervention;
-use crate::query::Index;
 use crate::related::{self, DEFAULT_LIMIT};
 
 use super::show::unknown_id;
@@ -32,7 +31,7 @@ pub struct RelatedArgs {
 
 pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
     // The index is all scoring needs: the database is streamed into it, never held whole.
-    let index = Index::load(&ctx.open_database()?)?;
+    let index = ctx.index(&ctx.open_database()?, true)?;
     let target = index
         .position_of(&args.id)
         .ok_or_else(|| unknown_id(&args.id, (0..index.len()).map(|r| index.id(r))))?;

@@ -84,6 +84,12 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     true
 }
 
+/// Whether `sanitize_line` would return the input unchanged (checked, without copying, for
+/// text read from a stored search index).
+pub fn is_clean_line(input: &str) -> bool {
+    is_clean(input, false) && input.trim() == input
+}
+
 /// Sanitise a single-line field (names, ids, labels) and trim it.
 pub fn sanitize_line(input: &str) -> String {
     sanitize(input, false).trim().to_string()

@@ -22,6 +22,11 @@ pub use read::Part;
 pub use records::{CACHE_RECORDS, CHUNK_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
+/// SQLite's error as the message a user can act on (for readers outside this module).
+pub(crate) fn classify_error(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+    open::classify(path, e)
+}
+
 /// The most interventions an inventory may hold: a file with more is refused rather than read
 /// into memory (`weerbaar import` keeps to the same limit).
 pub const MAX_INTERVENTIONS: usize = 1_000_000;

@@ -266,6 +266,15 @@ impl Database {
         }
     }
 
+    /// Run `f` with the connection under the time limit (for the stored search index,
+    /// `query::stored`, whose tables this module does not read itself).
+    pub(crate) fn with_connection<T>(
+        &self,
+        f: impl FnOnce(&Connection, &Path) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.read(|conn| f(conn, &self.label))
+    }
+
     /// Every intervention, in memory.
     pub fn load(&self) -> Result<Inventory, StoreError> {
         let mut interventions = Vec::new();
@@ -428,6 +437,14 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
             "note: {} not made by weerbaar; they are never run",
             parts.join(" and ")
         ));
+    }
+    // The stored search index is derived data: it must be exactly what the records give.
+    match crate::query::stored::verify(conn, path, &inventory)? {
+        Some(line) => lines.push(line),
+        None => lines.push(
+            "search index: none (searched by indexing on every open; `weerbaar db index` adds one)"
+                .into(),
+        ),
     }
     let content = super::content::check(conn, path)?;
     Ok(Verification { lines, content })

@@ -72,7 +72,16 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
         write_inventory(&mut conn, inventory).map_err(|e| e.to_string())?;
         conn.close().map_err(|(_, e)| e.to_string())?;
         // Only a file that opens the way `--db` opens it may replace the target.
-        super::open_path(&tmp).map_err(|e| format!("the written file does not read back ({e})"))?;
+        let back = super::open_path(&tmp)
+            .map_err(|e| format!("the written file does not read back ({e})"))?;
+        // The search index is made from the records as they read back (exactly what
+        // `db verify` rebuilds it from), in a transaction of its own.
+        let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
+        let tx = conn.transaction().map_err(|e| e.to_string())?;
+        crate::query::stored::write(&tx, &crate::query::Index::build(&back))
+            .map_err(|e| e.to_string())?;
+        tx.commit().map_err(|e| e.to_string())?;
+        conn.close().map_err(|(_, e)| e.to_string())?;
         std::fs::rename(&tmp, out).map_err(|e| e.to_string())
     })();
     if result.is_err() {

@@ -150,6 +150,17 @@ impl Loader {
 
 /// The loader thread: count, then the keys, then the text (or all at once when small).
 fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreError> {
+    // A file with its search index stored needs no passes over the records: it is read whole,
+    // at 100k in a fraction of the time the keys pass took.
+    if let crate::query::stored::Stored::Loaded(index) =
+        db.with_connection(|conn, path| crate::query::stored::load(conn, path, true))?
+    {
+        let _ = tx.send(Report::Index {
+            index: Box::new(index),
+            complete: true,
+        });
+        return Ok(());
+    }
     let total = db.count()?;
     let mut progress = Progress::new(tx, LoadStage::Keys, total);
     progress.report(0);
