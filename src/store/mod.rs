@@ -1,6 +1,7 @@
 //! The inventory on disk: the schema, building the SQLite file from the TOML sources, and opening
 //! a database (the bundled one or any file) read-only and defensively.
 
+pub mod checked;
 mod content;
 pub mod draft;
 mod open;

@@ -182,7 +182,9 @@ impl Database {
 
     fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
         let conn = connect(path, budget)?;
-        quick_check(&conn, path).map_err(|e| interrupted(e, path, budget))?;
+        // An unchanged file that passed before is not checked again (`store::checked`).
+        super::checked::check_once(path, || quick_check(&conn, path))
+            .map_err(|e| interrupted(e, path, budget))?;
         Database::checked(conn, path, budget)
     }
 
@@ -352,8 +354,10 @@ impl IntegrityCheck {
     /// `PRAGMA quick_check` on a connection of its own: `Corrupt` with SQLite's first finding
     /// when the file is damaged.
     pub fn run(self) -> Result<(), StoreError> {
-        let conn = connect(&self.path, self.budget)?;
-        quick_check(&conn, &self.path).map_err(|e| interrupted(e, &self.path, self.budget))
+        super::checked::check_once(&self.path, || {
+            let conn = connect(&self.path, self.budget)?;
+            quick_check(&conn, &self.path).map_err(|e| interrupted(e, &self.path, self.budget))
+        })
     }
 }
 
