@@ -73,6 +73,8 @@ pub enum Stored {
     Absent,
     /// An index of another version, or made for another vocabulary: not used.
     Outdated,
+    /// An index for another number of records (changed by other tools since): not used.
+    Stale,
     Loaded(Index),
 }
 
@@ -205,11 +207,11 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
     let in_file: i64 = conn
         .query_row("SELECT count(*) FROM intervention", [], |r| r.get(0))
         .map_err(|e| sqlite(path, e))?;
+    // The index must cover the records as they are: a file whose records were changed by
+    // other tools after the index was written is searched as a file without one (its records
+    // read and indexed, as before; `db verify` says the index no longer matches).
     if usize::try_from(in_file).ok() != Some(records) {
-        return Err(damaged(
-            path,
-            format!("it covers {records} interventions, the file holds {in_file}"),
-        ));
+        return Ok(Stored::Stale);
     }
 
     let mut builder = IndexBuilder::keys();
@@ -329,13 +331,15 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
 pub fn open(db: &Database, with_text: bool) -> Result<(Index, bool), StoreError> {
     match db.with_connection(|conn, path| load(conn, path, with_text))? {
         Stored::Loaded(index) => Ok((index, false)),
-        Stored::Absent | Stored::Outdated => {
+        found => {
             let index = if with_text {
                 Index::load(db)?
             } else {
                 Index::load_keys(db, |_| {})?
             };
-            Ok((index, true))
+            // No hint for a stale index: the records are searched correctly, and a file
+            // changed behind weerbaar's back is for `db verify` to report.
+            Ok((index, !matches!(found, Stored::Stale)))
         }
     }
 }
@@ -478,5 +482,188 @@ fn int(v: rusqlite::Result<ValueRef<'_>>, path: &Path) -> Result<i64, StoreError
     match v.map_err(|e| sqlite(path, e))? {
         ValueRef::Integer(i) => Ok(i),
         _ => Err(damaged(path, "a value that is not a whole number".into())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::query::{Query, SkimMatcher, run};
+
+    fn synthetic(dir: &Path, count: usize) -> std::path::PathBuf {
+        let path = dir.join("synth.sqlite");
+        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
+        let inventory = crate::synth::generate(&model, count, 5).unwrap_or_default();
+        crate::store::write_atomically(&inventory, &path).unwrap_or_else(|e| panic!("{e}"));
+        path
+    }
+
+    fn stored(db: &Database, with_text: bool) -> Stored {
+        db.with_connection(|conn, path| load(conn, path, with_text))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// The stored index answers every query exactly as the index built from the records.
+    #[test]
+    fn the_stored_index_answers_as_the_one_built_from_the_records() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = synthetic(dir.path(), 400);
+        let matcher = SkimMatcher::default();
+        for db in [
+            Database::open_bundled().unwrap_or_else(|e| panic!("{e}")),
+            Database::open_path(&path).unwrap_or_else(|e| panic!("{e}")),
+        ] {
+            let built = Index::load(&db).unwrap_or_else(|e| panic!("{e}"));
+            let Stored::Loaded(from_file) = stored(&db, true) else {
+                panic!("{}: no stored index", db.label().display());
+            };
+            assert_eq!(from_file.len(), built.len());
+            assert_eq!(from_file.heap_bytes() > 0, built.heap_bytes() > 0);
+            for q in [
+                "",
+                "ouders",
+                "polar jongeren",
+                "gesprek",
+                "aanbieder:ggd",
+                "naam:dialoog",
+                "radicalisering",
+                "zzzz",
+            ] {
+                let mut query = Query {
+                    text: q.into(),
+                    ..Query::default()
+                };
+                assert_eq!(
+                    run(&from_file, &matcher, &query),
+                    run(&built, &matcher, &query),
+                    "{q}"
+                );
+                query.toggle(FacetGroup::Theme, "polarisatie");
+                query.toggle(FacetGroup::Evidence, "goed-onderbouwd");
+                assert_eq!(
+                    run(&from_file, &matcher, &query),
+                    run(&built, &matcher, &query),
+                    "{q} with facets"
+                );
+            }
+            for r in 0..built.len() {
+                for g in FacetGroup::ALL {
+                    assert!(from_file.value_ids(r, g).eq(built.value_ids(r, g)));
+                }
+                assert_eq!(from_file.evidence_year(r), built.evidence_year(r));
+                assert_eq!(from_file.evidence_rank(r), built.evidence_rank(r));
+                assert!(from_file.aliases(r).eq(built.aliases(r)));
+            }
+            // Without the text: the keys only.
+            let Stored::Loaded(keys) = stored(&db, false) else {
+                panic!("no stored index");
+            };
+            assert_eq!(keys.text().records(), 0);
+        }
+    }
+
+    /// A stored index that would make the index inconsistent is refused with a message; one
+    /// that merely lies is loaded, and `verify` names the difference.
+    #[test]
+    fn a_damaged_or_lying_index_is_refused() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = synthetic(dir.path(), 60);
+        let inventory = crate::store::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let tamper = |sql: &str| {
+            let copy = dir.path().join("tampered.sqlite");
+            std::fs::copy(&path, &copy).unwrap_or_else(|e| panic!("{e}"));
+            let conn = Connection::open(&copy).unwrap_or_else(|e| panic!("{e}"));
+            conn.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
+            drop(conn);
+            let db = Database::open_path(&copy).unwrap_or_else(|e| panic!("{e}"));
+            let loaded = db.with_connection(|conn, path| load(conn, path, true));
+            let conn = Connection::open(&copy).unwrap_or_else(|e| panic!("{e}"));
+            let verified = verify(&conn, &copy, &inventory);
+            (loaded.err().map(|e| e.to_string()), verified)
+        };
+        for (sql, says) in [
+            (
+                "UPDATE search_word SET records = x'00ff' WHERE position = 0",
+                "records of word",
+            ),
+            (
+                "UPDATE search_key SET codes = x'05' WHERE record = 2",
+                "facet values of key 2",
+            ),
+            // Ids out of order (found at the next key).
+            (
+                "UPDATE search_key SET id = 'zzz' WHERE record = 0",
+                "id or name of key 1",
+            ),
+            (
+                "UPDATE search_key SET name = char(27) || '[31mrood' WHERE record = 1",
+                "id or name of key 1",
+            ),
+            (
+                "DELETE FROM search_key WHERE record = 5",
+                "key 5 out of order",
+            ),
+        ] {
+            let (loaded, verified) = tamper(sql);
+            let message = loaded.unwrap_or_else(|| panic!("{sql}: loaded"));
+            assert!(message.contains(says), "{sql}: {message}");
+            assert!(message.contains("the search index is damaged"), "{message}");
+            assert!(verified.is_err(), "{sql}");
+        }
+        // A consistent lie (another folded name) loads, but `verify` refuses it.
+        let (loaded, verified) =
+            tamper("UPDATE search_key SET folded_name = 'verzonnen' WHERE record = 7");
+        assert_eq!(loaded, None);
+        let message = verified.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("the search index does not match the records (`search_key`, row 7)"),
+            "{message}"
+        );
+    }
+
+    /// An older or foreign file without the index, or with one of another version or for
+    /// another number of records, is searched by indexing the records, as before.
+    #[test]
+    fn a_file_without_a_current_index_is_indexed_as_before() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = synthetic(dir.path(), 50);
+        let db = Database::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let (with, missing) = open(&db, true).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!missing);
+        drop(db);
+        let matcher = SkimMatcher::default();
+        let query = Query {
+            text: "ouders".into(),
+            ..Query::default()
+        };
+        for (sql, hint) in [
+            (
+                "UPDATE search_meta SET value = '0' WHERE key = 'version'",
+                true,
+            ),
+            (
+                "UPDATE search_meta SET value = 'other' WHERE key = 'vocabulary'",
+                true,
+            ),
+            (
+                "UPDATE search_meta SET value = '49' WHERE key = 'records'",
+                false,
+            ),
+            ("DROP TABLE search_word", true),
+        ] {
+            let copy = dir.path().join("copy.sqlite");
+            std::fs::copy(&path, &copy).unwrap_or_else(|e| panic!("{e}"));
+            let conn = Connection::open(&copy).unwrap_or_else(|e| panic!("{e}"));
+            conn.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
+            drop(conn);
+            let db = Database::open_path(&copy).unwrap_or_else(|e| panic!("{e}"));
+            let (without, missing) = open(&db, true).unwrap_or_else(|e| panic!("{sql}: {e}"));
+            assert_eq!(missing, hint, "{sql}");
+            assert_eq!(
+                run(&without, &matcher, &query),
+                run(&with, &matcher, &query),
+                "{sql}"
+            );
+        }
     }
 }

@@ -422,6 +422,20 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
             inventory.metadata.date
         ),
     ];
+    let content = super::content::check(conn, path)?;
+    // The stored search index is derived data: it must be exactly what the records give. A
+    // file whose records already have problems (listed, exit 1) gets the mismatch as a line;
+    // otherwise a mismatch refuses the file.
+    match crate::query::stored::verify(conn, path, &inventory) {
+        Ok(Some(line)) => lines.push(line),
+        Ok(None) => lines.push(
+            "search index: none (indexed again on every open; `weerbaar db index` adds one)".into(),
+        ),
+        Err(StoreError::BadContent(_, detail)) if content.total > 0 => {
+            lines.push(format!("search index: {detail}"))
+        }
+        Err(e) => return Err(e),
+    }
     let extra: Vec<(String, i64)> = {
         let mut stmt = conn
             .prepare(
@@ -442,15 +456,6 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
             parts.join(" and ")
         ));
     }
-    // The stored search index is derived data: it must be exactly what the records give.
-    match crate::query::stored::verify(conn, path, &inventory)? {
-        Some(line) => lines.push(line),
-        None => lines.push(
-            "search index: none (searched by indexing on every open; `weerbaar db index` adds one)"
-                .into(),
-        ),
-    }
-    let content = super::content::check(conn, path)?;
     Ok(Verification { lines, content })
 }
 
