@@ -271,28 +271,41 @@ impl StoredText {
                         u64::from_le_bytes(w)
                     })
                     .collect();
-                (Bitset::from_words(records, words).ok_or_else(bad)?, None)
+                (
+                    Some(Bitset::from_words(records, words).ok_or_else(bad)?),
+                    None,
+                )
             }
             Some((&STORED_GAPS, rest)) => {
-                let mut set = Bitset::empty(records);
-                let mut ok = true;
+                // Checked and counted without a bitset (most words are rare: a bitset each
+                // would be most of the loading time); a common word becomes one below.
+                let mut count = 0usize;
                 let mut last: Option<usize> = None;
-                ok &= decode_checked(rest, |r| {
+                let ok = decode_checked(rest, |r| {
                     if r >= records || last.is_some_and(|l| r <= l) {
                         return false;
                     }
                     last = Some(r);
-                    set.insert(r);
+                    count += 1;
                     true
                 });
                 if !ok {
                     return Err(bad());
                 }
-                (set, Some(rest))
+                let set = (count * DENSE_SHARE > records).then(|| {
+                    let mut set = Bitset::empty(records);
+                    decode(rest, |r| set.insert(r));
+                    set
+                });
+                (set, Some((rest, count)))
             }
             _ => return Err(bad()),
         };
-        let count = set.count();
+        let count = match (&set, list) {
+            (_, Some((_, count))) => count,
+            (Some(set), None) => set.count(),
+            (None, None) => 0,
+        };
         ix.word_starts
             .push(u32::try_from(ix.words.len()).map_err(|_| bad())?);
         ix.words.push_str(word);
@@ -301,23 +314,22 @@ impl StoredText {
         ix.record_counts.push(count as u32);
         // Dense or not is decided by the count, as `TextBuilder::finish` does, whichever form
         // the file chose: the search relies on it.
-        if count * DENSE_SHARE > records {
-            ix.dense.push((ix.word_starts.len() as u32 - 1, set));
-        } else {
-            match list {
-                Some(list) => ix.postings.extend_from_slice(list),
-                None => {
-                    let mut prev: Option<usize> = None;
-                    for r in set.iter() {
-                        let gap = match prev {
-                            None => r,
-                            Some(p) => r - p,
-                        };
-                        push_varint(&mut ix.postings, gap as u32);
-                        prev = Some(r);
-                    }
+        let w = ix.word_starts.len() as u32 - 1;
+        match (set, list) {
+            (Some(set), _) if count * DENSE_SHARE > records => ix.dense.push((w, set)),
+            (_, Some((list, _))) => ix.postings.extend_from_slice(list),
+            (Some(set), None) => {
+                let mut prev: Option<usize> = None;
+                for r in set.iter() {
+                    let gap = match prev {
+                        None => r,
+                        Some(p) => r - p,
+                    };
+                    push_varint(&mut ix.postings, gap as u32);
+                    prev = Some(r);
                 }
             }
+            (None, None) => {}
         }
         Ok(())
     }
