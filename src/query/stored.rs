@@ -75,7 +75,7 @@ pub enum Stored {
     Outdated,
     /// An index for another number of records (changed by other tools since): not used.
     Stale,
-    Loaded(Index),
+    Loaded(Box<Index>),
 }
 
 /// A fingerprint of the vocabularies the index's codes and labels were made with: the word
@@ -322,7 +322,7 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
             return Err(damaged(path, "the word index covers other records".into()));
         }
     }
-    Ok(Stored::Loaded(index))
+    Ok(Stored::Loaded(Box::new(index)))
 }
 
 /// The index of an open inventory: the stored one when the file has a current one, else built
@@ -330,7 +330,7 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
 /// text). The flag says the file has no usable stored index (for the hint to add one).
 pub fn open(db: &Database, with_text: bool) -> Result<(Index, bool), StoreError> {
     match db.with_connection(|conn, path| load(conn, path, with_text))? {
-        Stored::Loaded(index) => Ok((index, false)),
+        Stored::Loaded(index) => Ok((*index, false)),
         found => {
             let index = if with_text {
                 Index::load(db)?

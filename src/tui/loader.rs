@@ -156,7 +156,7 @@ fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreErr
         db.with_connection(|conn, path| crate::query::stored::load(conn, path, true))?
     {
         let _ = tx.send(Report::Index {
-            index: Box::new(index),
+            index,
             complete: true,
         });
         return Ok(());
