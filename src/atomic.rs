@@ -6,6 +6,7 @@ use std::fmt;
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 /// Why a file could not be written. Each variant is one clear line for the user.
@@ -85,22 +86,145 @@ fn parent_dir(path: &Path) -> &Path {
         .unwrap_or(Path::new("."))
 }
 
+/// The hidden name a temporary file for `target` gets: `.<name>.<pid>.<n>.tmp`.
+fn staged_name(name: &str, pid: u32, n: u32) -> String {
+    format!(".{name}.{pid}.{n}.tmp")
+}
+
+/// A fresh temporary path next to `target`, named so that `sweep_stale` recognises it.
+pub fn temp_path(target: &Path) -> PathBuf {
+    static COUNTER: AtomicU32 = AtomicU32::new(0);
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "file".into());
+    parent_dir(target).join(staged_name(
+        &name,
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+    ))
+}
+
+/// Temporary files being written now (and SQLite's journal beside one), removed by
+/// `remove_staged` when a signal ends the process before they are renamed or dropped.
+static STAGED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Note a temporary file (and its possible `-journal`) for removal on a signal.
+pub fn track(tmp: &Path) {
+    let mut staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    staged.push(tmp.to_path_buf());
+}
+
+/// The temporary file was renamed or removed: nothing to do for it on a signal.
+pub fn untrack(tmp: &Path) {
+    let mut staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    staged.retain(|p| p != tmp);
+}
+
+/// Remove every temporary file being written (and SQLite journals beside them). For the way
+/// out on SIGTERM, SIGINT or SIGHUP.
+pub fn remove_staged() {
+    let staged = STAGED.lock().unwrap_or_else(|e| e.into_inner());
+    for tmp in staged.iter() {
+        let _ = fs::remove_file(tmp);
+        let mut journal = tmp.clone().into_os_string();
+        journal.push("-journal");
+        let _ = fs::remove_file(journal);
+    }
+}
+
+/// On SIGTERM, SIGINT or SIGHUP, remove the temporary files being written and end the
+/// process with the status shells expect (128 + the signal's number). For the command-line
+/// face; the explorer has its own watcher, which calls `remove_staged` too.
+pub fn remove_staged_on_signals() {
+    #[cfg(unix)]
+    {
+        use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    remove_staged();
+                    std::process::exit(128 + signal);
+                }
+            });
+    }
+}
+
+/// Which processes' temporary files `sweep_stale` may remove.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sweep {
+    /// Only those of processes that no longer run (any writer may be at work beside us).
+    DeadOwners,
+    /// All of them: the caller holds the lock every writer of this target takes, so none is
+    /// being written (the shortlist file).
+    All,
+}
+
+/// Remove temporary files of our own naming for `target` left by a process that was killed
+/// (`kill -9`, a power cut) before it could clean up. Best effort: a file that cannot be
+/// removed is left for the next run.
+pub fn sweep_stale(target: &Path, which: Sweep) {
+    let dir = parent_dir(target);
+    let Some(name) = target.file_name().map(|n| n.to_string_lossy().into_owned()) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|f| f.strip_prefix(&prefix))
+            .and_then(|f| {
+                f.strip_suffix(".tmp")
+                    .or_else(|| f.strip_suffix(".tmp-journal"))
+            })
+        else {
+            continue;
+        };
+        // `<pid>.<n>`, both numbers: anything else is not ours.
+        let Some((pid, n)) = rest.split_once('.') else {
+            continue;
+        };
+        let (Ok(pid), Ok(_)) = (pid.parse::<u32>(), n.parse::<u32>()) else {
+            continue;
+        };
+        let ours = pid == std::process::id();
+        let stale = match which {
+            Sweep::All => !ours,
+            Sweep::DeadOwners => !ours && !process_runs(pid),
+        };
+        if stale && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs (on Linux: has an entry in /proc). Where this cannot be
+/// told, assume it does, so nothing of a live writer is removed.
+fn process_runs(pid: u32) -> bool {
+    let proc_dir = Path::new("/proc");
+    if proc_dir.join("self").exists() {
+        proc_dir.join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}
+
 /// Write the content produced by `fill` to a temporary file next to `target` and sync it.
 pub fn stage(
     target: &Path,
     fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<Staged, WriteError> {
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
     let dir = parent_dir(target);
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "file".into());
-    let tmp = dir.join(format!(
-        ".{name}.{}.{}.tmp",
-        std::process::id(),
-        COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
+    let tmp = temp_path(target);
+    track(&tmp);
     let staged = Staged {
         tmp: tmp.clone(),
         target: target.to_path_buf(),
@@ -109,7 +233,7 @@ pub fn stage(
     let file = File::options()
         .write(true)
         .create_new(true)
-        .open(&tmp)
+        .open(&staged.tmp)
         .map_err(|e| cannot_create_in(dir, e))?;
     let mut out = io::BufWriter::new(file);
     fill(&mut out).map_err(|e| classify(target, e))?;
@@ -158,6 +282,7 @@ impl Drop for Staged {
         if !self.committed {
             let _ = fs::remove_file(&self.tmp);
         }
+        untrack(&self.tmp);
     }
 }
 
@@ -205,6 +330,7 @@ pub fn write(
         // Fail before doing the work; `commit` checks again without a race.
         return Err(WriteError::Exists(target.to_path_buf()));
     }
+    sweep_stale(target, Sweep::DeadOwners);
     stage(target, fill)?.commit(overwrite)
 }
 
@@ -283,6 +409,26 @@ mod tests {
             assert!(err.starts_with("/dev/full: "), "{err}");
             assert!(is_special(full));
         }
+    }
+
+    #[test]
+    fn temporary_files_of_dead_writers_are_swept_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        // A number far above Linux's largest pid never runs; pid 1 always does.
+        let dead = dir.path().join(staged_name("out.csv", 999_999_999, 3));
+        let alive = dir.path().join(staged_name("out.csv", 1, 0));
+        let foreign = dir.path().join(".out.csv.notours.tmp");
+        for f in [&dead, &alive, &foreign] {
+            fs::write(f, "half").unwrap();
+        }
+        write(&path, Overwrite::Allow, |w| w.write_all(b"new")).unwrap();
+        assert!(!dead.exists(), "a dead writer's temporary file is swept");
+        assert!(alive.exists(), "a running process's file is left alone");
+        assert!(foreign.exists(), "a file not of our naming is left alone");
+        sweep_stale(&path, Sweep::All);
+        assert!(!alive.exists());
+        assert!(foreign.exists());
     }
 
     #[test]

@@ -234,13 +234,16 @@ fn values(item: &Intervention, aspect: Aspect, lang: Lang, year: u16) -> Vec<(St
             .map(|s| study_line(s, lang))
             .map(|l| (l.clone(), l))
             .collect(),
+        // Both lines always, `onbekend` where nothing is recorded: an unknown cost is worth
+        // seeing next to a known one (and a row of unknowns says the sources are silent).
         Aspect::CostDuration => [(Text::Cost, &item.cost), (Text::Duration, &item.duration)]
             .into_iter()
-            .filter_map(|(label, v)| {
-                non_empty(v).map(|v| {
-                    let line = format!("{}: {v}", label.get(lang));
-                    (line.clone(), line)
-                })
+            .map(|(label, v)| {
+                let value = non_empty(v)
+                    .map(String::as_str)
+                    .unwrap_or(Text::Unknown.get(lang));
+                let line = format!("{}: {value}", label.get(lang));
+                (line.clone(), line)
             })
             .collect(),
         Aspect::Evidence => {
@@ -489,13 +492,24 @@ mod tests {
         let cmp = compare(&[&a, &b], Lang::Nl, 2026);
         let cost = row(&cmp, Aspect::CostDuration);
         assert!(!cost.identical);
-        assert_eq!(cost.cells[0].len(), 1);
+        assert_eq!(cost.cells[0].len(), 2);
+        assert_eq!(cost.cells[0][1].label, "Duur: onbekend");
         assert_eq!(cost.cells[1][1].label, "Duur: 10 weken");
         assert!(cost.cells.iter().flatten().all(|e| e.mark == Mark::Text));
         let studies = row(&cmp, Aspect::Studies);
         assert_eq!(studies.cells[0][0].label, "RCT (N=120, 2019)");
         assert!(studies.cells[1].is_empty());
         assert!(row(&cmp, Aspect::Aim).identical);
+    }
+
+    #[test]
+    fn cost_and_duration_unknown_everywhere_still_make_a_row_that_says_so() {
+        let a = item("a", &[], &[], "");
+        let b = item("b", &[], &[], "");
+        let cmp = compare(&[&a, &b], Lang::En, 2026);
+        let cost = row(&cmp, Aspect::CostDuration);
+        let labels: Vec<&str> = cost.cells[1].iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, vec!["Cost: unknown", "Duration: unknown"]);
     }
 
     #[test]
@@ -506,6 +520,7 @@ mod tests {
             url: url.into(),
             title: title.into(),
             checked: "2026-01-01".into(),
+            supports: Vec::new(),
         };
         a.sources = vec![src("https://nji.nl/x", "NJi"), src("https://a.nl", "")];
         b.sources = vec![src("https://nji.nl/x", "NJi databank")];

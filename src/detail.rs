@@ -2,6 +2,7 @@
 //! as text and the Markdown handout all render this same structure, so they never disagree.
 
 use crate::i18n::Text;
+use crate::model::provenance::{backing_any, marker};
 use crate::model::vocab::evidence_badge;
 use crate::model::{FacetGroup, Intervention, Lang};
 
@@ -9,7 +10,42 @@ use crate::model::{FacetGroup, Intervention, Lang};
 pub struct Section {
     pub title: &'static str,
     pub fields: Vec<Field>,
+    /// The numbers (1-based, as in the source list) of the sources backing this section's
+    /// fields.
+    pub sources: Vec<usize>,
 }
+
+impl Section {
+    /// The title with the numbers of its sources: "Wat en voor wie [1,3]".
+    pub fn heading(&self) -> String {
+        if self.sources.is_empty() {
+            self.title.to_string()
+        } else {
+            format!("{} {}", self.title, marker(&self.sources))
+        }
+    }
+}
+
+/// The field keys (`model::provenance::FIELD_KEYS`) each section shows, in section order; the
+/// sources section shows none.
+pub const SECTION_KEYS: [&[&str]; 6] = [
+    &[
+        "aliases",
+        "providers",
+        "summary",
+        "aim",
+        "target_groups",
+        "levels",
+        "offer_types",
+        "prevention",
+        "themes",
+    ],
+    &["weerbaarheid"],
+    &["working_elements"],
+    &["evidence", "studies"],
+    &["approach", "duration", "cost", "region", "country"],
+    &[],
+];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Field {
@@ -36,7 +72,8 @@ fn text(s: &str) -> Value {
     Value::Text(s.to_string())
 }
 
-/// The evidence level as one line: badge, label and age flag ("●●○○○ GO Goed onderbouwd — erkend 2016, ouder dan 5 jaar").
+/// The evidence level as one line: badge, label and the recognition's state ("●●○○○ GO Goed
+/// onderbouwd (erkend 2016 — ouder dan vijf jaar)").
 pub fn evidence_line(item: &Intervention, lang: Lang, current_year: u16) -> String {
     let level = if item.evidence.level.is_empty() {
         "onbekend"
@@ -49,8 +86,7 @@ pub fn evidence_line(item: &Intervention, lang: Lang, current_year: u16) -> Stri
         Intervention::label(FacetGroup::Evidence, level, lang)
     );
     if let Some(note) = item.evidence.age_note(current_year, lang) {
-        line.push_str(" — ");
-        line.push_str(&note);
+        line.push_str(&format!(" ({note})"));
     }
     line
 }
@@ -133,10 +169,31 @@ pub fn sections(item: &Intervention, lang: Lang, current_year: u16) -> Vec<Secti
         label: t(Text::EvidenceLevel),
         value: text(&evidence_line(item, lang, current_year)),
     }];
+    if item.evidence.date.len() > 4 {
+        // The year is in the level's line; a fuller date gets its own line.
+        evidence.push(Field {
+            label: t(Text::JudgementDate),
+            value: text(&item.evidence.date),
+        });
+    }
     if !item.evidence.body.is_empty() {
         evidence.push(Field {
             label: t(Text::AssessedBy),
             value: text(&item.evidence.body),
+        });
+    }
+    if !item.evidence.databank.is_empty() || !item.evidence.databank_url.is_empty() {
+        let shown = [
+            item.evidence.databank.as_str(),
+            item.evidence.databank_url.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" — ");
+        evidence.push(Field {
+            label: t(Text::Databank),
+            value: text(&shown),
         });
     }
     if !item.evidence.note.is_empty() {
@@ -188,40 +245,37 @@ pub fn sections(item: &Intervention, lang: Lang, current_year: u16) -> Vec<Secti
         value: Value::List(
             item.sources
                 .iter()
-                .map(|s| {
+                .enumerate()
+                .map(|(n, s)| {
                     let title = if s.title.is_empty() { &s.url } else { &s.title };
-                    format!("{title} — {} ({} {})", s.url, t(Text::Checked), s.checked)
+                    format!(
+                        "[{}] {title} — {} ({} {})",
+                        n + 1,
+                        s.url,
+                        t(Text::Checked),
+                        s.checked
+                    )
                 })
                 .collect(),
         ),
     }];
 
-    vec![
-        Section {
-            title: t(Text::SectionWhat),
-            fields: what,
-        },
-        Section {
-            title: t(Text::SectionResilience),
-            fields: resilience,
-        },
-        Section {
-            title: t(Text::SectionElements),
-            fields: elements,
-        },
-        Section {
-            title: t(Text::SectionEvidence),
-            fields: evidence,
-        },
-        Section {
-            title: t(Text::SectionPractical),
-            fields: practical,
-        },
-        Section {
-            title: t(Text::SectionSources),
-            fields: sources,
-        },
+    [
+        (Text::SectionWhat, what),
+        (Text::SectionResilience, resilience),
+        (Text::SectionElements, elements),
+        (Text::SectionEvidence, evidence),
+        (Text::SectionPractical, practical),
+        (Text::SectionSources, sources),
     ]
+    .into_iter()
+    .zip(SECTION_KEYS)
+    .map(|((title, fields), keys)| Section {
+        title: t(title),
+        fields,
+        sources: backing_any(item, keys),
+    })
+    .collect()
 }
 
 /// "Longitudinaal kwalitatief (N=12, 2013): outcome — reference"

@@ -5,6 +5,8 @@
 //! the face.
 
 pub mod atomic;
+pub mod audit;
+pub mod cap;
 pub mod cli;
 pub mod compare;
 pub mod config;
@@ -13,6 +15,7 @@ pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod import;
+pub mod input;
 pub mod matrix;
 pub mod model;
 pub mod query;

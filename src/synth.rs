@@ -334,8 +334,12 @@ fn one(m: &Model<'_>, rng: &mut Rng, n: usize) -> Intervention {
     let like = m.record(rng);
     let evidence = Evidence {
         level: like.evidence.level.clone(),
+        status: like.evidence.status.clone(),
+        date: like.evidence.date.clone(),
         year: like.evidence.year,
         body: like.evidence.body.clone(),
+        databank: like.evidence.databank.clone(),
+        databank_url: like.evidence.databank_url.clone(),
         note: m.prose_like(rng, &like.evidence.note),
         studies: like
             .evidence
@@ -359,6 +363,7 @@ fn one(m: &Model<'_>, rng: &mut Rng, n: usize) -> Intervention {
             url: format!("https://voorbeeld.nl/{id}/{k}"),
             title: m.prose_like(rng, &s.title),
             checked: s.checked.clone(),
+            supports: s.supports.clone(),
         })
         .collect();
 

@@ -74,9 +74,15 @@ fn verify_reports_a_good_inventory_line_by_line() {
     let p = path.display();
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], format!("{p}: integrity check: ok"));
-    assert_eq!(lines[1], format!("{p}: schema version 1: ok"));
+    assert_eq!(
+        lines[1],
+        format!(
+            "{p}: schema version {}: ok",
+            weerbaar::store::SCHEMA_VERSION
+        )
+    );
     assert!(
-        lines[2].starts_with(&format!("{p}: content: 75 interventions")),
+        lines[2].starts_with(&format!("{p}: content: {} interventions", bundled_count())),
         "{text}"
     );
 }
@@ -167,7 +173,10 @@ fn a_newer_user_version_asks_for_a_newer_weerbaar() {
     let path = tampered(dir.path(), "PRAGMA user_version = 7;");
     refused(
         &path,
-        "made by a newer weerbaar (schema version 7; this program reads version 1); update weerbaar",
+        &format!(
+            "made by a newer weerbaar (schema version 7; this program reads version {}); update weerbaar",
+            weerbaar::store::SCHEMA_VERSION
+        ),
     );
 }
 
@@ -207,7 +216,10 @@ fn triggers_and_views_are_never_run_and_verify_mentions_them() {
         .args(["list", "--format", "ids"])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(String::from_utf8_lossy(&ids.stdout).lines().count(), 75);
+    assert_eq!(
+        String::from_utf8_lossy(&ids.stdout).lines().count(),
+        bundled_count()
+    );
     assert_eq!(
         std::fs::read(&path).unwrap_or_default(),
         before,
@@ -348,7 +360,7 @@ fn rows_whose_parent_is_missing_are_ignored() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(out.status.success());
     let ids = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(ids.lines().count(), 75);
+    assert_eq!(ids.lines().count(), bundled_count());
     assert!(!ids.contains("bestaat-niet"));
 }
 
@@ -359,8 +371,8 @@ fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
         dir.path(),
         "UPDATE facet_value SET value_id = 'foo'
            WHERE intervention_id = 'diamant' AND facet = 'theme' AND position = 0;
-         INSERT INTO source (intervention_id, position, url, title, checked)
-           VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01');",
+         INSERT INTO source (intervention_id, position, url, title, checked, supports)
+           VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01', '');",
     );
     let out = weerbaar()
         .args(["db", "verify"])
@@ -466,6 +478,53 @@ fn a_file_without_the_search_index_works_with_a_hint_and_db_index_adds_it() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(
         String::from_utf8_lossy(&verified.stdout)
-            .contains("search index version 1: matches the records"),
+            .contains("search index version 2: matches the records"),
     );
+}
+
+/// How many interventions the bundled inventory holds (the copies these tests damage start from it).
+fn bundled_count() -> usize {
+    let out = weerbaar()
+        .args(["list", "--format", "ids"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    String::from_utf8_lossy(&out.stdout).lines().count()
+}
+
+#[test]
+fn an_id_with_control_characters_is_refused_by_verify_and_list_alike() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "UPDATE intervention SET id = 'evil' || char(1) || 'id' WHERE id = 'diamant';
+         UPDATE alias SET intervention_id = 'evil' || char(1) || 'id' WHERE intervention_id = 'diamant';",
+    );
+    refused(
+        &path,
+        "invalid inventory content (the id \"evil\\u{1}id\" holds control or invisible characters (shown as `evilid`); an id is plain text)",
+    );
+}
+
+#[test]
+fn committed_changes_still_in_a_wal_file_are_said_not_silently_left_out() {
+    let dir = tmp();
+    let path = bundled_copy(dir.path());
+    // A writer that keeps its connection open: its changes stay in `copy.sqlite-wal`.
+    let writer = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    writer
+        .execute_batch(
+            "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;
+             UPDATE intervention SET name = 'Gewijzigd' WHERE id = 'diamant';",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let out = weerbaar()
+        .arg("--db")
+        .arg(&path)
+        .args(["show", "diamant"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("copy.sqlite-wal"), "{stderr}");
+    drop(writer);
 }

@@ -166,11 +166,16 @@ fn a_dutch_spreadsheet_imports_opens_and_exports_again() {
         .find(|r| r.get(0) == Some("weerbaar-online"))
         .cloned()
         .unwrap_or_default();
+    // csv-nl writes the columns of the CSV export, in the same order.
+    let urls = weerbaar::export::csv::COLUMNS
+        .iter()
+        .position(|c| *c == "source_urls")
+        .unwrap_or(usize::MAX);
     assert_eq!(
-        online.get(25),
+        online.get(urls),
         Some("https://example.nl/a; https://example.nl/b")
     );
-    assert_eq!(online.get(27), Some("2026-03-01; 2026-03-01"));
+    assert_eq!(online.get(urls + 2), Some("2026-03-01; 2026-03-01"));
 
     // The export imports again to the same interventions.
     let again = run(dir.path(), &["import", "terug.csv", "-o", "weer.sqlite"]);
@@ -370,7 +375,7 @@ fn the_wrong_encoding_is_named_with_its_line() {
     assert_eq!(
         r.stderr.lines().next(),
         Some(
-            "utf16.csv:1: wrong encoding: the file is UTF-16; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+            "utf16.csv:1: wrong encoding: the file is UTF-16 (little-endian); save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
         )
     );
 }
@@ -680,7 +685,8 @@ fn db_diff_tells_what_an_update_brings() {
          UPDATE intervention SET name = 'Diamant 2', evidence_level = 'goed-beschreven' WHERE id = 'diamant';
          DELETE FROM intervention WHERE id = 'bad-news';
          INSERT INTO intervention SELECT 'nieuw', 'Nieuw', country, summary, aim, approach, framing,
-           evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region
+           evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region,
+           evidence_status, evidence_date, evidence_databank, evidence_databank_url
            FROM intervention WHERE id = 'diamant';",
     )
     .unwrap_or_else(|e| panic!("{e}"));

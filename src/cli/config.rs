@@ -45,7 +45,7 @@ pub fn load(given: Option<&Path>) -> Loaded {
         }],
         ..Loaded::default()
     };
-    match std::fs::read(&file) {
+    match crate::input::read_limited(&file, config::MAX_CONFIG_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => config::parse(&text, &file),
             Err(_) => problem("not UTF-8 text; save the file as UTF-8".to_string()),
@@ -70,7 +70,9 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> Result<(), CliError> {
             writeln!(out, "{}", file.display())?;
         }
         ConfigCommand::Show => {
-            write!(out, "{}", config::render(&ctx.config, ctx.lang))?;
+            // Values come from the file: cleaned like every text that reaches the terminal.
+            let shown = crate::model::text::sanitize(&config::render(&ctx.config, ctx.lang), true);
+            write!(out, "{shown}")?;
             out.flush()?;
             if !ctx.config_problems.is_empty() {
                 for p in &ctx.config_problems {

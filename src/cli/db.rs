@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 
+use crate::audit;
 use crate::diff;
 use crate::model::vocab::ESS_THEMES;
 use crate::model::{FacetGroup, Intervention};
@@ -58,6 +59,18 @@ pub enum DbCommand {
         #[arg(long)]
         force: bool,
     },
+    /// Print N reproducibly random entries, every field with the sources that back it and an
+    /// empty check column, to check against the cited pages (see docs/data-guide.md).
+    Audit {
+        /// How many entries.
+        #[arg(long, value_name = "N", default_value_t = 10)]
+        sample: usize,
+        /// The same seed (and inventory) always gives the same entries.
+        #[arg(long, value_name = "S", default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value = "text")]
+        format: AuditFormat,
+    },
     /// Write a synthetic inventory of any size, modelled on the bundled one (for benchmarks).
     Synth {
         /// How many interventions to generate.
@@ -80,6 +93,12 @@ pub enum DiffFormat {
     Text,
     Md,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,9 +141,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 );
                 Ok(())
             } else {
-                let mut err = std::io::stderr().lock();
                 for p in &set.problems {
-                    writeln!(err, "{p}")?;
+                    crate::say!("{p}");
                 }
                 Err(CliError::Failed(format!(
                     "{} problem(s) in {}",
@@ -134,6 +152,35 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             }
         }
         DbCommand::Stats { format } => stats(ctx, *format),
+        DbCommand::Audit {
+            sample,
+            seed,
+            format,
+        } => {
+            if *sample == 0 {
+                return Err(CliError::Usage(
+                    "--sample 0: give how many entries to audit (1 or more)".into(),
+                ));
+            }
+            let inventory = ctx.open()?;
+            let picked = audit::sample(inventory.interventions.len(), *sample, *seed);
+            let format = match format {
+                AuditFormat::Text => audit::Format::Text,
+                AuditFormat::Md => audit::Format::Md,
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            audit::write(
+                &inventory,
+                &picked,
+                *seed,
+                format,
+                ctx.lang,
+                ctx.current_year,
+                &mut out,
+            )?;
+            out.flush()?;
+            Ok(())
+        }
         DbCommand::Diff { old, new, format } => {
             let old = store::open_path(old)?;
             let new = store::open_path(new)?;

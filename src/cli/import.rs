@@ -2,7 +2,6 @@
 //! Problems go to stderr as `FILE:LINE[:COLUMN]: message`; nothing is written unless every
 //! entry is valid, or `--lenient` is given.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -46,11 +45,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             args.out.display()
         )));
     }
-    let mut err = std::io::stderr().lock();
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|problems| {
-            for p in &problems {
-                let _ = writeln!(err, "{p}");
+            let mut cap = crate::cap::Cap::default();
+            for p in problems.iter().filter(|p| cap.admit(&p.message)) {
+                crate::say!("{p}");
+            }
+            if let Some(rest) = cap.summary(ctx.lang) {
+                crate::say!("{rest}");
             }
             CliError::Failed(format!(
                 "{} problem(s) in the mapping file; nothing was written",
@@ -67,18 +69,22 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     let outcome = import::read_inputs(&args.files, &opts);
     // What is said on stderr is best effort: a closed stderr (`2>&1 | head`) must not stop the
     // database or the rejected-rows report from being written.
-    for w in &outcome.warnings {
-        let _ = writeln!(err, "{w}");
+    let mut cap = crate::cap::Cap::default();
+    for w in outcome.warnings.iter().filter(|w| cap.admit(&w.message)) {
+        crate::say!("{w}");
     }
-    for p in &outcome.problems {
-        let _ = writeln!(err, "{p}");
+    for p in outcome.problems.iter().filter(|p| cap.admit(&p.message)) {
+        crate::say!("{p}");
+    }
+    if let Some(rest) = cap.summary(ctx.lang) {
+        crate::say!("{rest}");
     }
     if outcome
         .problems
         .iter()
         .any(|p| p.message.starts_with("unknown "))
     {
-        let _ = writeln!(err, "{}", Text::MappingHint.get(ctx.lang));
+        crate::say!("{}", Text::MappingHint.get(ctx.lang));
     }
     let imported = outcome.inventory.interventions.len();
     if !outcome.problems.is_empty() && !args.lenient {
@@ -94,8 +100,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     }
     store::write_atomically(&outcome.inventory, &args.out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
-    let _ = writeln!(
-        err,
+    crate::say!(
         "{imported} {} {} {}; {} `weerbaar --db {}`",
         Text::interventions(imported, ctx.lang),
         Text::ImportedTo.get(ctx.lang),
@@ -105,8 +110,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     );
     if !outcome.rejected.is_empty() || !outcome.problems.is_empty() {
         write_report(&outcome, ctx, &report_path, args.force)?;
-        let _ = writeln!(
-            err,
+        crate::say!(
             "{} {} {}",
             outcome.rejected.len(),
             Text::ImportRejectedSee.get(ctx.lang),
@@ -120,8 +124,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
                 report_path.display()
             ))
         })?;
-        let _ = writeln!(
-            err,
+        crate::say!(
             "{} {}",
             Text::ImportOldReportRemoved.get(ctx.lang),
             report_path.display()

@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 use crate::export::stream::Wanted;
 use crate::export::{self, Entries, Options};
 use crate::i18n::Text;
-use crate::model::vocab::evidence_badge;
+use crate::model::vocab::{self, evidence_badge};
 use crate::model::{FacetGroup, Intervention};
 use crate::query::{self, Index, Query, Results, SkimMatcher};
 use crate::store::Records;
@@ -130,7 +130,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
             for entry in entries.into_entries() {
                 let (i, _) = entry?;
                 let (dots, code) = evidence_badge(&i.evidence.level);
-                let stale = if i.evidence.is_stale(ctx.current_year) {
+                let stale = if i.evidence.is_flagged(ctx.current_year) {
                     "!"
                 } else {
                     ""
@@ -213,9 +213,16 @@ pub fn facets(ctx: &Context, args: &FacetsArgs) -> Result<(), CliError> {
                     .iter()
                     .map(|v| {
                         let info = &g.values[v.value];
+                        // A narrower target group is indented under its broader one, whose
+                        // count includes it.
+                        let indent = if vocab::broader(f.group, &info.id).is_empty() {
+                            ""
+                        } else {
+                            "  "
+                        };
                         vec![
                             format!(
-                                "{}{}",
+                                "{}{indent}{}",
                                 if v.selected { "[x] " } else { "    " },
                                 info.label(lang)
                             ),

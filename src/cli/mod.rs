@@ -13,7 +13,10 @@ mod export;
 macro_rules! say {
     ($($arg:tt)*) => {{
         use ::std::io::Write as _;
-        let _ = ::std::writeln!(::std::io::stderr(), $($arg)*);
+        // Messages quote user and file text: never let it write escape sequences to the
+        // terminal or flood it (see `text::for_message`).
+        let message = $crate::model::text::for_message(&::std::format!($($arg)*));
+        let _ = ::std::writeln!(::std::io::stderr(), "{message}");
     }};
 }
 
@@ -220,20 +223,26 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         }
     };
     let loaded = config::load(cli.config.as_deref());
+    let lang = cli
+        .lang
+        .or(loaded.config.language)
+        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     // `config show` reports the problems itself, as errors; everywhere else they are warnings
     // and the program carries on with the defaults for the bad settings.
     if !matches!(
         cli.command,
         Some(Command::Config(config::ConfigCommand::Show))
     ) {
+        let mut cap = crate::cap::Cap::default();
         for p in &loaded.problems {
-            crate::say!("weerbaar: warning: {p}");
+            if cap.admit(&p.message) {
+                crate::say!("weerbaar: warning: {p}");
+            }
+        }
+        if let Some(rest) = cap.summary(lang) {
+            crate::say!("weerbaar: warning: {rest}");
         }
     }
-    let lang = cli
-        .lang
-        .or(loaded.config.language)
-        .unwrap_or_else(|| Lang::from_locale(std::env::var("LANG").ok().as_deref()));
     let ctx = Context {
         lang,
         db: cli.db.clone().or_else(|| {
@@ -247,6 +256,23 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         config_problems: loaded.problems,
         style: cli.color.resolve_here(),
     };
+    // A command killed by a catchable signal leaves no half-written temporary file; the
+    // explorer watches for signals itself (it must restore the terminal first).
+    if cli.command.is_some() {
+        crate::atomic::remove_staged_on_signals();
+    }
+    // Rust treats a closed stdout (`>&-`) as a sink that swallows everything: a command whose
+    // output is its point would exit 0 having written nothing.
+    let writes_stdout = match &cli.command {
+        Some(Command::List(_) | Command::Show(_) | Command::Facets(_))
+        | Some(Command::Related(_) | Command::Matrix(_)) => true,
+        Some(Command::Export(args)) => args.output.is_none(),
+        _ => false,
+    };
+    if writes_stdout && !stdout_open() {
+        crate::say!("weerbaar: {}", Text::StdoutClosed.get(lang));
+        return ExitCode::from(1);
+    }
     let result = if cli.version {
         print_version(&ctx)
     } else {
@@ -278,6 +304,35 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
             crate::say!("weerbaar: {msg}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Whether file descriptor 1 was open when the program started (`>&-` closes it). Rust's
+/// runtime puts `/dev/null` on a closed standard descriptor before `main`, opened for reading
+/// and writing; a shell's `> /dev/null` opens it for writing only. So stdout that is
+/// `/dev/null` opened read-write was closed.
+fn stdout_open() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        // SAFETY: F_GETFL only reads the descriptor's flags; it fails on a closed one.
+        let flags = unsafe { libc::fcntl(1, libc::F_GETFL) };
+        if flags == -1 {
+            return false;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return true;
+        }
+        let null = std::fs::metadata("/dev/null").map(|m| m.rdev()).ok();
+        let out = std::fs::metadata("/proc/self/fd/1")
+            .or_else(|_| std::fs::metadata("/dev/fd/1"))
+            .map(|m| m.rdev())
+            .ok();
+        !(null.is_some() && null == out)
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 

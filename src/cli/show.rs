@@ -51,11 +51,12 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
             writeln!(out, "{}", style.heading(&item.name))?;
             writeln!(out, "{}", "=".repeat(item.name.width()))?;
             for section in sections(item, ctx.lang, ctx.current_year) {
+                let heading = section.heading();
                 writeln!(
                     out,
                     "\n{}\n{}",
-                    style.heading(section.title),
-                    "-".repeat(section.title.width())
+                    style.heading(&heading),
+                    "-".repeat(heading.width())
                 )?;
                 for field in section.fields {
                     match field.value {

@@ -21,6 +21,9 @@ pub use keys::{Action, Bindings, Chord, Key, Preset};
 pub use parse::parse;
 pub use render::render;
 
+/// A configuration file larger than this is not read (a pipe or device is never read).
+pub const MAX_CONFIG_BYTES: u64 = 4_000_000;
+
 /// The explorer's colours. Every theme carries information by symbols too, never colour alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Theme {

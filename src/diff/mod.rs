@@ -106,6 +106,8 @@ pub enum Field {
     Framing,
     WorkingElementNotes,
     EvidenceYear,
+    /// The recognition's status, date, databank or databank page.
+    EvidenceRecognition,
     EvidenceBody,
     EvidenceNote,
     Studies,
@@ -133,6 +135,7 @@ impl Field {
             Field::Framing => Text::Framing,
             Field::WorkingElementNotes => Text::WorkingElements,
             Field::EvidenceYear | Field::EvidenceBody => Text::AssessedBy,
+            Field::EvidenceRecognition => Text::RecognitionRecord,
             Field::EvidenceNote => Text::EvidenceNote,
             Field::Studies => Text::Studies,
             Field::Duration => Text::Duration,
@@ -256,6 +259,18 @@ fn changes(o: &Intervention, n: &Intervention) -> Option<Changed> {
         !working_elements.is_empty() || notes(o) == notes(n),
     );
     check(Field::EvidenceYear, o.evidence.year == n.evidence.year);
+    let recognition = |e: &crate::model::Evidence| {
+        (
+            e.status.clone(),
+            e.date.clone(),
+            e.databank.clone(),
+            e.databank_url.clone(),
+        )
+    };
+    check(
+        Field::EvidenceRecognition,
+        recognition(&o.evidence) == recognition(&n.evidence),
+    );
     check(Field::EvidenceBody, o.evidence.body == n.evidence.body);
     check(Field::EvidenceNote, o.evidence.note == n.evidence.note);
     check(Field::Studies, o.evidence.studies == n.evidence.studies);
@@ -301,6 +316,7 @@ mod tests {
                 url: "https://a.nl".into(),
                 title: "A".into(),
                 checked: "2026-01-01".into(),
+                supports: vec!["summary".into()],
             }],
             ..Default::default()
         }
@@ -313,6 +329,16 @@ mod tests {
             metadata: Metadata::default(),
             interventions,
         }
+    }
+
+    #[test]
+    fn a_recognition_put_under_reassessment_is_a_change() {
+        let old = inv(vec![item("a", "A")]);
+        let mut a = item("a", "A");
+        a.evidence.status = "in-herbeoordeling".into();
+        let d = diff(&old, &inv(vec![a]));
+        assert_eq!(d.changed.len(), 1);
+        assert_eq!(d.changed[0].other, vec![Field::EvidenceRecognition]);
     }
 
     #[test]

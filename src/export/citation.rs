@@ -78,11 +78,13 @@ mod tests {
                     url: "https://www.rotsenwater.nl/".into(),
                     title: "Rots en Water".into(),
                     checked: "2026-10-02".into(),
+                    supports: Vec::new(),
                 },
                 Source {
                     url: "https://example.org/".into(),
                     title: "Other".into(),
                     checked: "2026-01-01".into(),
+                    supports: Vec::new(),
                 },
             ],
             ..Intervention::default()

@@ -115,6 +115,6 @@ mod tests {
         assert_eq!(&elements[7], "");
         let cost = rows.iter().find(|r| &r[0] == "cost-duration").unwrap();
         assert_eq!(&cost[2], "true");
-        assert_eq!(&cost[4], "Kosten: -50 euro");
+        assert_eq!(&cost[4], "Kosten: -50 euro; Duur: onbekend");
     }
 }

@@ -118,6 +118,7 @@ mod tests {
             url: "https://x.nl/a (1)".into(),
             title: "X [1]".into(),
             checked: String::new(),
+            supports: Vec::new(),
         }];
         let opts = fixtures::opts(Lang::Nl);
         let mut buf = Vec::new();

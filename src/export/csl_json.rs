@@ -90,7 +90,7 @@ mod tests {
         assert_eq!(docs[0]["accessed"]["date-parts"], json!([[2025, 10, 15]]));
         let note = docs[0]["note"].as_str().unwrap();
         assert!(
-            note.contains("Recognition: Well founded (recognised 2016, older than 5 years)"),
+            note.contains("Recognition: Well founded (recognised 2016 — older than five years)"),
             "{note}"
         );
         assert!(note.contains("Note: ask about cost"), "{note}");

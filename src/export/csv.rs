@@ -26,8 +26,13 @@ pub const COLUMNS: &[&str] = &[
     "working_elements",
     "working_element_notes",
     "evidence_level",
+    "evidence_state",
     "evidence_year",
+    "evidence_status",
+    "evidence_date",
     "evidence_body",
+    "evidence_databank",
+    "evidence_databank_url",
     "evidence_note",
     "studies",
     "duration",
@@ -36,6 +41,7 @@ pub const COLUMNS: &[&str] = &[
     "source_urls",
     "source_titles",
     "sources_checked",
+    "source_supports",
     "inventory_version",
     "inventory_date",
     "shortlist_note",
@@ -93,11 +99,20 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
             .collect::<Vec<_>>()
             .join(" | "),
         item.evidence.level.clone(),
+        // The recognition's state in words, in the export's language ("erkend 2016 — ouder
+        // dan vijf jaar"); derived, so the import reads past it.
+        item.evidence
+            .age_note(opts.current_year, opts.lang)
+            .unwrap_or_default(),
         item.evidence
             .year
             .map(|y| y.to_string())
             .unwrap_or_default(),
+        item.evidence.status.clone(),
+        item.evidence.date.clone(),
         item.evidence.body.clone(),
+        item.evidence.databank.clone(),
+        item.evidence.databank_url.clone(),
         item.evidence.note.clone(),
         studies.join(" | "),
         item.duration.clone(),
@@ -118,6 +133,13 @@ pub fn row(entry: &(impl Entry + ?Sized), opts: &Options<'_>) -> Vec<String> {
             .map(|s| s.checked.clone())
             .collect::<Vec<_>>()
             .join("; "),
+        // Per source (in the order of the URLs, separated by `|`) the field keys it backs,
+        // separated by spaces: "summary aim | cost".
+        item.sources
+            .iter()
+            .map(|s| s.supports.join(" "))
+            .collect::<Vec<_>>()
+            .join(" | "),
         opts.metadata.version.clone(),
         opts.metadata.date.clone(),
         entry.note().unwrap_or_default().to_string(),

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::model::Intervention;
+use crate::model::{Intervention, Lang};
 use crate::store::Metadata;
 
 use super::seq::{Seq, write_pretty};
@@ -18,16 +18,22 @@ struct Record<'a> {
     intervention: &'a Intervention,
     #[serde(skip_serializing_if = "Option::is_none")]
     shortlist_note: Option<&'a str>,
+    /// The recognition's state in words, in the export's language; only for recognitions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence_state: Option<String>,
 }
 
-/// One record with its note, owning the entry it borrows from while it is written.
-struct Noted<E>(E);
+/// One record with its note, owning the entry it borrows from while it is written, and the
+/// language and year its recognition's state is told in.
+struct Noted<E>(E, Lang, u16);
 
 impl<E: Entry> Serialize for Noted<E> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let item = self.0.item();
         Record {
-            intervention: self.0.item(),
+            intervention: item,
             shortlist_note: self.0.note(),
+            evidence_state: item.evidence.age_note(self.2, self.1),
         }
         .serialize(s)
     }
@@ -47,7 +53,13 @@ pub fn write(
     mut out: impl Write,
 ) -> std::io::Result<()> {
     let count = entries.count();
-    let records = Seq::new(Some(count), entries.into_entries().map(|e| e.map(Noted)));
+    let (lang, year) = (opts.lang, opts.current_year);
+    let records = Seq::new(
+        Some(count),
+        entries
+            .into_entries()
+            .map(move |e| e.map(|e| Noted(e, lang, year))),
+    );
     let doc = Document {
         inventory: opts.metadata,
         count,
@@ -60,7 +72,6 @@ pub fn write(
 mod tests {
     use super::*;
     use crate::export::fixtures;
-    use crate::model::Lang;
 
     #[test]
     fn reads_back_into_interventions_with_notes_and_provenance() {
@@ -76,6 +87,11 @@ mod tests {
         assert_eq!(doc["count"], 2);
         assert_eq!(doc["interventions"][0]["shortlist_note"], "eerst bellen");
         assert!(doc["interventions"][1].get("shortlist_note").is_none());
+        assert_eq!(
+            doc["interventions"][0]["evidence_state"],
+            "erkend 2016 — ouder dan vijf jaar"
+        );
+        assert!(doc["interventions"][1].get("evidence_state").is_none());
         // The records are interventions: they deserialise back unchanged.
         let back: Vec<Intervention> = serde_json::from_value(doc["interventions"].clone()).unwrap();
         assert_eq!(back, items);
@@ -105,6 +121,7 @@ mod tests {
                     .map(|e| Record {
                         intervention: e.item(),
                         shortlist_note: e.note(),
+                        evidence_state: e.item().evidence.age_note(opts.current_year, opts.lang),
                     })
                     .collect(),
             };

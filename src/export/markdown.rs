@@ -48,7 +48,7 @@ pub fn write_item(
     }
     let unknown = Text::Unknown.get(opts.lang);
     for section in sections(item, opts.lang, opts.current_year) {
-        writeln!(out, "{h}# {}\n", section.title)?;
+        writeln!(out, "{h}# {}\n", escape(&section.heading()))?;
         for field in section.fields {
             match field.value {
                 Value::Text(t) if t.is_empty() => {

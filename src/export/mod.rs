@@ -440,8 +440,12 @@ pub(crate) mod fixtures {
                 ],
                 evidence: Evidence {
                     level: "goed-onderbouwd".into(),
+                    status: "erkend".into(),
+                    date: "2016-06-24".into(),
                     year: Some(2016),
-                    body: "NJi".into(),
+                    body: "Erkenningscommissie Interventies".into(),
+                    databank: "NJi".into(),
+                    databank_url: "https://www.nji.nl/interventies/rots-en-water".into(),
                     note: String::new(),
                     studies: vec![Study {
                         design: "Quasi-experimenteel".into(),
@@ -455,6 +459,7 @@ pub(crate) mod fixtures {
                     url: "https://example.org/rots-en-water".into(),
                     title: "Rots en Water — databank".into(),
                     checked: "2025-10-15".into(),
+                    supports: vec!["summary".into(), "evidence".into(), "studies".into()],
                 }],
                 ..Intervention::default()
             },

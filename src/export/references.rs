@@ -202,7 +202,7 @@ mod tests {
         assert!(
             refs[0]
                 .note
-                .contains("Erkenning: Goed onderbouwd (erkend 2016, ouder dan 5 jaar)"),
+                .contains("Erkenning: Goed onderbouwd (erkend 2016 — ouder dan vijf jaar)"),
             "{}",
             refs[0].note
         );

@@ -528,8 +528,12 @@ fn row_draft(
         Some(At::new(
             DraftEvidence {
                 level,
+                status: cell(Column::EvidenceStatus),
+                date: cell(Column::EvidenceDate),
                 year,
                 body: cell(Column::EvidenceBody),
+                databank: cell(Column::EvidenceDatabank),
+                databank_url: cell(Column::EvidenceDatabankUrl),
                 note: cell(Column::EvidenceNote),
                 studies,
             },
@@ -541,6 +545,10 @@ fn row_draft(
         let urls = split_list(&urls_cell);
         let titles = cell(Column::SourceTitles)
             .map(|t| split_texts(&t))
+            .unwrap_or_default();
+        // Per source, separated by `|`, the field keys it backs, separated by spaces.
+        let supports: Vec<At<String>> = cell(Column::SourceSupports)
+            .map(|s| split_texts(&s))
             .unwrap_or_default();
         let checked: Vec<At<String>> = cell(Column::SourcesChecked)
             .map(|c| split_list(&c))
@@ -589,6 +597,15 @@ fn row_draft(
                         url: Some(url),
                         title: titles.get(k).cloned().filter(|t| !t.value.is_empty()),
                         checked: date.cloned(),
+                        supports: supports.get(k).map(|keys| {
+                            At::new(
+                                keys.value
+                                    .split_whitespace()
+                                    .map(|key| At::new(key.to_string(), keys.pos))
+                                    .collect(),
+                                keys.pos,
+                            )
+                        }),
                     },
                     pos,
                 )

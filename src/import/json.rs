@@ -21,6 +21,33 @@ use super::{Entry, FileRead, MAX_ROWS};
 
 type Object<'a> = BTreeMap<String, &'a RawValue>;
 
+/// An object's members in the order written, duplicates included (a map would keep only the
+/// last of two equal keys without a word).
+struct Pairs<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for Pairs<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Pairs<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Pairs<'a>, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, &'de RawValue>()? {
+                    pairs.push((k, v));
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
+    }
+}
+
 pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
     let mut out = FileRead::new(Names::toml());
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
@@ -88,6 +115,22 @@ pub fn read(path: &Path, bytes: &[u8]) -> FileRead {
     out
 }
 
+/// The first `\uD800`–`\uDFFF` escape in `slice` (a surrogate written on its own).
+fn lone_surrogate(slice: &str) -> Option<&str> {
+    let bytes = slice.as_bytes();
+    (0..bytes.len().saturating_sub(5)).find_map(|i| {
+        let esc = slice.get(i..i + 6)?;
+        let b = esc.as_bytes();
+        let surrogate = b[0] == b'\\'
+            && b[1] == b'u'
+            && b[2].eq_ignore_ascii_case(&b'd')
+            && matches!(b[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+            && b[4].is_ascii_hexdigit()
+            && b[5].is_ascii_hexdigit();
+        surrogate.then_some(esc)
+    })
+}
+
 /// Parses slices of one text, reporting problems with their positions in it.
 struct Reader<'t> {
     path: &'t Path,
@@ -123,6 +166,8 @@ pub const INTERVENTION_FIELDS: &[&str] = &[
     "sources",
     // Written by `weerbaar export` for shortlist items; an inventory has no notes.
     "shortlist_note",
+    // Written by `weerbaar export`: the recognition's state in words, derived from `evidence`.
+    "evidence_state",
 ];
 
 impl<'t> Reader<'t> {
@@ -162,6 +207,17 @@ impl<'t> Reader<'t> {
                     .next()
                     .unwrap_or(&message)
                     .to_string();
+                if (message.contains("hex escape") || message.contains("surrogate"))
+                    && let Some(escape) = lone_surrogate(slice)
+                {
+                    self.at(
+                        pos,
+                        format!(
+                            "the text holds `{escape}`, half of a UTF-16 surrogate pair: not a character on its own; fix or remove the escape"
+                        ),
+                    );
+                    return None;
+                }
                 self.at(pos, format!("invalid JSON: {message}"));
                 None
             }
@@ -173,7 +229,24 @@ impl<'t> Reader<'t> {
             self.at(self.pos(raw), format!("`{field}` must be an object"));
             return None;
         }
-        let obj: Object<'t> = self.parse(raw.get(), self.pos(raw))?;
+        let pairs: Pairs<'t> = self.parse(raw.get(), self.pos(raw))?;
+        let mut obj: Object<'t> = BTreeMap::new();
+        for (key, value) in pairs.0 {
+            if let Some(first) = obj.get(&key) {
+                let first = self.pos(first);
+                self.at(
+                    self.pos(value),
+                    format!(
+                        "the key `{}` appears twice in one object (first at line {}, column {}); keep one",
+                        sanitize_line(&key),
+                        first.line,
+                        first.column
+                    ),
+                );
+                continue;
+            }
+            obj.insert(key, value);
+        }
         for (key, value) in &obj {
             if !known.contains(&key.as_str()) {
                 self.at(
@@ -210,8 +283,13 @@ impl<'t> Reader<'t> {
             return None;
         }
         let pos = self.pos(raw);
-        self.parse::<String>(raw.get(), pos)
-            .map(|s| At::new(s, pos))
+        let text = self.parse::<String>(raw.get(), pos);
+        if text.is_none() {
+            // Its value was reported: the field is not missing.
+            self.covered
+                .push(format!("missing required field `{field}`"));
+        }
+        text.map(|s| At::new(s, pos))
     }
 
     fn strings(&mut self, field: &str, raw: Option<&&'t RawValue>) -> Option<At<Vec<At<String>>>> {
@@ -332,7 +410,21 @@ impl<'t> Reader<'t> {
 
         let evidence = match get("evidence") {
             Some(e) if !is_null(e) => self
-                .object("evidence", e, &["level", "year", "body", "note", "studies"])
+                .object(
+                    "evidence",
+                    e,
+                    &[
+                        "level",
+                        "status",
+                        "date",
+                        "year",
+                        "body",
+                        "databank",
+                        "databank_url",
+                        "note",
+                        "studies",
+                    ],
+                )
                 .map(|o| {
                     let studies = match o.get("studies") {
                         Some(s) => self.array("evidence.studies", s).unwrap_or_default(),
@@ -363,8 +455,13 @@ impl<'t> Reader<'t> {
                             level: self
                                 .string("evidence.level", o.get("level"))
                                 .filter(|l| !l.value.trim().is_empty()),
+                            status: self.string("evidence.status", o.get("status")),
+                            date: self.string("evidence.date", o.get("date")),
                             year: self.integer("evidence.year", o.get("year")),
                             body: self.string("evidence.body", o.get("body")),
+                            databank: self.string("evidence.databank", o.get("databank")),
+                            databank_url: self
+                                .string("evidence.databank_url", o.get("databank_url")),
                             note: self.string("evidence.note", o.get("note")),
                             studies,
                         },
@@ -383,12 +480,13 @@ impl<'t> Reader<'t> {
             let list = items
                 .into_iter()
                 .filter_map(|s| {
-                    let o = self.object("a source", s, &["url", "title", "checked"])?;
+                    let o = self.object("a source", s, &["url", "title", "checked", "supports"])?;
                     Some(At::new(
                         DraftSource {
                             url: self.string("url", o.get("url")),
                             title: self.string("title", o.get("title")),
                             checked: self.string("checked", o.get("checked")),
+                            supports: self.strings("supports", o.get("supports")),
                         },
                         self.pos(s),
                     ))
@@ -449,7 +547,7 @@ mod tests {
         assert_eq!(
             problems(text),
             vec![
-                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources, shortlist_note",
+                "x.json:3:38: unknown field `kleur`; expected one of id, name, aliases, providers, country, summary, aim, approach, target_groups, levels, offer_types, prevention, themes, weerbaarheid, working_elements, evidence, duration, cost, region, sources, shortlist_note, evidence_state",
                 "x.json:3:14: `themes` must be a list",
             ]
         );

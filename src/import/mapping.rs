@@ -44,6 +44,9 @@ enum Target {
 
 type Section = HashMap<String, Spanned<Target>>;
 
+/// A mapping file larger than this is not a mapping file.
+pub const MAX_MAPPING_BYTES: u64 = 4_000_000;
+
 /// The facet groups whose values can be mapped: those with a vocabulary.
 fn mappable() -> impl Iterator<Item = FacetGroup> {
     FacetGroup::ALL
@@ -55,7 +58,8 @@ impl Mapping {
     /// Read a mapping file; every problem is reported with its line and column.
     pub fn load(path: &Path) -> Result<Mapping, Vec<Problem>> {
         let one = |message: String| vec![Problem::new(path, Pos::new(1, 1), message)];
-        let bytes = std::fs::read(path).map_err(|e| one(format!("cannot read: {e}")))?;
+        let bytes = crate::input::read_limited(path, MAX_MAPPING_BYTES)
+            .map_err(|e| one(format!("cannot read: {e}")))?;
         let text = String::from_utf8(bytes).map_err(|_| {
             one("wrong encoding: the mapping file is not UTF-8; save it as UTF-8".into())
         })?;
@@ -75,8 +79,9 @@ impl Mapping {
             )]
         })?;
         let mut problems = Vec::new();
+        let lines = crate::store::draft::LineIndex::new(text);
         let mut at = |offset: usize, message: String| {
-            problems.push(Problem::new(path, pos_of(text, offset), message))
+            problems.push(Problem::new(path, lines.pos(text, offset), message))
         };
         let mut mapping = Mapping::default();
         let mut sections: Vec<(&String, &Spanned<Section>)> = doc.iter().collect();

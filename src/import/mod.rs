@@ -205,6 +205,9 @@ fn load(path: &Path) -> Result<(Kind, Vec<u8>), String> {
     if meta.is_dir() {
         return Ok((Kind::TomlDir, Vec::new()));
     }
+    if !meta.is_file() {
+        return Err(crate::input::not_a_file().to_string());
+    }
     if meta.len() > MAX_INPUT_BYTES {
         return Err(format!(
             "the file is too large to import ({} MB; the limit is {} MB)",
@@ -212,8 +215,48 @@ fn load(path: &Path) -> Result<(Kind, Vec<u8>), String> {
             MAX_INPUT_BYTES / 1_000_000
         ));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = crate::input::read_limited(path, MAX_INPUT_BYTES).map_err(|e| match e.kind() {
+        std::io::ErrorKind::InvalidInput | std::io::ErrorKind::FileTooLarge => e.to_string(),
+        _ => format!("cannot read: {e}"),
+    })?;
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(format!(
+            "wrong encoding: the file is {encoding}; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\")"
+        ));
+    }
     Ok((detect(path, &bytes)?, bytes))
+}
+
+/// UTF-32 and UTF-16, with or without a byte order mark, named (text in them is mostly NUL
+/// bytes to a UTF-8 reader, which would report dozens of unrelated problems). Without a mark,
+/// told by where the zero bytes of the first characters fall (a list starts with ASCII).
+pub fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => return Some("UTF-32 (little-endian)"),
+        [0, 0, 0xFE, 0xFF, ..] => return Some("UTF-32 (big-endian)"),
+        [0xFF, 0xFE, ..] => return Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, ..] => return Some("UTF-16 (big-endian)"),
+        _ => {}
+    }
+    let head = &bytes[..bytes.len().min(64)];
+    let units = |size: usize| head.chunks_exact(size).take(8).collect::<Vec<_>>();
+    let all = |size: usize, f: &dyn Fn(&[u8]) -> bool| {
+        let u = units(size);
+        !u.is_empty() && u.iter().all(|c| f(c))
+    };
+    if all(4, &|c| c[0] != 0 && c[1..] == [0, 0, 0]) {
+        return Some("UTF-32 (little-endian, without a byte order mark)");
+    }
+    if all(4, &|c| c[..3] == [0, 0, 0] && c[3] != 0) {
+        return Some("UTF-32 (big-endian, without a byte order mark)");
+    }
+    if all(2, &|c| c[0] != 0 && c[1] == 0) {
+        return Some("UTF-16 (little-endian, without a byte order mark)");
+    }
+    if all(2, &|c| c[0] == 0 && c[1] != 0) {
+        return Some("UTF-16 (big-endian, without a byte order mark)");
+    }
+    None
 }
 
 /// The kind of a file from its extension, else from its first bytes.

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::Intervention;
-use crate::store::draft::{Pos, Problem, Registry, validate};
+use crate::store::draft::{Pos, Problem, Registry, Rules, validate};
 
 use super::{FileRead, Options, Outcome, Rejected};
 
@@ -43,6 +43,7 @@ impl<'a> Checker<'a> {
             let item = validate(
                 &entry.draft,
                 &read.names,
+                Rules::Import,
                 self.opts.current_year,
                 &mut report,
             );

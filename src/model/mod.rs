@@ -3,6 +3,7 @@
 
 pub mod facet;
 pub mod lang;
+pub mod provenance;
 pub mod text;
 pub mod vocab;
 
@@ -73,10 +74,21 @@ impl WorkingElementUse {
 pub struct Evidence {
     /// An id from `vocab::EVIDENCE`.
     pub level: String,
-    /// Year of the recognition or assessment, where one exists.
+    /// The state of the recognition as the databank records it: an id from
+    /// `vocab::RECOGNITION_STATUS` (erkend, in-herbeoordeling, vervallen, niet-erkend); "" for
+    /// levels that are no recognition.
+    pub status: String,
+    /// Date of the judgement as the databank shows it: YYYY-MM-DD, YYYY-MM or YYYY ("" if none).
+    pub date: String,
+    /// Year of the judgement: derived from `date` (kept as a number for sorting and the index).
     pub year: Option<u16>,
-    /// The assessing body, e.g. "Erkenningscommissie Interventies (NJi)".
+    /// The assessing body, e.g. "Erkenningscommissie Interventies (deelcommissie Jeugd)";
+    /// never the databank that publishes the judgement.
     pub body: String,
+    /// The databank that publishes the judgement (`vocab::DATABANKS`).
+    pub databank: String,
+    /// The databank's page for this intervention.
+    pub databank_url: String,
     pub note: String,
     pub studies: Vec<Study>,
 }
@@ -96,15 +108,17 @@ pub struct Study {
 pub struct Source {
     pub url: String,
     pub title: String,
-    /// ISO date (YYYY-MM-DD) on which the facts were last checked against this source.
+    /// ISO date (YYYY-MM-DD) on which this source's page was read (each source its own).
     pub checked: String,
+    /// The fields this source backs, as keys of `provenance::FIELD_KEYS` (`summary`, `evidence`, …).
+    pub supports: Vec<String>,
 }
 
 /// Recognitions are re-assessed after five years; older ones carry a visible flag.
 pub const RECOGNITION_VALID_YEARS: u16 = 5;
 
 impl Evidence {
-    /// Whether the recognition is older than the five years after which it is re-assessed.
+    /// Whether the judgement is older than the five years after which it is re-assessed.
     pub fn is_stale(&self, current_year: u16) -> bool {
         vocab::is_recognition(&self.level)
             && self
@@ -112,25 +126,49 @@ impl Evidence {
                 .is_some_and(|y| current_year.saturating_sub(y) > RECOGNITION_VALID_YEARS)
     }
 
-    /// "erkend 2016, ouder dan 5 jaar" — shown next to the level by every face.
-    pub fn age_note(&self, current_year: u16, lang: Lang) -> Option<String> {
-        let year = self.year?;
+    /// Whether the recognition needs a look at the databank: older than five years, under
+    /// reassessment or lapsed. Marked `!` after the badge where there is no room for words.
+    pub fn is_flagged(&self, current_year: u16) -> bool {
+        self.is_stale(current_year)
+            || matches!(self.status_id(), Some("in-herbeoordeling" | "vervallen"))
+    }
+
+    /// The status id shown for this evidence: the recorded one, else (data written before
+    /// statuses were recorded) `erkend`/`niet-erkend` as the level implies; `None` for levels
+    /// that are no recognition.
+    pub fn status_id(&self) -> Option<&str> {
         if !vocab::is_recognition(&self.level) {
             return None;
         }
-        let verb = if self.level == "niet-erkend" {
-            lang.pick("beoordeeld", "assessed")
+        if !self.status.is_empty() {
+            return Some(&self.status);
+        }
+        Some(if self.level == "niet-erkend" {
+            "niet-erkend"
         } else {
-            lang.pick("erkend", "recognised")
-        };
-        Some(if self.is_stale(current_year) {
-            format!(
-                "{verb} {year}, {}",
-                lang.pick("ouder dan 5 jaar", "older than 5 years")
-            )
-        } else {
-            format!("{verb} {year}")
+            "erkend"
         })
+    }
+
+    /// The state of the recognition in words, shown next to the level by every face:
+    /// "erkend 2016 — ouder dan vijf jaar", "erkend 2015, in herbeoordeling", "erkend 2012,
+    /// vervallen", "niet erkend 2024". Labels come from `vocab::RECOGNITION_STATUS`; `None` for
+    /// levels that are no recognition.
+    pub fn age_note(&self, current_year: u16, lang: Lang) -> Option<String> {
+        let status = self.status_id()?;
+        let label = vocab::status_label(status, lang);
+        let erkend = vocab::status_label("erkend", lang);
+        let note = match (status, self.year) {
+            // Under re-assessment or lapsed: when it was recognised, then what became of it.
+            ("in-herbeoordeling" | "vervallen", Some(y)) => format!("{erkend} {y}, {label}"),
+            ("erkend", Some(y)) if self.is_stale(current_year) => format!(
+                "{label} {y} — {}",
+                lang.pick("ouder dan vijf jaar", "older than five years")
+            ),
+            (_, Some(y)) => format!("{label} {y}"),
+            (_, None) => label.to_string(),
+        };
+        Some(note)
     }
 }
 
@@ -242,17 +280,42 @@ mod tests {
         let e = recognised("goed-onderbouwd", 2016);
         assert_eq!(
             e.age_note(2026, Lang::Nl).as_deref(),
-            Some("erkend 2016, ouder dan 5 jaar")
+            Some("erkend 2016 — ouder dan vijf jaar")
         );
         assert_eq!(
             e.age_note(2026, Lang::En).as_deref(),
-            Some("recognised 2016, older than 5 years")
+            Some("recognised 2016 — older than five years")
         );
         assert_eq!(
             recognised("goed-onderbouwd", 2022)
                 .age_note(2026, Lang::Nl)
                 .as_deref(),
             Some("erkend 2022")
+        );
+    }
+
+    #[test]
+    fn the_databank_status_is_shown_in_words() {
+        let mut e = recognised("goed-onderbouwd", 2015);
+        e.status = "in-herbeoordeling".into();
+        assert_eq!(
+            e.age_note(2026, Lang::Nl).as_deref(),
+            Some("erkend 2015, in herbeoordeling")
+        );
+        assert_eq!(
+            e.age_note(2026, Lang::En).as_deref(),
+            Some("recognised 2015, under reassessment")
+        );
+        e.status = "vervallen".into();
+        assert_eq!(
+            e.age_note(2026, Lang::Nl).as_deref(),
+            Some("erkend 2015, vervallen")
+        );
+        let mut no = recognised("niet-erkend", 2024);
+        no.status = "niet-erkend".into();
+        assert_eq!(
+            no.age_note(2026, Lang::Nl).as_deref(),
+            Some("niet erkend 2024")
         );
     }
 

@@ -24,6 +24,9 @@ pub fn sanitize(input: &str, keep_newlines: bool) -> String {
                 }
             }
             '\n' | '\r' => out.push(' '),
+            // Unicode's line and paragraph separators: a break where breaks are kept.
+            '\u{2028}' | '\u{2029}' if keep_newlines => out.push('\n'),
+            '\u{2028}' | '\u{2029}' => out.push(' '),
             '\t' => out.push_str("    "),
             c if is_unsafe(c) => {}
             c => out.push(c),
@@ -54,10 +57,10 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
         match b {
             b'\n' if keep_newlines => i += 1,
             0x20..=0x7e => i += 1,
-            // U+00A0–U+00BF (U+0080–U+009F are C1 controls).
+            // U+00A0–U+00BF but the soft hyphen U+00AD (U+0080–U+009F are C1 controls).
             0xc2 if bytes
                 .get(i + 1)
-                .is_some_and(|&c| (0xa0..=0xbf).contains(&c)) =>
+                .is_some_and(|&c| (0xa0..=0xbf).contains(&c) && c != 0xad) =>
             {
                 i += 2
             }
@@ -69,12 +72,13 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
             {
                 i += 2
             }
-            // Typographic dashes, quotes and spaces, U+2002–U+200D, U+2010–U+2029 and
-            // U+202F–U+203F: printable, not bidi controls, already NFC (unlike U+2000/U+2001).
+            // Typographic dashes, quotes and spaces, U+2002–U+200A, U+2010–U+2027 and
+            // U+202F–U+203F: printable, not format or bidi controls, already NFC (unlike
+            // U+2000/U+2001).
             0xe2 if bytes.get(i + 1) == Some(&0x80)
                 && bytes
                     .get(i + 2)
-                    .is_some_and(|&c| matches!(c, 0x82..=0x8d | 0x90..=0xa9 | 0xaf..=0xbf)) =>
+                    .is_some_and(|&c| matches!(c, 0x82..=0x8a | 0x90..=0xa7 | 0xaf..=0xbf)) =>
             {
                 i += 3
             }
@@ -88,6 +92,28 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
 /// text read from a stored search index).
 pub fn is_clean_line(input: &str) -> bool {
     is_clean(input, false) && input.trim() == input
+}
+
+/// Longest line of a message quoting outside text, in characters: a 100 MB value in a config
+/// file or an argument is named, not echoed.
+pub const MAX_MESSAGE_LINE: usize = 1000;
+
+/// A message for the terminal that quotes text from outside (config values and keys, paths,
+/// ids, list names, filter values from the command line or the environment): sanitised like
+/// inventory text, each line cut to `MAX_MESSAGE_LINE` characters.
+pub fn for_message(message: &str) -> String {
+    let clean = sanitize(message, true);
+    if clean.len() <= MAX_MESSAGE_LINE && !clean.contains('\n') {
+        return clean;
+    }
+    clean
+        .split('\n')
+        .map(|line| match line.char_indices().nth(MAX_MESSAGE_LINE) {
+            Some((cut, _)) => format!("{}…", &line[..cut]),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Sanitise a single-line field (names, ids, labels) and trim it.
@@ -105,6 +131,51 @@ fn is_unsafe(c: char) -> bool {
     c.is_control()
         // Bidi embeddings, overrides and isolates can reorder what a reader sees.
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
+        || is_format(c)
+}
+
+/// Invisible format characters: zero width to our width tables but not to every terminal, so
+/// the screen and the terminal disagree on where a cell is (borders shift, old characters
+/// stay). Removed; the line and paragraph separators become a break or a space.
+pub const FORMAT_CHARS: &[char] = &[
+    '\u{ad}',
+    '\u{34f}',
+    '\u{61c}',
+    '\u{180e}',
+    '\u{200b}',
+    '\u{200c}',
+    '\u{200d}',
+    '\u{2028}',
+    '\u{2029}',
+    '\u{2060}',
+    '\u{2061}',
+    '\u{2062}',
+    '\u{2063}',
+    '\u{2064}',
+    '\u{feff}',
+    '\u{fff9}',
+    '\u{fffa}',
+    '\u{fffb}',
+    '\u{e0001}',
+    '\u{e0041}',
+];
+
+fn is_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{180e}'
+            | '\u{200b}'..='\u{200d}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{2060}'..='\u{2065}'
+            | '\u{206a}'..='\u{206f}'
+            | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
 }
 
 /// Skip the rest of an escape sequence: CSI (`ESC [ … final`), OSC (`ESC ] … BEL|ST`) or a
@@ -199,6 +270,29 @@ mod tests {
             assert_eq!(sanitize(text, keep), slow, "{text:?}");
             assert_eq!(is_clean(text, keep), slow == text, "{text:?}");
         }
+    }
+
+    #[test]
+    fn format_characters_are_removed_and_separators_become_breaks() {
+        for c in FORMAT_CHARS {
+            let s = format!("a{c}b");
+            assert!(needs_sanitizing(&s), "{c:?}");
+            let line = sanitize_line(&s);
+            assert!(line == "ab" || line == "a b", "{c:?}: {line:?}");
+        }
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c", true), "a\nb\nc");
+        assert_eq!(sanitize_line("x\u{200b}\u{feff}y"), "xy");
+    }
+
+    #[test]
+    fn messages_are_sanitised_and_long_lines_cut() {
+        assert_eq!(
+            for_message("key `a\u{1b}]52;c;aGk=\u{7}b` at \u{1b}[2Jline 1\nnext"),
+            "key `ab` at line 1\nnext"
+        );
+        let long = for_message(&"x".repeat(5000));
+        assert_eq!(long.chars().count(), MAX_MESSAGE_LINE + 1);
+        assert!(long.ends_with('…'));
     }
 
     #[test]

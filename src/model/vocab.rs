@@ -41,7 +41,7 @@ const fn t(
     }
 }
 
-/// The ten themes: the seven ESS themes first, then three cross-cutting ones.
+/// The eleven themes: the seven ESS themes first, then four cross-cutting ones.
 pub const THEMES: &[Term] = &[
     t(
         "weerbaar-opvoeden",
@@ -125,6 +125,20 @@ pub const THEMES: &[Term] = &[
         "Weerbaarheid tegen georganiseerde criminaliteit die de samenleving ondermijnt.",
         &["criminaliteit", "drugs", "organised crime"],
     ),
+    // General resilience trainings and mentoring whose sources name none of the ESS themes
+    // (Rots en Water, WIBO): tagging them `radicalisering` was a stretch the audit removed.
+    t(
+        "persoonlijke-weerbaarheid",
+        "Persoonlijke weerbaarheid",
+        "Personal resilience",
+        "Kinderen en jongeren leren voor zichzelf op te komen, grenzen te stellen en kansen te benutten, zonder een van de ESS-thema's als doel.",
+        &[
+            "weerbaarheidstraining",
+            "assertiviteit",
+            "zelfverdediging",
+            "personal resilience",
+        ],
+    ),
 ];
 
 /// The seven ESS themes, the ones the inventory must cover.
@@ -171,7 +185,7 @@ pub const TARGET_GROUPS: &[Term] = &[
         "ouders",
         "Ouders en opvoeders",
         "Parents and carers",
-        "Ouders en andere opvoeders.",
+        "Ouders en andere opvoeders; omvat vaders en moeders (wie ouders kiest, vindt ook die).",
         &["opvoeders", "parents"],
     ),
     t(
@@ -223,6 +237,13 @@ pub const TARGET_GROUPS: &[Term] = &[
         &["risicojongeren", "uitreizigers", "terugkeerders", "at risk"],
     ),
     t(
+        "professionals",
+        "Eerstelijnsprofessionals (breed)",
+        "Frontline professionals (general)",
+        "Eerstelijnsprofessionals in het algemeen of uit verschillende domeinen samen; omvat docenten, jongerenwerkers, jeugd- en zorgprofessionals en veiligheidsprofessionals.",
+        &["eerstelijnsprofessionals", "practitioners"],
+    ),
+    t(
         "docenten",
         "Docenten en scholen",
         "Teachers and schools",
@@ -255,13 +276,6 @@ pub const TARGET_GROUPS: &[Term] = &[
         "Security professionals",
         "Politie, justitie, reclassering, gevangeniswezen en andere veiligheidspartners.",
         &["politie", "wijkagenten", "reclassering", "police"],
-    ),
-    t(
-        "professionals",
-        "Eerstelijnsprofessionals (breed)",
-        "Frontline professionals (general)",
-        "Professionals uit verschillende domeinen samen, zonder één beroepsgroep.",
-        &["eerstelijnsprofessionals", "practitioners"],
     ),
     t(
         "gemeenteambtenaren",
@@ -781,6 +795,174 @@ pub const EVIDENCE: &[Term] = &[
     ),
 ];
 
+/// The state of a recognition as the databank records it (`evidence.status`). The label is
+/// what every face shows next to the level ("erkend 2016", "in herbeoordeling").
+pub const RECOGNITION_STATUS: &[Term] = &[
+    t(
+        "erkend",
+        "erkend",
+        "recognised",
+        "De erkenning geldt volgens de databank.",
+        &["recognised"],
+    ),
+    t(
+        "in-herbeoordeling",
+        "in herbeoordeling",
+        "under reassessment",
+        "De databank meldt dat de erkenning opnieuw wordt beoordeeld.",
+        &["herbeoordeling", "reassessment"],
+    ),
+    t(
+        "vervallen",
+        "vervallen",
+        "lapsed",
+        "De databank meldt dat de erkenning is verlopen of ingetrokken.",
+        &["verlopen", "lapsed"],
+    ),
+    t(
+        "niet-erkend",
+        "niet erkend",
+        "not recognised",
+        "Beoordeeld door een erkenningscommissie en niet erkend.",
+        &["afgewezen"],
+    ),
+];
+
+/// The label of a recognition status id, or the id itself when unknown.
+pub fn status_label(status_id: &str, lang: Lang) -> &str {
+    RECOGNITION_STATUS
+        .iter()
+        .find(|t| t.id == status_id)
+        .map(|t| t.label(lang))
+        .unwrap_or(status_id)
+}
+
+/// The databanks that publish recognitions (`evidence.databank`), as they name themselves. They
+/// publish; the assessing body is the Erkenningscommissie (`evidence.body`).
+pub const DATABANKS: &[&str] = &[
+    "Movisie",
+    "NJi",
+    "Loket Gezond Leven",
+    "Justitiële interventies",
+];
+
+/// Country codes (`country`, several joined with "/", e.g. "NL/BE"): ISO 3166 alpha-2 where one
+/// exists (but UK, as the sources write it), EU for the European Union and INT for
+/// international or worldwide.
+pub const COUNTRIES: &[Term] = &[
+    t(
+        "NL",
+        "Nederland",
+        "Netherlands",
+        "Nederland.",
+        &["nederland", "netherlands"],
+    ),
+    t(
+        "BE",
+        "België",
+        "Belgium",
+        "België (ook Vlaanderen).",
+        &["belgie", "belgium", "vlaanderen"],
+    ),
+    t(
+        "DK",
+        "Denemarken",
+        "Denmark",
+        "Denemarken.",
+        &["denemarken", "denmark"],
+    ),
+    t(
+        "DE",
+        "Duitsland",
+        "Germany",
+        "Duitsland.",
+        &["duitsland", "germany"],
+    ),
+    t(
+        "FR",
+        "Frankrijk",
+        "France",
+        "Frankrijk.",
+        &["frankrijk", "france"],
+    ),
+    t(
+        "UK",
+        "Verenigd Koninkrijk",
+        "United Kingdom",
+        "Verenigd Koninkrijk.",
+        &["gb", "engeland", "united kingdom"],
+    ),
+    t("SE", "Zweden", "Sweden", "Zweden.", &["zweden", "sweden"]),
+    t(
+        "EU",
+        "Europese Unie",
+        "European Union",
+        "Europese Unie of meerdere EU-landen.",
+        &["europa", "europe"],
+    ),
+    t(
+        "INT",
+        "Internationaal",
+        "International",
+        "Internationaal of wereldwijd.",
+        &["international", "internationaal", "wereldwijd"],
+    ),
+];
+
+/// The country codes of a `country` value ("NL/BE" → ["NL", "BE"]); empty for "".
+pub fn country_codes(country: &str) -> Vec<&str> {
+    country
+        .split('/')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Broader/narrower target groups (narrower, broader): selecting the broader value also finds
+/// records tagged only with a narrower one. A small tree, one level deep: fathers and mothers
+/// are parents; teachers, youth workers, youth care and security professionals are frontline
+/// professionals. Documented in docs/schema.md and docs/data-guide.md.
+pub const TARGET_GROUP_BROADER: &[(&str, &str)] = &[
+    ("vaders", "ouders"),
+    ("moeders", "ouders"),
+    ("docenten", "professionals"),
+    ("jongerenwerkers", "professionals"),
+    ("jeugd-zorgprofessionals", "professionals"),
+    ("veiligheidsprofessionals", "professionals"),
+];
+
+/// The broader values of a value in a facet group, nearest first (only target groups have any).
+pub fn broader(group: super::FacetGroup, id: &str) -> Vec<&'static str> {
+    if group != super::FacetGroup::TargetGroup {
+        return Vec::new();
+    }
+    let mut out: Vec<&'static str> = Vec::new();
+    let mut current = id;
+    // The tree is acyclic (a test says so); the bound only guards against a future mistake.
+    while out.len() < TARGET_GROUP_BROADER.len() {
+        match TARGET_GROUP_BROADER.iter().find(|(n, _)| *n == current) {
+            Some((_, b)) => {
+                out.push(b);
+                current = b;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// The narrower values directly under a value (only target groups have any).
+pub fn narrower(group: super::FacetGroup, id: &str) -> Vec<&'static str> {
+    if group != super::FacetGroup::TargetGroup {
+        return Vec::new();
+    }
+    TARGET_GROUP_BROADER
+        .iter()
+        .filter(|(_, b)| *b == id)
+        .map(|(n, _)| *n)
+        .collect()
+}
+
 /// A shorter label for an evidence level, for narrow places (the facet pane): the three
 /// "Effectief volgens …" levels start alike and would be cut to the same words, so here the
 /// word that tells them apart comes first. `None` where the full label is short already.
@@ -843,8 +1025,15 @@ pub fn closest_ids<'a>(
     if needle.is_empty() {
         return Vec::new();
     }
+    // A third of the word may be wrong, at least two letters: `polarisati` finds
+    // `polarisatie`, but `nope` does not find `soar`.
+    let len = needle.chars().count();
+    let limit = (len / 3).max(2);
     let mut scored: Vec<(usize, &str)> = candidates
         .into_iter()
+        // The distance is at least the difference in length: a candidate that cannot be
+        // near is not measured (a 3 MB config value is compared in no time).
+        .filter(|c| len.abs_diff(c.chars().count()) <= limit || c.contains(&needle))
         .map(|c| {
             let mut d = levenshtein(&needle, c);
             if c.starts_with(&needle) || c.contains(&needle) {
@@ -854,9 +1043,6 @@ pub fn closest_ids<'a>(
         })
         .collect();
     scored.sort();
-    // A third of the word may be wrong, at least two letters: `polarisati` finds
-    // `polarisatie`, but `nope` does not find `soar`.
-    let limit = (needle.chars().count() / 3).max(2);
     scored
         .into_iter()
         .filter(|(d, _)| *d <= limit)
@@ -909,6 +1095,25 @@ mod tests {
                 assert!(!term.definition.is_empty() && !term.en.is_empty());
             }
         }
+    }
+
+    #[test]
+    fn the_target_group_tree_uses_defined_ids_and_has_no_cycle() {
+        use crate::model::FacetGroup;
+        for (n, b) in TARGET_GROUP_BROADER {
+            assert!(TARGET_GROUPS.iter().any(|t| t.id == *n), "{n}");
+            assert!(TARGET_GROUPS.iter().any(|t| t.id == *b), "{b}");
+            assert!(
+                !broader(FacetGroup::TargetGroup, b).contains(n),
+                "{n} under {b} and back"
+            );
+        }
+        assert_eq!(broader(FacetGroup::TargetGroup, "moeders"), vec!["ouders"]);
+        assert_eq!(
+            narrower(FacetGroup::TargetGroup, "ouders"),
+            vec!["vaders", "moeders"]
+        );
+        assert!(broader(FacetGroup::Theme, "moeders").is_empty());
     }
 
     #[test]

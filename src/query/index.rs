@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::vocab::evidence_rank;
+use crate::model::vocab::{self, evidence_rank};
 use crate::model::{FacetGroup, Intervention, Lang};
 use crate::store::{Database, Inventory, Part, StoreError};
 
@@ -68,6 +68,9 @@ pub struct Index {
     record_values: Vec<(Vec<u32>, Ranges)>,
     /// The year of each record's evidence level (0: none), for the "older than five years" mark.
     evidence_year: Vec<u16>,
+    /// Each record's recognition status as recorded (`evidence.status`), 1-based into
+    /// `vocab::RECOGNITION_STATUS` (0: none or unknown).
+    evidence_status: Vec<u8>,
     /// Target group and working element labels, working element notes, summary, aim,
     /// approach and weerbaarheid framing.
     text: TextIndex,
@@ -210,6 +213,17 @@ impl Index {
         self.evidence_year.get(record).copied().filter(|&y| y > 0)
     }
 
+    /// The recognition status id as recorded ("" when none).
+    pub fn evidence_status(&self, record: usize) -> &'static str {
+        match self.evidence_status.get(record).copied() {
+            Some(s) if s > 0 => vocab::RECOGNITION_STATUS
+                .get(usize::from(s) - 1)
+                .map(|t| t.id)
+                .unwrap_or(""),
+            _ => "",
+        }
+    }
+
     pub fn evidence_rank(&self, record: usize) -> u8 {
         self.evidence_rank.get(record).copied().unwrap_or(0)
     }
@@ -262,6 +276,7 @@ impl Index {
                 .map(|(codes, ranges)| codes.capacity() * 4 + ranges.heap_bytes())
                 .sum::<usize>()
             + self.evidence_year.capacity() * 2
+            + self.evidence_status.capacity()
             + self.text.heap_bytes()
             + self.evidence_rank.capacity()
             + self.name_rank.capacity() * 4
@@ -474,11 +489,23 @@ impl IndexBuilder {
                 // Empty ids carry no value (they are not in any vocabulary either).
                 if !id.is_empty() {
                     codes.push(self.groups[g].add(id, record));
+                    // A narrower value also counts under its broader ones (`moeders` is found
+                    // and counted under `ouders`), in the value sets only: the record itself
+                    // still shows the values it was tagged with.
+                    for broader in vocab::broader(group, id) {
+                        self.groups[g].add(broader, record);
+                    }
                 }
             }
             ranges.close(codes.len());
         }
         ix.evidence_year.push(item.evidence.year.unwrap_or(0));
+        ix.evidence_status.push(
+            vocab::RECOGNITION_STATUS
+                .iter()
+                .position(|t| t.id == item.evidence.status)
+                .map_or(0, |p| p as u8 + 1),
+        );
 
         // The text that plain terms search besides the keys.
         if let Some(text) = &mut self.text {
@@ -510,9 +537,23 @@ impl IndexBuilder {
         Ok(ids.iter().map(|id| b.code(id)).collect())
     }
 
+    /// For a stored index: the codes of the values broader than `id` in `group` (a record
+    /// carrying `id` also counts under them, as `push` does).
+    pub(super) fn broader_codes(&mut self, group: FacetGroup, id: &str) -> Vec<u32> {
+        if group == FacetGroup::Provider {
+            return Vec::new();
+        }
+        let b = &mut self.groups[group_position(group)];
+        vocab::broader(group, id)
+            .into_iter()
+            .map(|id| b.code(id))
+            .collect()
+    }
+
     /// For a stored index: the next record from its stored keys, already folded and checked.
     /// `codes[g]` are the record's values in `FacetGroup::ALL[g]` as codes `stored_values`
-    /// returned; `evidence_level` is the id of its evidence level ("" for none).
+    /// returned; `broader[g][c]` the codes `broader_codes` gave for code `c` (counted in the
+    /// value sets only); `evidence_level` and `evidence_status` are ids ("" for none).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push_stored(
         &mut self,
@@ -521,8 +562,10 @@ impl IndexBuilder {
         folded_name: &str,
         folded_aliases: impl Iterator<Item = impl AsRef<str>>,
         codes: &[Vec<u32>],
+        broader: &[Vec<Vec<u32>>],
         evidence_level: &str,
         evidence_year: u16,
+        evidence_status: &str,
     ) {
         let record = self.len() as u32;
         let ix = &mut self.index;
@@ -552,6 +595,10 @@ impl IndexBuilder {
             for &code in codes {
                 list.push(code);
                 self.groups[g].add_code(code, record);
+                let wider = broader.get(g).and_then(|b| b.get(code as usize));
+                for &w in wider.into_iter().flatten() {
+                    self.groups[g].add_code(w, record);
+                }
             }
         }
         ix.provider_ranges.close(ix.provider_codes.len());
@@ -562,6 +609,12 @@ impl IndexBuilder {
             }
         }
         ix.evidence_year.push(evidence_year);
+        ix.evidence_status.push(
+            vocab::RECOGNITION_STATUS
+                .iter()
+                .position(|t| t.id == evidence_status)
+                .map_or(0, |p| p as u8 + 1),
+        );
         ix.evidence_rank.push(evidence_rank(evidence_level));
     }
 
@@ -653,6 +706,7 @@ impl IndexBuilder {
         index.provider_ranges.shrink_to_fit();
         index.evidence_rank.shrink_to_fit();
         index.evidence_year.shrink_to_fit();
+        index.evidence_status.shrink_to_fit();
         for (codes, ranges) in &mut index.record_values {
             codes.shrink_to_fit();
             ranges.shrink_to_fit();

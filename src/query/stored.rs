@@ -28,7 +28,7 @@ use super::text::{FxHasher, StoredText};
 /// records plus this for the index: a file with another index version is read as a file
 /// without one. Bump it whenever what is stored, or how `Index` derives it (folding, the
 /// word index), changes.
-pub const INDEX_VERSION: i64 = 1;
+pub const INDEX_VERSION: i64 = 2;
 
 /// The tables of the stored index: objects weerbaar makes (store::open's list of them).
 pub const INDEX_TABLES: [&str; 4] = ["search_meta", "search_key", "search_value", "search_word"];
@@ -48,7 +48,8 @@ CREATE TABLE search_key (
     folded_name   TEXT NOT NULL,
     aliases       TEXT NOT NULL,
     codes         BLOB NOT NULL,
-    evidence_year INTEGER NOT NULL
+    evidence_year INTEGER NOT NULL,
+    evidence_status TEXT NOT NULL
 );
 CREATE TABLE search_value (
     facet    TEXT NOT NULL,
@@ -73,7 +74,8 @@ pub enum Stored {
     Absent,
     /// An index of another version, or made for another vocabulary: not used.
     Outdated,
-    /// An index for another number of records (changed by other tools since): not used.
+    /// An index for records changed by other tools since (another count, or SQLite's change
+    /// counter moved on): not used.
     Stale,
     Loaded(Box<Index>),
 }
@@ -96,8 +98,23 @@ pub fn vocabulary_fingerprint() -> String {
     format!("{:016x}", h.finish())
 }
 
-/// Write the index's tables (in the caller's transaction).
-pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
+/// SQLite's file change counter (header bytes 24–27), which every committed write in rollback
+/// mode increments; `None` when the file cannot be read.
+pub fn change_counter(path: &Path) -> Option<u32> {
+    use std::io::Read;
+    let mut header = [0u8; 28];
+    std::fs::File::open(path)
+        .ok()?
+        .read_exact(&mut header)
+        .ok()?;
+    Some(u32::from_be_bytes([
+        header[24], header[25], header[26], header[27],
+    ]))
+}
+
+/// Write the index's tables (in the caller's transaction). `counter`: the change counter the
+/// file will have once this transaction commits (see `change_counter`).
+pub fn write(conn: &Connection, index: &Index, counter: Option<u32>) -> rusqlite::Result<()> {
     conn.execute_batch(INDEX_SQL)?;
     let mut stmt = conn.prepare("INSERT INTO search_meta (key, value) VALUES (?1, ?2)")?;
     for (k, v) in [
@@ -107,6 +124,9 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
     ] {
         stmt.execute(params![k, v])?;
     }
+    if let Some(c) = counter {
+        stmt.execute(params!["change_counter", c.to_string()])?;
+    }
     let mut stmt =
         conn.prepare("INSERT INTO search_value (facet, position, value) VALUES (?1, ?2, ?3)")?;
     for group in FacetGroup::ALL {
@@ -115,8 +135,9 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
         }
     }
     let mut stmt = conn.prepare(
-        "INSERT INTO search_key (record, id, name, folded_name, aliases, codes, evidence_year)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT INTO search_key
+         (record, id, name, folded_name, aliases, codes, evidence_year, evidence_status)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut aliases = String::new();
     let mut codes = Vec::new();
@@ -142,6 +163,7 @@ pub fn write(conn: &Connection, index: &Index) -> rusqlite::Result<()> {
             aliases,
             codes,
             i64::from(index.evidence_year(r).unwrap_or(0)),
+            index.evidence_status(r),
         ])?;
     }
     let mut stmt =
@@ -198,6 +220,14 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
     {
         return Ok(Stored::Outdated);
     }
+    // Records changed by another tool after the index was written (a write in rollback mode
+    // changes the counter): searched as a file without the index, so results stay right. (The
+    // bundled inventory, read from memory, has no file to look at; it is ours.)
+    if let (Some(stored), Some(now)) = (meta("change_counter")?, change_counter(path))
+        && now.to_string() != stored
+    {
+        return Ok(Stored::Stale);
+    }
     let records: usize = meta("records")?
         .and_then(|n| n.parse().ok())
         .filter(|&n| n <= MAX_INTERVENTIONS)
@@ -217,6 +247,7 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
     let mut builder = IndexBuilder::keys();
     // Per group, each stored value's id and the code it gets.
     let mut values: Vec<(Vec<String>, Vec<u32>)> = Vec::with_capacity(FacetGroup::ALL.len());
+    let mut broader: Vec<Vec<Vec<u32>>> = Vec::with_capacity(FacetGroup::ALL.len());
     {
         let mut stmt = conn
             .prepare("SELECT position, value FROM search_value WHERE facet = ?1 ORDER BY position")
@@ -238,6 +269,18 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
             let codes = builder
                 .stored_values(group, &ids)
                 .map_err(|e| damaged(path, e))?;
+            // Per builder code, the codes of its broader values (the target-group tree).
+            let mut wider: Vec<Vec<u32>> = Vec::new();
+            for (id, &code) in ids.iter().zip(&codes) {
+                let b = builder.broader_codes(group, id);
+                if !b.is_empty() {
+                    if wider.len() <= code as usize {
+                        wider.resize(code as usize + 1, Vec::new());
+                    }
+                    wider[code as usize] = b;
+                }
+            }
+            broader.push(wider);
             values.push((ids, codes));
         }
     }
@@ -248,7 +291,8 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
     {
         let mut stmt = conn
             .prepare(
-                "SELECT record, id, name, folded_name, aliases, codes, evidence_year
+                "SELECT record, id, name, folded_name, aliases, codes, evidence_year,
+                        evidence_status
                  FROM search_key ORDER BY record",
             )
             .map_err(|e| sqlite(path, e))?;
@@ -275,6 +319,7 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
             let blob = blob(row.get_ref(5), path)?;
             let year = u16::try_from(int(row.get_ref(6), path)?)
                 .map_err(|_| damaged(path, format!("the year of key {record}")))?;
+            let status = text(row.get_ref(7), path)?;
             decode_codes(blob, &values, &mut codes)
                 .ok_or_else(|| damaged(path, format!("the facet values of key {record}")))?;
             let level = codes[evidence]
@@ -290,8 +335,10 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
                 folded_name,
                 aliases.split_terminator(ALIAS_END),
                 &codes,
+                &broader,
                 level,
                 year,
+                status,
             );
         }
         if builder.len() != records {
@@ -395,9 +442,10 @@ pub fn verify(
         return Ok(None);
     }
     let expected = Connection::open_in_memory().map_err(|e| sqlite(path, e))?;
-    write(&expected, &Index::build(inventory)).map_err(|e| sqlite(path, e))?;
+    write(&expected, &Index::build(inventory), None).map_err(|e| sqlite(path, e))?;
     for (table, order) in [
-        ("search_meta", "key"),
+        // The change counter is the file's, not the records': compared at open instead.
+        ("search_meta WHERE key != 'change_counter'", "key"),
         ("search_value", "facet, position"),
         ("search_key", "record"),
         ("search_word", "position"),
@@ -551,6 +599,7 @@ mod tests {
                     assert!(from_file.value_ids(r, g).eq(built.value_ids(r, g)));
                 }
                 assert_eq!(from_file.evidence_year(r), built.evidence_year(r));
+                assert_eq!(from_file.evidence_status(r), built.evidence_status(r));
                 assert_eq!(from_file.evidence_rank(r), built.evidence_rank(r));
                 assert!(from_file.aliases(r).eq(built.aliases(r)));
             }
@@ -569,12 +618,18 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = synthetic(dir.path(), 60);
         let inventory = crate::store::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let counter = change_counter(&path).unwrap_or_else(|| panic!("no header"));
         let tamper = |sql: &str| {
             let copy = dir.path().join("tampered.sqlite");
             std::fs::copy(&path, &copy).unwrap_or_else(|e| panic!("{e}"));
             let conn = Connection::open(&copy).unwrap_or_else(|e| panic!("{e}"));
             conn.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
             drop(conn);
+            // Put the change counter back, as a tool hiding its change would: the checks
+            // below must not rely on it.
+            let mut bytes = std::fs::read(&copy).unwrap_or_else(|e| panic!("{e}"));
+            bytes[24..28].copy_from_slice(&counter.to_be_bytes());
+            std::fs::write(&copy, bytes).unwrap_or_else(|e| panic!("{e}"));
             let db = Database::open_path(&copy).unwrap_or_else(|e| panic!("{e}"));
             let loaded = db.with_connection(|conn, path| load(conn, path, true));
             let conn = Connection::open(&copy).unwrap_or_else(|e| panic!("{e}"));
@@ -647,6 +702,11 @@ mod tests {
             ),
             (
                 "UPDATE search_meta SET value = '49' WHERE key = 'records'",
+                false,
+            ),
+            // Records changed by another tool: SQLite's change counter moved on.
+            (
+                "UPDATE intervention SET country = country WHERE id = (SELECT min(id) FROM intervention)",
                 false,
             ),
             ("DROP TABLE search_word", true),

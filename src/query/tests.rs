@@ -275,3 +275,45 @@ fn letters_scattered_over_a_provider_name_do_not_match() {
     };
     assert_eq!(ids(&inv, &run(&index, &m, &q)), vec!["b", "e"]);
 }
+
+#[test]
+fn a_broader_target_group_finds_and_counts_the_narrower_ones() {
+    let mut inv = inventory();
+    inv.interventions.push(item(
+        "f",
+        "Moeders aan tafel",
+        &["weerbaar-opvoeden"],
+        &["moeders"],
+        "onbekend",
+    ));
+    inv.interventions.push(item(
+        "g",
+        "Vaders en moeders",
+        &["weerbaar-opvoeden"],
+        &["vaders", "moeders", "ouders"],
+        "onbekend",
+    ));
+    let index = Index::build(&inv);
+    let mut q = Query::default();
+    q.toggle(FacetGroup::TargetGroup, "ouders");
+    let r = run(&index, &SkimMatcher::default(), &q);
+    let mut found = ids(&inv, &r);
+    found.sort();
+    // c is tagged `ouders`; f only `moeders`; g all three (found once).
+    assert_eq!(found, vec!["c", "f", "g"]);
+    assert_eq!(count(&index, &r, FacetGroup::TargetGroup, "ouders"), 3);
+    assert_eq!(count(&index, &r, FacetGroup::TargetGroup, "moeders"), 2);
+    // The narrower value stays narrow.
+    let mut q = Query::default();
+    q.toggle(FacetGroup::TargetGroup, "vaders");
+    let r = run(&index, &SkimMatcher::default(), &q);
+    assert_eq!(ids(&inv, &r), vec!["g"]);
+    // The record still shows only what it was tagged with.
+    let f = index.position_of("f").expect("f indexed");
+    assert_eq!(
+        index
+            .value_ids(f, FacetGroup::TargetGroup)
+            .collect::<Vec<_>>(),
+        vec!["moeders"]
+    );
+}

@@ -24,6 +24,9 @@ use crate::store::Inventory;
 pub use change::Change;
 pub use storage::{Loaded, Storage, StorageError};
 
+/// Fields of the shortlist file this version does not know, by name.
+pub type Unknown = serde_json::Map<String, serde_json::Value>;
+
 /// The version of the file format this program writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -40,6 +43,10 @@ pub struct Book {
     /// Per inventory key (see the module docs).
     #[serde(default)]
     pub inventories: BTreeMap<String, Lists>,
+    /// Fields this version does not know (written by a later weerbaar of the same format
+    /// version, or by hand): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 impl Default for Book {
@@ -47,6 +54,7 @@ impl Default for Book {
         Book {
             version: FORMAT_VERSION,
             inventories: BTreeMap::new(),
+            unknown: Unknown::new(),
         }
     }
 }
@@ -61,6 +69,10 @@ pub struct Lists {
     pub active: Option<String>,
     pub shortlists: Vec<Shortlist>,
     pub views: Vec<SavedView>,
+    /// Fields this version does not know (written by a later weerbaar of the same format
+    /// version, or by hand): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -69,6 +81,10 @@ pub struct Shortlist {
     pub name: String,
     /// In the order they were added.
     pub items: Vec<Item>,
+    /// Fields this version does not know (written by a later weerbaar of the same format
+    /// version, or by hand): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -77,6 +93,10 @@ pub struct Item {
     pub id: String,
     /// Free text; empty when there is none.
     pub note: String,
+    /// Fields this version does not know (written by a later weerbaar of the same format
+    /// version, or by hand): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// A search that can be reopened: the same fields as `query::Query`, by ids.
@@ -90,6 +110,10 @@ pub struct SavedView {
     pub min_evidence: Option<String>,
     /// `relevance`, `name` or `evidence`.
     pub sort: String,
+    /// Fields this version does not know (written by a later weerbaar of the same format
+    /// version, or by hand): kept as they are and written back on save.
+    #[serde(flatten)]
+    pub unknown: Unknown,
 }
 
 /// Something the user asked for that cannot be done, as one clear line.
@@ -263,7 +287,7 @@ impl Lists {
         }
         self.shortlists.push(Shortlist {
             name: name.clone(),
-            items: Vec::new(),
+            ..Shortlist::default()
         });
         Ok(name)
     }
@@ -283,7 +307,7 @@ impl Lists {
             } else {
                 list.items.push(Item {
                     id: id.to_string(),
-                    note: String::new(),
+                    ..Item::default()
                 });
                 report.added.push(id.to_string());
             }
@@ -314,7 +338,7 @@ impl Lists {
         } else {
             list.items.push(Item {
                 id: id.to_string(),
-                note: String::new(),
+                ..Item::default()
             });
             Ok(true)
         }
@@ -390,6 +414,7 @@ impl SavedView {
                 .collect(),
             min_evidence: query.min_evidence.clone(),
             sort: query.sort.id().to_string(),
+            unknown: Unknown::new(),
         }
     }
 

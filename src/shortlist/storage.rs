@@ -3,13 +3,18 @@
 //! rename). A file that cannot be understood — corrupt, or written by a newer weerbaar — is
 //! moved aside under a new name and never overwritten; a file that cannot be read at all is
 //! left alone and nothing is saved over it.
+//!
+//! Every change is a read-modify-write under an advisory lock on the data directory, so that
+//! two weerbaars (two shells, the explorer and the CLI) never save over each other's change:
+//! the second waits for the first and starts from what it wrote. A writer killed mid-save
+//! leaves the old file whole and a temporary file that the next save removes.
 
 use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use super::{Book, FORMAT_VERSION};
-use crate::atomic::{self, Overwrite, WriteError};
+use crate::atomic::{self, Overwrite, Sweep, WriteError};
 use crate::model::text::{sanitize, sanitize_line};
 use crate::model::utc_stamp;
 
@@ -156,9 +161,16 @@ impl Storage {
         Ok(target)
     }
 
-    /// Write the whole book atomically, creating the directory when needed.
-    pub fn save(&self, book: &Book) -> Result<(), StorageError> {
-        let dir = self.file.parent().unwrap_or(Path::new("."));
+    fn dir(&self) -> &Path {
+        self.file
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."))
+    }
+
+    /// Create the data directory when needed.
+    fn make_dir(&self) -> Result<(), StorageError> {
+        let dir = self.dir();
         std::fs::create_dir_all(dir).map_err(|e| {
             StorageError::Write(match e.kind() {
                 io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
@@ -166,23 +178,58 @@ impl Storage {
                 }
                 _ => WriteError::Io(dir.to_path_buf(), e),
             })
-        })?;
+        })
+    }
+
+    /// Wait for the advisory lock on the data directory; it is held until the value is dropped
+    /// (and released by the system when the process dies, so a killed writer never blocks the
+    /// next one). On Unix the directory itself is locked, so no lock file is left lying around.
+    fn lock(&self) -> Result<std::fs::File, StorageError> {
+        let dir = self.dir();
+        let write_error = |e: io::Error| StorageError::Write(WriteError::Io(dir.to_path_buf(), e));
+        #[cfg(unix)]
+        let file = std::fs::File::open(dir).map_err(write_error)?;
+        #[cfg(not(unix))]
+        let file = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(dir.join(".shortlists.lock"))
+            .map_err(write_error)?;
+        file.lock().map_err(write_error)?;
+        Ok(file)
+    }
+
+    /// Write the whole book atomically, creating the directory when needed. Takes the lock
+    /// itself; a change to the file as it is goes through `update`.
+    pub fn save(&self, book: &Book) -> Result<(), StorageError> {
+        self.make_dir()?;
+        let _lock = self.lock()?;
+        self.save_locked(book)
+    }
+
+    fn save_locked(&self, book: &Book) -> Result<(), StorageError> {
+        // Under the lock no other weerbaar is writing: any temporary file is a dead writer's.
+        atomic::sweep_stale(&self.file, Sweep::All);
         atomic::write(&self.file, Overwrite::Allow, |w| encode(book, w))
             .map_err(StorageError::Write)
     }
 
-    /// Load, change, save: the way every change is made, so that changes made meanwhile by
-    /// another weerbaar (the CLI while the explorer runs) are not overwritten with an old copy.
-    /// Nothing is written when `change` fails or changes nothing.
+    /// Load, change, save, all under the data directory's lock: the way every change is made,
+    /// so that changes made meanwhile by another weerbaar (the CLI while the explorer runs, two
+    /// scripts at once) are neither overwritten with an old copy nor lost in a race. Nothing
+    /// is written when `change` fails or changes nothing.
     pub fn update<T, E: From<StorageError>>(
         &self,
         change: impl FnOnce(&mut Book) -> Result<T, E>,
     ) -> Result<(T, Loaded), E> {
+        self.make_dir()?;
+        let _lock = self.lock()?;
         let mut loaded = self.load()?;
         let before = loaded.book.clone();
         let out = change(&mut loaded.book)?;
         if loaded.book != before {
-            self.save(&loaded.book)?;
+            self.save_locked(&loaded.book)?;
         }
         Ok((out, loaded))
     }
@@ -193,9 +240,11 @@ fn encode(book: &Book, w: &mut dyn io::Write) -> io::Result<()> {
     w.write_all(b"\n")
 }
 
+/// A pipe or device at the file's place is unreadable (left alone, nothing saved over it);
+/// a file over the limit reads as over it, and is moved aside as not a shortlist file.
 fn read_limited(path: &Path) -> io::Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    std::fs::File::open(path)?
+    crate::input::open_regular(path)?
         .take(MAX_BYTES + 1)
         .read_to_end(&mut bytes)?;
     Ok(bytes)
@@ -411,6 +460,27 @@ mod tests {
             .update(|book| Ok::<_, StorageError>(book.lists(BUNDLED_KEY).is_none()))
             .unwrap();
         assert!(files(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn unknown_fields_of_the_same_version_are_kept_on_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::in_dir(dir.path());
+        std::fs::write(
+            storage.path(),
+            r#"{"version":1,"synced":"2026-12-01","inventories":{"bundled":{"colour":"blue","shortlists":[{"name":"sessie","shared":true,"items":[{"id":"a","note":"","rating":5}]}],"views":[{"name":"v","pinned":1}]}}}"#,
+        )
+        .unwrap();
+        add(&storage, "sessie", &["b"]).unwrap();
+        let saved: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(storage.path()).unwrap()).unwrap();
+        assert_eq!(saved["synced"], "2026-12-01");
+        let lists = &saved["inventories"]["bundled"];
+        assert_eq!(lists["colour"], "blue");
+        assert_eq!(lists["shortlists"][0]["shared"], true);
+        assert_eq!(lists["shortlists"][0]["items"][0]["rating"], 5);
+        assert_eq!(lists["shortlists"][0]["items"][1]["id"], "b");
+        assert_eq!(lists["views"][0]["pinned"], 1);
     }
 
     #[test]

@@ -316,8 +316,8 @@ mod tests {
     #[test]
     fn orphan_rows_name_their_table_and_the_closest_intervention() {
         let (found, total) = lines(
-            "INSERT INTO source (intervention_id, position, url, title, checked)
-               VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01');",
+            "INSERT INTO source (intervention_id, position, url, title, checked, supports)
+               VALUES ('diamantt', 0, 'https://example.org', 'x', '2024-01-01', '');",
         );
         assert_eq!(total, 1);
         assert_eq!(

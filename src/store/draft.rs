@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::model::provenance::{self, FIELD_KEYS};
 use crate::model::text::{sanitize, sanitize_line};
 use crate::model::vocab::{self, Term, closest_ids};
 use crate::model::{
@@ -45,6 +46,10 @@ pub fn pos_of(text: &str, offset: usize) -> Pos {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last position asked for (offset, column): the next one further along the same
+    /// line counts its column from there, so the values of a minified one-line JSON file are
+    /// placed in linear time, not each from the start of the line.
+    last: std::cell::Cell<(usize, usize)>,
 }
 
 impl LineIndex {
@@ -56,7 +61,10 @@ impl LineIndex {
                 .filter(|(_, b)| *b == b'\n')
                 .map(|(i, _)| i + 1),
         );
-        LineIndex { starts }
+        LineIndex {
+            starts,
+            last: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The position of `offset` in `text` (the text this index was built from).
@@ -64,10 +72,17 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
         let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let (last_offset, last_column) = self.last.get();
+        let (from, base) = if last_offset >= start && last_offset <= offset {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
         let column = text
-            .get(start..offset)
-            .map(|l| l.chars().count() + 1)
+            .get(from..offset)
+            .map(|l| l.chars().count() + base)
             .unwrap_or(1);
+        self.last.set((offset, column));
         Pos::new(line, column)
     }
 }
@@ -168,8 +183,13 @@ pub struct DraftElement {
 #[derive(Debug, Clone, Default)]
 pub struct DraftEvidence {
     pub level: Text,
+    pub status: Text,
+    pub date: Text,
+    /// A year written without a date (files from before dates were recorded).
     pub year: Option<At<i64>>,
     pub body: Text,
+    pub databank: Text,
+    pub databank_url: Text,
     pub note: Text,
     pub studies: Vec<At<DraftStudy>>,
 }
@@ -188,6 +208,19 @@ pub struct DraftSource {
     pub url: Text,
     pub title: Text,
     pub checked: Text,
+    /// The field keys this source backs; `None` when the file has no such column or key.
+    pub supports: IdList,
+}
+
+/// Which rules apply. The inventory's own sources (`db check`, `db build`, a TOML directory)
+/// follow the editorial rules of docs/data-guide.md: every filled field backed by a source,
+/// recognitions recorded as the databank records them, countries as codes. An import of
+/// someone else's CSV or JSON needs only what weerbaar needs to show it; what it does carry
+/// (supports, status, databank) is checked the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rules {
+    Inventory,
+    Import,
 }
 
 /// How a file format spells each field, for messages: the TOML sources say
@@ -215,6 +248,16 @@ pub struct Names {
     pub source_url: String,
     pub source_checked: String,
 }
+
+/// How the TOML sources spell the keys added with provenance (the CSV import uses its column
+/// names for the older ones).
+const EVIDENCE_KEYS: [&str; 5] = [
+    "evidence.status",
+    "evidence.date",
+    "evidence.body",
+    "evidence.databank",
+    "evidence.databank_url",
+];
 
 impl Names {
     /// The field names of the TOML sources and of the JSON export.
@@ -250,14 +293,21 @@ impl Names {
 pub fn validate(
     draft: &Draft,
     names: &Names,
+    rules: Rules,
     current_year: u16,
     report: &mut dyn FnMut(Pos, String),
 ) -> Intervention {
     let mut c = Checker {
         entry: draft.pos,
         current_year,
+        rules,
         report,
     };
+    // The inventory's own editorial rules (provenance, recognitions, country codes).
+    let strict = rules == Rules::Inventory;
+    // A field no source backs is emptied (docs/data-guide.md), so the aim, the approach, the
+    // framing and the working elements may be empty and show as unknown: in every file, so an
+    // exported inventory always imports again.
     let n = names;
 
     let id = c.required(&n.id, &draft.id, false);
@@ -295,8 +345,8 @@ pub fn validate(
         }
     };
     let summary = c.required(&n.summary, &draft.summary, true);
-    let aim = c.required(&n.aim, &draft.aim, true);
-    let approach = c.required(&n.approach, &draft.approach, true);
+    let aim = c.present(&n.aim, &draft.aim, true);
+    let approach = c.present(&n.approach, &draft.approach, true);
     let target_groups = c.ids(
         &n.target_groups,
         FacetGroup::TargetGroup,
@@ -328,16 +378,6 @@ pub fn validate(
                 true,
             );
             let framing = c.optional(&w.value.framing, true);
-            if framing.is_empty() {
-                let pos = w.value.framing.as_ref().map(|f| f.pos).unwrap_or(w.pos);
-                c.at(
-                    pos,
-                    format!(
-                        "`{}` is empty: say in a sentence how the intervention frames resilience",
-                        n.framing
-                    ),
-                );
-            }
             Weerbaarheid {
                 dimensions,
                 framing,
@@ -381,20 +421,8 @@ pub fn validate(
             }
             out
         }
-        Some(list) => {
-            c.at(
-                list.pos,
-                format!("`{}` needs at least one entry", n.working_elements),
-            );
-            Vec::new()
-        }
-        None => {
-            c.at(
-                c.entry,
-                "missing required table `[[working_elements]]`".into(),
-            );
-            Vec::new()
-        }
+        // No working element a source names: empty, shown as unknown.
+        _ => Vec::new(),
     };
 
     let evidence = match &draft.evidence {
@@ -426,7 +454,12 @@ pub fn validate(
         }
     };
 
-    Intervention {
+    let country = c.optional(&draft.country, false);
+    if strict && let Some(raw) = &draft.country {
+        c.country(raw, &country);
+    }
+
+    let item = Intervention {
         id,
         name,
         aliases: draft
@@ -436,7 +469,7 @@ pub fn validate(
             .filter(|a| !a.is_empty())
             .collect(),
         providers,
-        country: c.optional(&draft.country, false),
+        country,
         summary,
         aim,
         approach,
@@ -452,13 +485,66 @@ pub fn validate(
         cost: c.optional(&draft.cost, false),
         region: c.optional(&draft.region, false),
         sources,
+    };
+    // Without any source the missing source is the one problem to name.
+    if strict && !item.sources.is_empty() {
+        for key in provenance::unsupported(&item) {
+            let pos = field_pos(draft, key);
+            let message = if key == "evidence" {
+                format!(
+                    "evidence level `{}` is backed by no source: add \"evidence\" to the `supports` of the source that states it, or use \"onbekend\"",
+                    item.evidence.level
+                )
+            } else {
+                format!(
+                    "`{key}` is backed by no source: add \"{key}\" to the `supports` of the source that states it, or empty the field"
+                )
+            };
+            c.at(pos, message);
+        }
     }
+    item
+}
+
+/// Where a field key's value is written, for a message about it (the entry's start when absent).
+fn field_pos(draft: &Draft, key: &str) -> Pos {
+    let text = |t: &Text| t.as_ref().map(|v| v.pos);
+    let list = |l: &IdList| l.as_ref().map(|v| v.pos);
+    let pos = match key {
+        "aliases" => draft.aliases.first().map(|a| a.pos),
+        "providers" => list(&draft.providers),
+        "country" => text(&draft.country),
+        "region" => text(&draft.region),
+        "summary" => text(&draft.summary),
+        "aim" => text(&draft.aim),
+        "approach" => text(&draft.approach),
+        "target_groups" => list(&draft.target_groups),
+        "levels" => list(&draft.levels),
+        "offer_types" => list(&draft.offer_types),
+        "prevention" => list(&draft.prevention),
+        "themes" => list(&draft.themes),
+        "weerbaarheid" => draft.weerbaarheid.as_ref().map(|w| w.pos),
+        "working_elements" => draft.working_elements.as_ref().map(|w| w.pos),
+        "evidence" => draft
+            .evidence
+            .as_ref()
+            .map(|e| e.value.level.as_ref().map(|l| l.pos).unwrap_or(e.pos)),
+        "studies" => draft
+            .evidence
+            .as_ref()
+            .and_then(|e| e.value.studies.first().map(|s| s.pos)),
+        "duration" => text(&draft.duration),
+        "cost" => text(&draft.cost),
+        _ => None,
+    };
+    pos.unwrap_or(draft.pos)
 }
 
 /// Collects problems for one entry.
 struct Checker<'r> {
     entry: Pos,
     current_year: u16,
+    rules: Rules,
     report: &'r mut dyn FnMut(Pos, String),
 }
 
@@ -519,6 +605,64 @@ impl Checker<'_> {
                 self.missing(field);
                 String::new()
             }
+        }
+    }
+
+    /// A text field that must be present but may be blank (`""`: no source states it).
+    fn present(&mut self, field: &str, value: &Text, multiline: bool) -> String {
+        if value.is_none() {
+            self.missing(field);
+        }
+        self.optional(value, multiline)
+    }
+
+    /// Country codes joined by "/" (`NL`, `NL/BE`): each one of `vocab::COUNTRIES`.
+    fn country(&mut self, raw: &At<String>, country: &str) {
+        let codes = vocab::COUNTRIES.iter().map(|t| t.id);
+        let mut seen: Vec<&str> = Vec::new();
+        for code in vocab::country_codes(country) {
+            if vocab::COUNTRIES.iter().any(|t| t.id == code) {
+                if seen.contains(&code) {
+                    self.at(raw.pos, format!("country `{code}` is listed twice"));
+                }
+                seen.push(code);
+                continue;
+            }
+            let key = fold(code);
+            // A country written out ("Nederland", "international") suggests its code.
+            let named: Vec<&str> = vocab::COUNTRIES
+                .iter()
+                .filter(|t| {
+                    fold(t.nl) == key
+                        || fold(t.en) == key
+                        || t.synonyms.iter().any(|s| fold(s) == key)
+                })
+                .map(|t| t.id)
+                .collect();
+            let upper = code.to_ascii_uppercase();
+            let near = if named.is_empty() {
+                closest_ids(&upper, codes.clone())
+            } else {
+                named
+            };
+            let hint = match near.first() {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!(
+                    "valid codes: {}",
+                    vocab::COUNTRIES
+                        .iter()
+                        .map(|t| t.id)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            };
+            self.at(
+                raw.pos,
+                format!(
+                    "unknown country code `{}` (several are joined with \"/\", e.g. \"NL/BE\"); {hint}",
+                    sanitize_line(code)
+                ),
+            );
         }
     }
 
@@ -599,12 +743,193 @@ impl Checker<'_> {
                 String::new()
             }
         };
-        let year = self.year(&n.evidence_year, &doc.year);
+        let level_pos = doc.level.as_ref().map(|l| l.pos).unwrap_or(e.pos);
+        let recognition = vocab::is_recognition(&level);
+
+        let status = match &doc.status {
+            Some(st) => {
+                let id = st.value.trim();
+                if id.is_empty() {
+                    String::new()
+                } else if vocab::RECOGNITION_STATUS.iter().any(|t| t.id == id) {
+                    id.to_string()
+                } else {
+                    let shown = sanitize_line(id);
+                    let near = closest_ids(&shown, vocab::RECOGNITION_STATUS.iter().map(|t| t.id));
+                    self.at(
+                        st.pos,
+                        format!(
+                            "unknown evidence status `{shown}`; {}",
+                            match near.first() {
+                                Some(best) => format!("did you mean `{best}`?"),
+                                None => format!(
+                                    "valid: {}",
+                                    vocab::RECOGNITION_STATUS
+                                        .iter()
+                                        .map(|t| t.id)
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            }
+                        ),
+                    );
+                    String::new()
+                }
+            }
+            None => String::new(),
+        };
+        if !status.is_empty() && !level.is_empty() {
+            // `niet-erkend` is both a level and a status: the two must agree.
+            let pos = doc.status.as_ref().map(|s| s.pos).unwrap_or(level_pos);
+            if (status == "niet-erkend") != (level == "niet-erkend") {
+                self.at(
+                    pos,
+                    format!(
+                        "evidence status `{status}` does not fit level `{level}` (status `niet-erkend` goes with level `niet-erkend`)"
+                    ),
+                );
+            }
+        }
+
+        // The date of the judgement; a legacy `year` is accepted when it agrees with it.
+        let date = match &doc.date {
+            Some(d) => {
+                let value = d.value.trim();
+                if value.is_empty() {
+                    String::new()
+                } else {
+                    match judgement_date_problem(value, self.current_year) {
+                        None => value.to_string(),
+                        Some(why) => {
+                            let shown = if self.limit(d) {
+                                sanitize_line(value)
+                            } else {
+                                String::new()
+                            };
+                            self.at(d.pos, format!("malformed date `{shown}`: {why}"));
+                            String::new()
+                        }
+                    }
+                }
+            }
+            None => String::new(),
+        };
+        let date_year = date.get(..4).and_then(|y| y.parse::<u16>().ok());
+        let legacy_year = self.year(&n.evidence_year, &doc.year);
+        let year = match (date_year, legacy_year, &doc.year) {
+            (Some(d), Some(y), Some(raw)) if d != y => {
+                self.at(
+                    raw.pos,
+                    format!(
+                        "`{}` = {y} disagrees with `evidence.date` = {date}; leave out the year (it is derived from the date)",
+                        n.evidence_year
+                    ),
+                );
+                Some(d)
+            }
+            (Some(d), _, _) => Some(d),
+            (None, y, _) => y,
+        };
+        // A year alone (an older file, or an import) stands for the date.
+        let date = if date.is_empty() {
+            year.map(|y| y.to_string()).unwrap_or_default()
+        } else {
+            date
+        };
+
         let body = self.optional(&doc.body, false);
-        if vocab::is_recognition(&level) && (year.is_none() || body.is_empty()) {
-            let pos = doc.level.as_ref().map(|l| l.pos).unwrap_or(e.pos);
+        let databank = match &doc.databank {
+            Some(d) => {
+                let value = sanitize_line(&d.value);
+                if value.is_empty() || vocab::DATABANKS.contains(&value.as_str()) {
+                    value
+                } else {
+                    let near = closest_ids(&value, vocab::DATABANKS.iter().copied());
+                    let hint = match near.first() {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("valid: {}", vocab::DATABANKS.join(", ")),
+                    };
+                    self.at(d.pos, format!("unknown databank `{value}`; {hint}"));
+                    String::new()
+                }
+            }
+            None => String::new(),
+        };
+        let databank_url = match &doc.databank_url {
+            Some(u) if u.value.trim().is_empty() => String::new(),
+            Some(u) if !self.limit(u) => String::new(),
+            Some(u) if is_valid_url(u.value.trim()) => u.value.trim().to_string(),
+            Some(u) => {
+                self.at(
+                    u.pos,
+                    format!(
+                        "malformed URL `{}`: expected http(s)://host/…",
+                        sanitize_line(&u.value)
+                    ),
+                );
+                String::new()
+            }
+            None => String::new(),
+        };
+
+        if self.rules == Rules::Inventory {
+            if recognition {
+                let missing: Vec<&str> = [
+                    status.is_empty(),
+                    date.is_empty() || doc.date.is_none(),
+                    body.is_empty(),
+                    databank.is_empty(),
+                    databank_url.is_empty(),
+                ]
+                .iter()
+                .zip(EVIDENCE_KEYS)
+                .filter(|(m, _)| **m)
+                .map(|(_, k)| k)
+                .collect();
+                if !missing.is_empty() {
+                    self.at(
+                        level_pos,
+                        format!(
+                            "evidence level `{level}` is a recognition: it needs {}; missing: {}",
+                            EVIDENCE_KEYS.map(|k| format!("`{k}`")).join(", "),
+                            missing
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+            } else if !level.is_empty() {
+                let present: Vec<&str> = [
+                    doc.status.is_some(),
+                    doc.date.is_some() || doc.year.is_some(),
+                    doc.body.is_some(),
+                    doc.databank.is_some(),
+                    doc.databank_url.is_some(),
+                ]
+                .iter()
+                .zip(EVIDENCE_KEYS)
+                .filter(|(p, _)| **p)
+                .map(|(_, k)| k)
+                .collect();
+                if !present.is_empty() {
+                    self.at(
+                        level_pos,
+                        format!(
+                            "evidence level `{level}` is no recognition: leave out {}",
+                            present
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    );
+                }
+            }
+        } else if recognition && (year.is_none() || body.is_empty()) {
             self.at(
-                pos,
+                level_pos,
                 format!(
                     "evidence level `{level}` needs both `{}` and `{}` (the assessing body)",
                     n.evidence_year, n.evidence_body
@@ -614,8 +939,12 @@ impl Checker<'_> {
         let studies = doc.studies.iter().map(|s| self.study(s)).collect();
         Evidence {
             level,
+            status,
+            date,
             year,
             body,
+            databank,
+            databank_url,
             note: self.optional(&doc.note, false),
             studies,
         }
@@ -694,10 +1023,38 @@ impl Checker<'_> {
                 String::new()
             }
         };
+        let mut supports: Vec<String> = Vec::new();
+        for key in doc.supports.iter().flat_map(|l| l.value.iter()) {
+            let k = key.value.trim();
+            if provenance::is_field_key(k) {
+                if supports.iter().any(|s| s == k) {
+                    self.at(key.pos, format!("`supports` lists `{k}` twice"));
+                } else {
+                    supports.push(k.to_string());
+                }
+            } else {
+                let shown = sanitize_line(k);
+                let hint = match closest_ids(&shown, FIELD_KEYS.iter().copied()).first() {
+                    Some(best) => format!("did you mean `{best}`?"),
+                    None => format!("valid keys: {}", FIELD_KEYS.join(" ")),
+                };
+                self.at(
+                    key.pos,
+                    format!("`supports` names no field `{shown}`; {hint}"),
+                );
+            }
+        }
+        if self.rules == Rules::Inventory && doc.supports.is_none() {
+            self.at(
+                s.pos,
+                "a source needs `supports`, the fields it backs (e.g. supports = [\"summary\", \"aim\"])".into(),
+            );
+        }
         Source {
             url,
             title: self.optional(&doc.title, false),
             checked,
+            supports,
         }
     }
 }
@@ -837,6 +1194,39 @@ pub fn date_problem(s: &str, current_year: u16) -> Option<&'static str> {
     None
 }
 
+/// What is wrong with the date of a judgement (`evidence.date`): YYYY-MM-DD where the databank
+/// shows it, else YYYY-MM or YYYY, between 1950 and this year. `None` when it is fine.
+pub fn judgement_date_problem(s: &str, current_year: u16) -> Option<&'static str> {
+    const FORM: &str = "expected the date of the judgement as YYYY-MM-DD, YYYY-MM or YYYY";
+    let parts: Vec<&str> = s.split('-').collect();
+    let digits = |p: &str, len: usize| p.len() == len && p.chars().all(|c| c.is_ascii_digit());
+    let year = match parts.as_slice() {
+        [y] if digits(y, 4) => y,
+        [y, m] if digits(y, 4) && digits(m, 2) => {
+            if !(1..=12).contains(&m.parse::<u8>().unwrap_or(0)) {
+                return Some("there is no such month");
+            }
+            y
+        }
+        [y, m, d] if digits(y, 4) && digits(m, 2) && digits(d, 2) => {
+            // The calendar check only (its "before 1990" is about dates checked, not judged).
+            if let Some(why) = date_problem(s, u16::MAX).filter(|w| !w.contains("1990")) {
+                return Some(why);
+            }
+            y
+        }
+        _ => return Some(FORM),
+    };
+    let year: u16 = year.parse().unwrap_or(0);
+    if year > current_year {
+        return Some("the date lies in the future");
+    }
+    if year < 1950 {
+        return Some("a judgement before 1950 is not plausible");
+    }
+    None
+}
+
 /// A web address we can cite: http(s), a host, no spaces.
 pub fn is_valid_url(s: &str) -> bool {
     let rest = s
@@ -912,6 +1302,7 @@ mod tests {
                         url: text("https://example.org", 2),
                         title: None,
                         checked: text("2026-01-02", 2),
+                        supports: None,
                     },
                     2,
                 )],
@@ -923,7 +1314,7 @@ mod tests {
 
     fn problems(draft: &Draft) -> Vec<String> {
         let mut out = Vec::new();
-        validate(draft, &Names::toml(), 2026, &mut |pos, m| {
+        validate(draft, &Names::toml(), Rules::Import, 2026, &mut |pos, m| {
             out.push(format!("{}:{}: {m}", pos.line, pos.column))
         });
         out

@@ -35,8 +35,9 @@ pub const MAX_INTERVENTIONS: usize = 1_000_000;
 /// The most rows one child table (aliases, sources, …) may hold.
 pub const MAX_CHILD_ROWS: usize = 20 * MAX_INTERVENTIONS;
 
-/// The schema version stored in `PRAGMA user_version`.
-pub const SCHEMA_VERSION: i64 = 1;
+/// The schema version stored in `PRAGMA user_version`. Version 2 added provenance per field
+/// (`source.supports`) and the recognition's status, date and databank.
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The schema, as SQL; also printed in docs/schema.md.
 pub const SCHEMA_SQL: &str = include_str!("schema.sql");

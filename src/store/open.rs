@@ -94,6 +94,10 @@ const EXPECTED: &[(&str, &[&str])] = &[
             "duration",
             "cost",
             "region",
+            "evidence_status",
+            "evidence_date",
+            "evidence_databank",
+            "evidence_databank_url",
         ],
     ),
     ("alias", &["intervention_id", "position", "alias"]),
@@ -120,7 +124,14 @@ const EXPECTED: &[(&str, &[&str])] = &[
     ),
     (
         "source",
-        &["intervention_id", "position", "url", "title", "checked"],
+        &[
+            "intervention_id",
+            "position",
+            "url",
+            "title",
+            "checked",
+            "supports",
+        ],
     ),
 ];
 
@@ -183,16 +194,19 @@ impl Database {
     fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
         let conn = connect(path, budget)?;
         // An unchanged file that passed before is not checked again (`store::checked`).
-        super::checked::check_once(path, || quick_check(&conn, path))
-            .map_err(|e| interrupted(e, path, budget))?;
+        super::checked::check_once(path, || {
+            timed(&conn, budget, |conn| quick_check(conn, path))
+        })
+        .map_err(|e| interrupted(e, path, budget))?;
         Database::checked(conn, path, budget)
     }
 
     /// Check the schema of a connection to a file and read its metadata.
     fn checked(conn: Connection, path: &Path, budget: Budget) -> Result<Database, StoreError> {
-        let metadata = check_schema(&conn, path)
-            .and_then(|()| read::load_metadata(&conn, path))
-            .map_err(|e| interrupted(e, path, budget))?;
+        let metadata = timed(&conn, budget, |conn| {
+            check_schema(conn, path).and_then(|()| read::load_metadata(conn, path))
+        })
+        .map_err(|e| interrupted(e, path, budget))?;
         Ok(Database {
             conn: Mutex::new(conn),
             label: path.to_path_buf(),
@@ -231,7 +245,8 @@ impl Database {
             Some(budget) => {
                 let path = &self.label;
                 let conn = connect(path, budget)?;
-                check_schema(&conn, path).map_err(|e| interrupted(e, path, budget))?;
+                timed(&conn, budget, |conn| check_schema(conn, path))
+                    .map_err(|e| interrupted(e, path, budget))?;
                 Ok(Database {
                     conn: Mutex::new(conn),
                     label: path.clone(),
@@ -263,7 +278,7 @@ impl Database {
             None => f(&conn),
             Some(budget) => {
                 arm(&mut conn, budget).map_err(|e| classify(&self.label, e))?;
-                f(&conn).map_err(|e| interrupted(e, &self.label, budget))
+                timed(&conn, budget, f).map_err(|e| interrupted(e, &self.label, budget))
             }
         }
     }
@@ -356,13 +371,50 @@ impl IntegrityCheck {
     pub fn run(self) -> Result<(), StoreError> {
         super::checked::check_once(&self.path, || {
             let conn = connect(&self.path, self.budget)?;
-            quick_check(&conn, &self.path).map_err(|e| interrupted(e, &self.path, self.budget))
+            timed(&conn, self.budget, |conn| quick_check(conn, &self.path))
+                .map_err(|e| interrupted(e, &self.path, self.budget))
         })
     }
 }
 
-/// A query stopped by the progress handler surfaces as "interrupted"; say why.
+/// The size and modification time of each file when it was opened, to tell a file that
+/// another program changed while we read it from a damaged one.
+type Stamp = (u64, Option<std::time::SystemTime>);
+static OPENED: Mutex<Vec<(PathBuf, Stamp)>> = Mutex::new(Vec::new());
+
+fn stamp(meta: &std::fs::Metadata) -> Stamp {
+    (meta.len(), meta.modified().ok())
+}
+
+fn remember_stamp(path: &Path, meta: &std::fs::Metadata) {
+    let mut opened = OPENED.lock().unwrap_or_else(|e| e.into_inner());
+    opened.retain(|(p, _)| p != path);
+    opened.push((path.to_path_buf(), stamp(meta)));
+}
+
+/// Whether the file is no longer as it was when opened.
+fn changed_since_opened(path: &Path) -> bool {
+    let opened = OPENED.lock().unwrap_or_else(|e| e.into_inner());
+    let Some((_, then)) = opened.iter().find(|(p, _)| p == path) else {
+        return false;
+    };
+    std::fs::metadata(path).map_or(true, |m| stamp(&m) != *then)
+}
+
+/// A query stopped by the progress handler surfaces as "interrupted"; say why. A file that
+/// looks damaged but changed since it was opened was being written meanwhile: say that, not
+/// "corrupt".
 fn interrupted(e: StoreError, path: &Path, budget: Budget) -> StoreError {
+    if matches!(e, StoreError::Corrupt(..) | StoreError::NotADatabase(_))
+        && changed_since_opened(path)
+    {
+        return StoreError::Io(
+            path.to_path_buf(),
+            std::io::Error::other(
+                "the file changed while it was read (is another program writing it?); try again when it is done",
+            ),
+        );
+    }
     match &e {
         StoreError::Sqlite(_, err)
             if err.sqlite_error_code() == Some(ErrorCode::OperationInterrupted) =>
@@ -391,7 +443,7 @@ pub fn verify_path(path: &Path) -> Result<Verification, StoreError> {
 
 fn verify_with(path: &Path, budget: Budget) -> Result<Verification, StoreError> {
     let conn = connect(path, budget)?;
-    verify_conn(&conn, path).map_err(|e| interrupted(e, path, budget))
+    timed(&conn, budget, |conn| verify_conn(conn, path)).map_err(|e| interrupted(e, path, budget))
 }
 
 fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreError> {
@@ -464,15 +516,40 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     if meta.is_dir() {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
     }
+    // A pipe would block SQLite's open forever, a device would be read without end.
+    if !meta.is_file() {
+        return Err(StoreError::Io(
+            path.to_path_buf(),
+            crate::input::not_a_file(),
+        ));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(StoreError::TooLarge(path.to_path_buf(), meta.len()));
     }
+    remember_stamp(path, &meta);
     // Check the header ourselves: SQLite would accept an empty file as a new, empty database.
     let mut header = [0u8; 16];
-    let mut file = std::fs::File::open(path).map_err(|e| io_error(path, e))?;
+    let mut file = crate::input::open_regular(path).map_err(|e| io_error(path, e))?;
     let n = read_up_to(&mut file, &mut header).map_err(|e| io_error(path, e))?;
     if n < header.len() || &header != SQLITE_MAGIC {
         return Err(StoreError::NotADatabase(path.to_path_buf()));
+    }
+    // The file is opened immutable, which ignores a write-ahead log: committed changes still
+    // in `-wal` would silently not be shown. Say so instead.
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let wal = PathBuf::from(wal);
+    if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+        return Err(StoreError::Io(
+            path.to_path_buf(),
+            std::io::Error::other(format!(
+                "committed changes are still in its write-ahead log ({}) and would not be shown; \
+                 close the program writing it, or run `sqlite3 FILE 'PRAGMA wal_checkpoint(TRUNCATE)'`",
+                wal.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default()
+            )),
+        ));
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     // `immutable=1` keeps SQLite from creating -wal/-shm files next to a file we only read
@@ -483,7 +560,83 @@ fn connect(path: &Path, budget: Budget) -> Result<Connection, StoreError> {
     }
     .map_err(|e| classify(path, e))?;
     harden(&mut conn, budget).map_err(|e| classify(path, e))?;
+    // Before any check reads a row: a generated column or an index expression runs SQL of
+    // the file's choosing inside the checks themselves.
+    timed(&conn, budget, |conn| refuse_foreign_code(conn, path))
+        .map_err(|e| interrupted(e, path, budget))?;
     Ok(conn)
+}
+
+/// The `CREATE INDEX` statements weerbaar makes (normalised), from the schema itself.
+fn our_indexes() -> &'static [String] {
+    static OURS: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    OURS.get_or_init(|| {
+        let made = Connection::open_in_memory().and_then(|conn| {
+            conn.execute_batch(super::SCHEMA_SQL)?;
+            let mut stmt = conn.prepare(
+                "SELECT sql FROM sqlite_schema WHERE type = 'index' AND sql IS NOT NULL",
+            )?;
+            stmt.query_map([], |r| r.get::<_, String>(0))?
+                .map(|sql| sql.map(|s| normalise_sql(&s)))
+                .collect()
+        });
+        made.unwrap_or_default()
+    })
+}
+
+fn normalise_sql(sql: &str) -> String {
+    sql.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
+}
+
+/// Refuse a file whose schema would make SQLite run expressions of the file's choosing while
+/// we read or check it: generated columns (computed on every read, and hidden from
+/// `table_info`, so found through `table_xinfo`) and indexes weerbaar did not make (an
+/// expression or a partial index's `WHERE` runs during the integrity check). One long call of
+/// a built-in function there is not stopped by the step counter.
+fn refuse_foreign_code(conn: &Connection, path: &Path) -> Result<(), StoreError> {
+    let wrong = |what: String| StoreError::WrongSchema(path.to_path_buf(), what);
+    let entries: Vec<(String, String, String)> = {
+        let mut stmt = conn
+            .prepare(
+                "SELECT type, name, coalesce(sql, '') FROM sqlite_schema
+                 WHERE type IN ('table', 'index') ORDER BY rowid",
+            )
+            .map_err(|e| classify(path, e))?;
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .and_then(|rows| rows.collect())
+            .map_err(|e| classify(path, e))?
+    };
+    for (kind, name, sql) in &entries {
+        let shown = crate::model::text::sanitize_line(name);
+        if kind == "index" {
+            // Indexes SQLite makes for keys have no SQL; any other must be one of ours.
+            if !sql.is_empty() && !our_indexes().contains(&normalise_sql(sql)) {
+                return Err(wrong(format!(
+                    "the index `{shown}` was not made by weerbaar (an index can run code while the file is read)"
+                )));
+            }
+            continue;
+        }
+        if is_virtual(sql) {
+            continue;
+        }
+        let generated: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM pragma_table_xinfo(?1) WHERE hidden IN (2, 3)",
+                [name],
+                |r| r.get(0),
+            )
+            .map_err(|e| classify(path, e))?;
+        if generated > 0 {
+            return Err(wrong(format!(
+                "table `{shown}` has a generated column (computed by code in the file); weerbaar does not make those"
+            )));
+        }
+    }
+    Ok(())
 }
 
 /// `file:<path>?immutable=1`, with the characters a URI path cannot hold escaped.
@@ -527,10 +680,53 @@ fn harden(conn: &mut Connection, budget: Budget) -> rusqlite::Result<()> {
 }
 
 /// Start the time limit: a runaway query (a corrupt b-tree, a pathological file) is stopped,
-/// never a hang.
+/// never a hang. The progress handler counts VM steps, which one long call of a built-in
+/// function never makes; `Watchdog` interrupts those by the clock.
 fn arm(conn: &mut Connection, budget: Budget) -> rusqlite::Result<()> {
     let deadline = Instant::now() + budget.time;
     conn.progress_handler(budget.every, Some(move || Instant::now() >= deadline))
+}
+
+/// A timer thread that interrupts the connection's running statement when the budget's time
+/// has passed; dropping it (the read is over) stops the timer.
+struct Watchdog {
+    stop: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Watchdog {
+    fn start(conn: &Connection, time: Duration) -> Watchdog {
+        let handle = conn.get_interrupt_handle();
+        let (stop, stopped) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("sqlite-watchdog".into())
+            .spawn(move || {
+                if let Err(std::sync::mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(time)
+                {
+                    handle.interrupt();
+                }
+            })
+            .ok();
+        Watchdog {
+            stop: Some(stop),
+            thread,
+        }
+    }
+}
+
+impl Drop for Watchdog {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+/// Run `f` on `conn` with the wall-clock limit of `budget` enforced.
+fn timed<T>(conn: &Connection, budget: Budget, f: impl FnOnce(&Connection) -> T) -> T {
+    let _watchdog = Watchdog::start(conn, budget.time);
+    f(conn)
 }
 
 fn quick_check(conn: &Connection, path: &Path) -> Result<(), StoreError> {
@@ -685,6 +881,92 @@ mod tests {
             Err(StoreError::TooSlow(_, 0))
         ));
         assert!(open_with(&path, Budget::OPEN).is_ok());
+    }
+
+    #[test]
+    fn one_long_query_is_stopped_by_the_clock_even_without_progress_checks() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("ok.sqlite");
+        std::fs::write(&path, BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+        // The step counter never fires: only the wall clock can stop the query.
+        let budget = Budget {
+            time: Duration::from_millis(200),
+            every: i32::MAX,
+        };
+        let db = Database::open_with(&path, Budget::OPEN).unwrap_or_else(|e| panic!("{e}"));
+        let db = Database {
+            budget: Some(budget),
+            ..db
+        };
+        let started = Instant::now();
+        let err = db
+            .read(|conn| {
+                conn.query_row(
+                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n)
+                     SELECT count(*) FROM n",
+                    [],
+                    |r| r.get::<_, i64>(0),
+                )
+                .map_err(|e| classify(&path, e))
+            })
+            .unwrap_err();
+        assert!(matches!(err, StoreError::TooSlow(..)), "{err}");
+        assert!(started.elapsed() < Duration::from_secs(10));
+        // The next read gets a fresh limit and works.
+        assert!(db.count().is_ok());
+    }
+
+    #[test]
+    fn generated_columns_and_foreign_indexes_are_refused_before_any_check() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for (n, sql, said) in [
+            (
+                1,
+                "ALTER TABLE intervention ADD COLUMN g TEXT GENERATED ALWAYS AS (upper(name)) VIRTUAL",
+                "generated column",
+            ),
+            (
+                2,
+                "CREATE INDEX evil ON intervention (name) WHERE length(name) > 0",
+                "the index `evil` was not made by weerbaar",
+            ),
+            (
+                3,
+                "CREATE INDEX evil2 ON alias (upper(alias))",
+                "the index `evil2` was not made by weerbaar",
+            ),
+        ] {
+            let path = dir.path().join(format!("{n}.sqlite"));
+            std::fs::write(&path, BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+            let conn = Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            conn.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
+            drop(conn);
+            let err = open_path(&path).err().map(|e| e.to_string());
+            assert!(err.as_deref().is_some_and(|e| e.contains(said)), "{err:?}");
+            let err = verify_path(&path).err().map(|e| e.to_string());
+            assert!(err.as_deref().is_some_and(|e| e.contains(said)), "{err:?}");
+        }
+        // Our own indexes are recognised.
+        assert!(!our_indexes().is_empty());
+    }
+
+    #[test]
+    fn a_file_that_changed_while_read_is_said_to_have_changed_not_to_be_corrupt() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("bezig.sqlite");
+        std::fs::write(&path, BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+        let db = Database::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
+        let damaged = || StoreError::Corrupt(path.clone(), "malformed".into());
+        // Unchanged: a damaged file is called damaged.
+        let said = interrupted(damaged(), &path, Budget::OPEN).to_string();
+        assert!(said.contains("malformed"), "{said}");
+        // Another program writes to it meanwhile.
+        let mut grown = BUNDLED_DB.to_vec();
+        grown.extend_from_slice(&[0; 4096]);
+        std::fs::write(&path, grown).unwrap_or_else(|e| panic!("{e}"));
+        let said = interrupted(damaged(), &path, Budget::OPEN).to_string();
+        assert!(said.contains("changed while it was read"), "{said}");
+        drop(db);
     }
 
     #[test]

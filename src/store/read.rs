@@ -54,16 +54,18 @@ impl Part {
             Part::All => {
                 "SELECT id, name, country, summary, aim, approach, framing,
                     evidence_level, evidence_year, evidence_body, evidence_note, duration, cost,
-                    region
+                    region, evidence_status, evidence_date, evidence_databank,
+                    evidence_databank_url
                 FROM intervention"
             }
             Part::Keys => {
                 "SELECT id, name, '', '', '', '', '', evidence_level, evidence_year, '', '', '',
-                    '', ''
+                    '', '', evidence_status, '', '', ''
                 FROM intervention"
             }
             Part::Text => {
-                "SELECT id, '', '', summary, aim, approach, framing, '', NULL, '', '', '', '', ''
+                "SELECT id, '', '', summary, aim, approach, framing, '', NULL, '', '', '', '', '',
+                    '', '', '', ''
                 FROM intervention"
             }
         }
@@ -116,7 +118,7 @@ const CHILD_SQL: [(&str, &str); 6] = [
         "ORDER BY intervention_id COLLATE BINARY, position",
     ),
     (
-        "SELECT intervention_id, url, title, checked FROM source",
+        "SELECT intervention_id, url, title, checked, supports FROM source",
         "ORDER BY intervention_id COLLATE BINARY, position",
     ),
 ];
@@ -195,6 +197,19 @@ pub(super) fn for_each(
         }
         let raw_id = raw_text(row, 0, path)?;
         let mut item = read_intervention(row, path)?;
+        // An id is looked up by its stored bytes: one that cleaning changes (control or
+        // invisible characters, spaces around it) would be listed as one id and fail to be
+        // fetched by it. Refused, so `db verify`, `list` and `export` agree.
+        if raw_id != item.id.as_bytes() {
+            return Err(StoreError::BadContent(
+                path.to_path_buf(),
+                format!(
+                    "the id {:?} holds control or invisible characters (shown as `{}`); an id is plain text",
+                    String::from_utf8_lossy(&raw_id),
+                    item.id
+                ),
+            ));
+        }
         // Ids arrive in byte order; the cleaned ids must keep it (lookups are binary searches)
         // and two entries must never share an id.
         if let Some((previous_raw, previous_id)) = &previous {
@@ -247,8 +262,12 @@ fn read_intervention(row: &Row<'_>, path: &Path) -> Result<Intervention, StoreEr
         },
         evidence: Evidence {
             level: line(7)?,
+            status: line(14)?,
+            date: line(15)?,
             year: year.and_then(|y| u16::try_from(y).ok()),
             body: line(9)?,
+            databank: line(16)?,
+            databank_url: line(17)?,
             note: line(10)?,
             studies: Vec::new(),
         },
@@ -347,6 +366,7 @@ fn read_child(kind: usize, row: &Row<'_>, path: &Path) -> Result<Child, StoreErr
             url: line(1)?,
             title: line(2)?,
             checked: line(3)?,
+            supports: line(4)?.split_whitespace().map(str::to_string).collect(),
         }),
     })
 }

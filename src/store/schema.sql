@@ -29,6 +29,12 @@ CREATE TABLE intervention (
     evidence_year  INTEGER,
     evidence_body  TEXT NOT NULL,
     evidence_note  TEXT NOT NULL,
+    -- Since version 2: the recognition as the databank records it (evidence_year is derived
+    -- from evidence_date).
+    evidence_status       TEXT NOT NULL,
+    evidence_date         TEXT NOT NULL,
+    evidence_databank     TEXT NOT NULL,
+    evidence_databank_url TEXT NOT NULL,
     duration       TEXT NOT NULL,
     cost           TEXT NOT NULL,
     region         TEXT NOT NULL
@@ -84,5 +90,7 @@ CREATE TABLE source (
     url             TEXT NOT NULL,
     title           TEXT NOT NULL,
     checked         TEXT NOT NULL,
+    -- Since version 2: the field keys this source backs, separated by spaces ("summary aim").
+    supports        TEXT NOT NULL,
     PRIMARY KEY (intervention_id, position)
 ) WITHOUT ROWID;

@@ -17,7 +17,7 @@ use crate::model::text::sanitize_line;
 use super::Metadata;
 use super::draft::{
     At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
-    Names, Pos, Registry, pos_of, validate,
+    Names, Pos, Registry, Rules, pos_of, validate,
 };
 
 pub use super::draft::{Problem, is_valid_date, is_valid_url, unknown_id_message};
@@ -77,8 +77,13 @@ struct DocWorkingElement {
 #[serde(default, deny_unknown_fields)]
 struct DocEvidence {
     level: Option<S<String>>,
+    status: Option<S<String>>,
+    date: Option<S<String>>,
+    /// No longer written (derived from `date`); accepted when it agrees with the date.
     year: Option<S<i64>>,
     body: Option<S<String>>,
+    databank: Option<S<String>>,
+    databank_url: Option<S<String>>,
     note: Option<S<String>>,
     studies: Vec<S<DocStudy>>,
 }
@@ -99,6 +104,7 @@ struct DocSource {
     url: Option<S<String>>,
     title: Option<S<String>>,
     checked: Option<S<String>>,
+    supports: Option<S<Vec<S<String>>>>,
 }
 
 #[derive(Deserialize)]
@@ -111,11 +117,16 @@ struct MetadataDoc {
     source: String,
 }
 
+/// A source file larger than this is refused (a pipe or device is refused whatever its size).
+const MAX_SOURCE_BYTES: u64 = 16_000_000;
+
 /// Read `dir/inventory.toml` and every `dir/interventions/*.toml`.
 pub fn read_dir(dir: &Path, current_year: u16) -> SourceSet {
     let mut set = SourceSet::default();
     let meta_path = dir.join("inventory.toml");
-    match std::fs::read_to_string(&meta_path) {
+    match crate::input::read_limited(&meta_path, MAX_SOURCE_BYTES)
+        .and_then(|b| String::from_utf8(b).map_err(std::io::Error::other))
+    {
         Ok(text) => match parse_metadata(&meta_path, &text) {
             Ok(meta) => set.metadata = meta,
             Err(mut problems) => set.problems.append(&mut problems),
@@ -152,7 +163,7 @@ pub fn read_entries(dir: &Path, current_year: u16) -> SourceSet {
     files.sort();
     let mut texts = Vec::new();
     for file in files {
-        match std::fs::read(&file) {
+        match crate::input::read_limited(&file, MAX_SOURCE_BYTES) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => texts.push((file, text)),
                 Err(e) => set.problems.push(problem(
@@ -191,6 +202,8 @@ pub fn parse_all(files: &[(PathBuf, String)], current_year: u16) -> SourceSet {
                 set.interventions.push(item);
             }
         }
+        // In the order of the file, so an editor can work down it.
+        problems.sort_by_key(|p| (p.line, p.column));
         set.problems.append(&mut problems);
     }
     set.interventions.sort_by(|a, b| a.id.cmp(&b.id));
@@ -274,8 +287,12 @@ fn draft(doc: &Doc, text: &str) -> Draft {
             At::new(
                 DraftEvidence {
                     level: sp.opt(&ev.level),
+                    status: sp.opt(&ev.status),
+                    date: sp.opt(&ev.date),
                     year: sp.opt(&ev.year),
                     body: sp.opt(&ev.body),
+                    databank: sp.opt(&ev.databank),
+                    databank_url: sp.opt(&ev.databank_url),
                     note: sp.opt(&ev.note),
                     studies: ev
                         .studies
@@ -309,6 +326,7 @@ fn draft(doc: &Doc, text: &str) -> Draft {
                                 url: sp.opt(&src.url),
                                 title: sp.opt(&src.title),
                                 checked: sp.opt(&src.checked),
+                                supports: sp.list(&src.supports),
                             },
                             sp.pos(s.span().start),
                         )
@@ -340,9 +358,13 @@ fn parse_one(
         }
     };
     let draft = draft(&doc, text);
-    let item = validate(&draft, &Names::toml(), current_year, &mut |pos, m| {
-        problems.push(problem(path, pos, m))
-    });
+    let item = validate(
+        &draft,
+        &Names::toml(),
+        Rules::Inventory,
+        current_year,
+        &mut |pos, m| problems.push(problem(path, pos, m)),
+    );
     let id_pos = draft.id.as_ref().map(|i| i.pos).unwrap_or(Pos::new(1, 1));
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
     if draft.id.is_some() && !item.id.is_empty() && stem != item.id {
@@ -413,6 +435,7 @@ level = "onbekend"
 [[sources]]
 url = "https://example.org/a"
 checked = "2026-11-21"
+supports = ["providers", "summary", "aim", "approach", "target_groups", "levels", "offer_types", "prevention", "themes", "weerbaarheid", "working_elements"]
 "#;
 
     fn check(name: &str, text: &str) -> SourceSet {
@@ -473,12 +496,175 @@ checked = "2026-11-21"
     }
 
     #[test]
-    fn a_recognition_without_year_and_body_is_refused() {
-        let text = GOOD.replace(r#"level = "onbekend""#, r#"level = "goed-onderbouwd""#);
+    fn a_recognition_without_status_date_body_and_databank_is_refused() {
+        let text = GOOD
+            .replace(r#"level = "onbekend""#, r#"level = "goed-onderbouwd""#)
+            .replace(
+                r#""working_elements"]"#,
+                r#""working_elements", "evidence"]"#,
+            );
         let msgs = messages(&check("voorbeeld.toml", &text));
-        assert_eq!(msgs.len(), 1);
+        assert_eq!(
+            msgs,
+            vec![
+                "voorbeeld.toml:22:9: evidence level `goed-onderbouwd` is a recognition: it needs `evidence.status`, `evidence.date`, `evidence.body`, `evidence.databank`, `evidence.databank_url`; missing: `evidence.status`, `evidence.date`, `evidence.body`, `evidence.databank`, `evidence.databank_url`"
+            ]
+        );
+    }
+
+    /// GOOD with a recognition recorded as the databank records it.
+    fn recognised() -> String {
+        GOOD.replace(
+            r#"level = "onbekend""#,
+            r#"level = "goed-onderbouwd"
+status = "in-herbeoordeling"
+date = "2015-12-11"
+body = "Erkenningscommissie Interventies"
+databank = "NJi"
+databank_url = "https://www.nji.nl/interventies/voorbeeld""#,
+        )
+        .replace(
+            r#""working_elements"]"#,
+            r#""working_elements", "evidence"]"#,
+        )
+    }
+
+    #[test]
+    fn a_recognition_as_the_databank_records_it_is_read_whole() {
+        let set = check("voorbeeld.toml", &recognised());
+        assert_eq!(messages(&set), Vec::<String>::new());
+        let e = &set.interventions[0].evidence;
+        assert_eq!(
+            (
+                e.status.as_str(),
+                e.date.as_str(),
+                e.year,
+                e.databank.as_str()
+            ),
+            ("in-herbeoordeling", "2015-12-11", Some(2015), "NJi")
+        );
+    }
+
+    #[test]
+    fn a_legacy_year_must_agree_with_the_date() {
+        let text = recognised().replace("date = \"2015-12-11\"", "date = \"2015-12\"\nyear = 2015");
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            Vec::<String>::new()
+        );
+        let text = recognised().replace("date = \"2015-12-11\"", "date = \"2015\"\nyear = 2016");
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            vec![
+                "voorbeeld.toml:25:8: `evidence.year` = 2016 disagrees with `evidence.date` = 2015; leave out the year (it is derived from the date)"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_bad_status_databank_or_date_names_the_place_and_the_closest_value() {
+        let text = recognised()
+            .replace("\"in-herbeoordeling\"", "\"herbeoordeling\"")
+            .replace("databank = \"NJi\"", "databank = \"Movsie\"")
+            .replace("2015-12-11", "11-12-2015");
+        let msgs = messages(&check("voorbeeld.toml", &text));
         assert!(
-            msgs[0].contains("`goed-onderbouwd` needs both `evidence.year` and `evidence.body`")
+            msgs.contains(&"voorbeeld.toml:23:10: unknown evidence status `herbeoordeling`; did you mean `in-herbeoordeling`?".to_string()),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.contains(
+                &"voorbeeld.toml:26:12: unknown databank `Movsie`; did you mean `Movisie`?"
+                    .to_string()
+            ),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.starts_with("voorbeeld.toml:24:8: malformed date `11-12-2015`")),
+            "{msgs:?}"
+        );
+    }
+
+    #[test]
+    fn a_field_no_source_supports_is_refused_where_it_is_written() {
+        // The rule this file exists for: drop "aim" from `supports` and the aim is unbacked.
+        let text = GOOD.replace(r#""summary", "aim","#, r#""summary","#);
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            vec![
+                "voorbeeld.toml:6:7: `aim` is backed by no source: add \"aim\" to the `supports` of the source that states it, or empty the field"
+            ]
+        );
+        // Emptied, it needs no source (and shows as unknown).
+        let text = text.replace(r#"aim = "Doel.""#, r#"aim = """#);
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn niet_beoordeeld_needs_a_source_and_onbekend_does_not() {
+        let text = GOOD.replace(r#"level = "onbekend""#, r#"level = "niet-beoordeeld""#);
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            vec![
+                "voorbeeld.toml:22:9: evidence level `niet-beoordeeld` is backed by no source: add \"evidence\" to the `supports` of the source that states it, or use \"onbekend\""
+            ]
+        );
+    }
+
+    #[test]
+    fn supports_names_only_field_keys_and_every_source_has_it() {
+        let text = GOOD.replace(
+            r#"supports = ["providers","#,
+            r#"supports = ["provider", "providers","#,
+        );
+        assert_eq!(
+            messages(&check("voorbeeld.toml", &text)),
+            vec![
+                "voorbeeld.toml:27:13: `supports` names no field `provider`; did you mean `providers`?"
+            ]
+        );
+        let text = format!(
+            "{GOOD}\n[[sources]]\nurl = \"https://example.org/b\"\nchecked = \"2026-11-20\"\n"
+        );
+        let msgs = messages(&check("voorbeeld.toml", &text));
+        assert_eq!(
+            msgs,
+            vec![
+                "voorbeeld.toml:29:1: a source needs `supports`, the fields it backs (e.g. supports = [\"summary\", \"aim\"])"
+            ]
+        );
+    }
+
+    #[test]
+    fn countries_are_codes_and_a_near_miss_is_named() {
+        let with = |country: &str| {
+            let text = GOOD
+                .replace(
+                    "providers = [\"Aanbieder\"]",
+                    &format!("providers = [\"Aanbieder\"]\ncountry = \"{country}\""),
+                )
+                .replace(
+                    r#"supports = ["providers","#,
+                    r#"supports = ["country", "providers","#,
+                );
+            messages(&check("voorbeeld.toml", &text))
+        };
+        assert_eq!(with("NL/BE"), Vec::<String>::new());
+        assert_eq!(
+            with("international"),
+            vec![
+                "voorbeeld.toml:5:11: unknown country code `international` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `INT`?"
+            ]
+        );
+        assert_eq!(
+            with("NL/Be"),
+            vec![
+                "voorbeeld.toml:5:11: unknown country code `Be` (several are joined with \"/\", e.g. \"NL/BE\"); did you mean `BE`?"
+            ]
         );
     }
 

@@ -57,16 +57,19 @@ pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usiz
 /// Write an inventory to `out` through a temporary file in the same directory.
 pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildError> {
     let write_err = |e: String| BuildError::Write(out.to_path_buf(), e);
-    let dir = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "inventory.sqlite".into());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    // A device, pipe or folder at the target would be replaced by the rename below (a device
+    // node turned into a plain file). A database cannot be streamed into one: refuse.
+    if std::fs::metadata(out).is_ok_and(|m| !m.is_file()) {
+        return Err(write_err(
+            "not a regular file (a device, a pipe or a folder); it is left as it is — give the name of a file".into(),
+        ));
+    }
+    // Leftovers of a writer that was killed (`kill -9`, a power cut) go first.
+    crate::atomic::sweep_stale(out, crate::atomic::Sweep::DeadOwners);
+    let tmp = crate::atomic::temp_path(out);
     let _ = std::fs::remove_file(&tmp);
+    // A signal removes it (and SQLite's journal) before the process ends.
+    crate::atomic::track(&tmp);
     let result = (|| {
         let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
         write_inventory(&mut conn, inventory).map_err(|e| e.to_string())?;
@@ -76,9 +79,12 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
             .map_err(|e| format!("the written file does not read back ({e})"))?;
         // The search index is made from the records as they read back (exactly what
         // `db verify` rebuilds it from), in a transaction of its own.
+        // The index's own commit makes SQLite's change counter one more than now: stored with
+        // it, a later write by any other tool shows the index is stale.
+        let counter = crate::query::stored::change_counter(&tmp).map(|c| c.wrapping_add(1));
         let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
         let tx = conn.transaction().map_err(|e| e.to_string())?;
-        crate::query::stored::write(&tx, &crate::query::Index::build(&back))
+        crate::query::stored::write(&tx, &crate::query::Index::build(&back), counter)
             .map_err(|e| e.to_string())?;
         tx.commit().map_err(|e| e.to_string())?;
         conn.close().map_err(|(_, e)| e.to_string())?;
@@ -87,6 +93,7 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    crate::atomic::untrack(&tmp);
     result.map_err(write_err)
 }
 
@@ -133,8 +140,10 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
 
         let mut item_stmt = tx.prepare(
             "INSERT INTO intervention (id, name, country, summary, aim, approach, framing,
-                evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                evidence_level, evidence_year, evidence_body, evidence_note, duration, cost, region,
+                evidence_status, evidence_date, evidence_databank, evidence_databank_url)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                ?18)",
         )?;
         let mut alias_stmt =
             tx.prepare("INSERT INTO alias (intervention_id, position, alias) VALUES (?1, ?2, ?3)")?;
@@ -152,7 +161,8 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         let mut source_stmt = tx.prepare(
-            "INSERT INTO source (intervention_id, position, url, title, checked) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO source (intervention_id, position, url, title, checked, supports)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
 
         for i in &inventory.interventions {
@@ -170,7 +180,11 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
                 i.evidence.note,
                 i.duration,
                 i.cost,
-                i.region
+                i.region,
+                i.evidence.status,
+                i.evidence.date,
+                i.evidence.databank,
+                i.evidence.databank_url
             ])?;
             for (pos, a) in i.aliases.iter().enumerate() {
                 alias_stmt.execute(params![i.id, pos as i64, a])?;
@@ -198,11 +212,58 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
                 ])?;
             }
             for (pos, s) in i.sources.iter().enumerate() {
-                source_stmt.execute(params![i.id, pos as i64, s.url, s.title, s.checked])?;
+                source_stmt.execute(params![
+                    i.id,
+                    pos as i64,
+                    s.url,
+                    s.title,
+                    s.checked,
+                    s.supports.join(" ")
+                ])?;
             }
         }
     }
     tx.commit()?;
     conn.execute_batch("VACUUM")?;
     Ok(())
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn leftovers_of_a_killed_writer_are_swept_on_the_next_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("uit.sqlite");
+        let tmp = dir.path().join(".uit.sqlite.999999999.0.tmp");
+        let journal = dir.path().join(".uit.sqlite.999999999.0.tmp-journal");
+        std::fs::write(&tmp, "half").unwrap();
+        std::fs::write(&journal, "half").unwrap();
+        let inventory = super::super::open_bundled().unwrap();
+        write_atomically(&inventory, &out).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["uit.sqlite"]);
+    }
+
+    #[test]
+    fn a_pipe_or_device_at_the_target_is_refused_and_left_as_it_is() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.sqlite");
+        let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+        assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+        let inventory = super::super::open_bundled().unwrap();
+        let err = write_atomically(&inventory, &fifo).unwrap_err().to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+        assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+        let err = write_atomically(&inventory, dir.path())
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a regular file"), "{err}");
+    }
 }

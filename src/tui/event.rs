@@ -16,6 +16,7 @@ pub fn to_msg(event: &Event) -> Option<Msg> {
         Event::Key(key) => key_msg(key),
         Event::Mouse(mouse) => mouse_msg(mouse),
         Event::Resize(w, h) => Some(Msg::Resize(*w, *h)),
+        Event::Paste(text) => Some(Msg::Paste(text.clone())),
         _ => None,
     }
 }

@@ -51,12 +51,24 @@ fn item(
             .collect(),
         evidence: Evidence {
             level: level.into(),
+            status: if year.is_some() {
+                "erkend".into()
+            } else {
+                String::new()
+            },
+            date: year.map(|y| y.to_string()).unwrap_or_default(),
             year,
             body: if year.is_some() {
                 "Erkenningscommissie Interventies".into()
             } else {
                 String::new()
             },
+            databank: if year.is_some() {
+                "NJi".into()
+            } else {
+                String::new()
+            },
+            databank_url: String::new(),
             note: String::new(),
             studies: if year.is_some() {
                 vec![Study {
@@ -77,6 +89,10 @@ fn item(
             url: format!("https://example.org/interventies/{id}/een-lange-pagina-naam"),
             title: format!("Beschrijving {name}"),
             checked: "2026-10-01".into(),
+            supports: crate::model::provenance::FIELD_KEYS
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
         }],
         ..Intervention::default()
     }

@@ -32,7 +32,9 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
@@ -88,26 +90,52 @@ fn ending_signal() -> Option<i32> {
     i32::try_from(number).ok().filter(|&n| n > 0)
 }
 
-/// Make SIGTERM and SIGHUP set a flag that the run loop checks, instead of killing the process
-/// with the terminal still raw. The loop cannot always see the flag: when the terminal hangs
+/// Set by SIGTSTP from outside (`kill -TSTP`; Ctrl-Z in raw mode is a key, not a signal).
+static SUSPEND: std::sync::OnceLock<Arc<AtomicBool>> = std::sync::OnceLock::new();
+
+fn suspend_asked() -> bool {
+    SUSPEND
+        .get()
+        .is_some_and(|f| f.swap(false, Ordering::Relaxed))
+}
+
+/// Stop as a shell's job control expects: put the terminal back, stop, and on SIGCONT take the
+/// screen again and draw it whole.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>, state: &State) -> io::Result<()> {
+    restore_terminal();
+    #[cfg(unix)]
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    // Here after SIGCONT.
+    enter_terminal()?;
+    terminal.clear()?;
+    terminal.draw(|frame| view::draw(state, frame))?;
+    Ok(())
+}
+
+/// Make SIGTERM, SIGHUP, SIGINT and SIGQUIT set a flag that the run loop checks, instead of
+/// killing the process with the terminal still raw. The loop cannot always see the flag: when the terminal hangs
 /// up, crossterm keeps reading an empty stdin inside `poll` and never returns. So a watcher
 /// thread also waits for the signal and, if the loop has not left within a grace period,
 /// restores what it can and ends the process, instead of spinning on a dead terminal.
 fn watch_signals() -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     let flag = SIGNALLED.get_or_init(|| Arc::new(AtomicBool::new(false)));
     let number = SIGNAL_NUMBER.get_or_init(|| Arc::new(AtomicUsize::new(0)));
-    for signal in [SIGTERM, SIGHUP] {
+    let suspend = SUSPEND.get_or_init(|| Arc::new(AtomicBool::new(false)));
+    signal_hook::flag::register(SIGTSTP, Arc::clone(suspend))?;
+    const ENDING: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    for signal in ENDING {
         signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(flag))?;
         signal_hook::flag::register(signal, Arc::clone(flag))?;
         // Signal numbers are small and positive.
         let value = usize::try_from(signal).unwrap_or_default();
         signal_hook::flag::register_usize(signal, Arc::clone(number), value)?;
     }
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING)?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             std::thread::sleep(HANGUP_GRACE);
+            crate::atomic::remove_staged();
             restore_terminal();
             std::process::exit(128 + signal);
         }
@@ -191,7 +219,12 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     if let Some(signal) = ending_signal() {
         std::process::exit(128 + signal);
     }
-    result.map_err(|e| format!("terminal error: {e}"))
+    let failures = result.map_err(|e| format!("terminal error: {e}"))?;
+    if failures.is_empty() {
+        Ok(())
+    } else {
+        Err(failures.join("; "))
+    }
 }
 
 fn run_loop(
@@ -200,7 +233,7 @@ fn run_loop(
     outside: &mut outside::Outside,
     worker: Option<&SearchWorker>,
     loader: &mut Loader,
-) -> io::Result<()> {
+) -> io::Result<Vec<String>> {
     let size = terminal.size()?;
     dispatch(state, [Msg::Resize(size.width, size.height)]);
     let mut dirty = true;
@@ -216,13 +249,16 @@ fn run_loop(
         let mut msgs: Vec<Msg> = Vec::new();
         while msgs.is_empty() {
             if session_signalled() {
-                return Ok(());
+                return Ok(finish_queued(state, outside));
+            }
+            if suspend_asked() {
+                suspend(terminal, state)?;
             }
             // The loader's progress and indexes, as they come.
             if loader.is_running() {
                 msgs.extend(loader.take());
                 if loader.failure().is_some() {
-                    return Ok(());
+                    return Ok(Vec::new());
                 }
                 if !msgs.is_empty() {
                     break;
@@ -261,23 +297,75 @@ fn run_loop(
             continue;
         }
         let before = (state.ui.clone(), state.generation, state.awaited);
-        if dispatch(state, msgs) {
-            return Ok(());
-        }
-        if state
-            .outbox
-            .iter()
-            .any(|e| matches!(e, msg::Effect::Export(_)))
-        {
+        let next = handle(state, outside, worker, msgs, |state| {
             // A large export takes seconds: show that it is under way before writing it.
-            terminal.draw(|frame| view::draw(state, frame))?;
-        }
-        if perform_effects(state, outside, worker)? {
-            return Ok(());
+            terminal.draw(|frame| view::draw(state, frame)).map(|_| ())
+        })?;
+        if let Next::Quit(failures) = next {
+            return Ok(failures);
         }
         // Redraw only when something visible changed.
         dirty = (&state.ui, state.generation, state.awaited) != (&before.0, before.1, before.2);
     }
+}
+
+/// What a batch of messages led to.
+#[derive(Debug, PartialEq)]
+enum Next {
+    Continue,
+    /// Leave, with what could not be done of the effects still queued (one line each).
+    Quit(Vec<String>),
+}
+
+/// Update with one batch of messages and perform the effects they asked for. `exporting` is
+/// called before an export is written (to draw the "under way" frame).
+fn handle(
+    state: &mut State,
+    outside: &mut outside::Outside,
+    worker: Option<&SearchWorker>,
+    msgs: Vec<Msg>,
+    exporting: impl FnOnce(&State) -> io::Result<()>,
+) -> io::Result<Next> {
+    if dispatch(state, msgs) {
+        return Ok(Next::Quit(finish_queued(state, outside)));
+    }
+    if state
+        .outbox
+        .iter()
+        .any(|e| matches!(e, msg::Effect::Export(_)))
+    {
+        exporting(state)?;
+    }
+    if perform_effects(state, outside, worker)? {
+        return Ok(Next::Quit(finish_queued(state, outside)));
+    }
+    Ok(Next::Continue)
+}
+
+/// The explorer is quitting with effects still queued (`s` and `q` in one read: a paste, a
+/// macro, keys coalesced over ssh): perform the saves, exports and copies now, so that nothing
+/// asked for is lost, and return what failed, to be said once the terminal is restored.
+fn finish_queued(state: &mut State, outside: &mut outside::Outside) -> Vec<String> {
+    let mut failures = Vec::new();
+    for effect in std::mem::take(&mut state.outbox) {
+        if !matches!(
+            effect,
+            Effect::SaveLists(_) | Effect::Export(_) | Effect::Copy(_)
+        ) {
+            continue;
+        }
+        match outside.perform(state, effect) {
+            Some(Msg::ListsSaved(Err(e))) | Some(Msg::Copied(Err(e))) => failures.push(e),
+            Some(Msg::Exported(Err(e))) => failures.push(e.message),
+            // Keep the explorer's copy in step, as the answer would in the loop.
+            Some(answer @ Msg::ListsSaved(Ok(_))) => {
+                let _ = dispatch(state, [answer]);
+                state.outbox.clear();
+            }
+            _ => {}
+        }
+    }
+    failures
 }
 
 /// Perform the IO the messages asked for and feed the answers back; hand searches to the
@@ -351,9 +439,8 @@ impl Session {
     fn start() -> io::Result<Session> {
         install_panic_hook();
         watch_signals()?;
-        enable_raw_mode()?;
-        let started = execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture)
-            .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        let started =
+            enter_terminal().and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
         match started {
             Ok(terminal) => Ok(Session { terminal }),
             Err(e) => {
@@ -370,12 +457,25 @@ impl Drop for Session {
     }
 }
 
+/// Raw mode, the alternate screen, mouse capture and bracketed paste (a paste arrives as one
+/// `Event::Paste`, not as keys to run). `restore_terminal` undoes it.
+fn enter_terminal() -> io::Result<()> {
+    enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
+}
+
 /// Undo everything `Session::start` did; safe to call more than once.
 fn restore_terminal() {
     // Raw mode first: with it off, anything printed next (a panic message) lands readably.
     let _ = disable_raw_mode();
     let _ = execute!(
         io::stdout(),
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         cursor::Show
@@ -393,4 +493,85 @@ fn install_panic_hook() {
             previous(info);
         }));
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::shortlist::Storage;
+    use fixture::{key, typing};
+    use msg::KeyCode;
+
+    #[test]
+    fn a_save_queued_in_the_same_batch_as_quit_is_performed_before_leaving() {
+        let dir = tempfile::tempdir().unwrap();
+        let storage = Storage::in_dir(dir.path());
+        let mut outside = outside::Outside::for_test(storage.clone(), "bundled");
+        let mut state = fixture::state();
+        // `s` then `q` in one read, as a paste or coalesced keys over ssh deliver them.
+        let mut batch = typing("s");
+        batch.push(key(KeyCode::Char('q')));
+        let next = handle(&mut state, &mut outside, None, batch, |_| Ok(())).unwrap();
+        assert_eq!(next, Next::Quit(Vec::new()));
+        let book = storage.load().unwrap().book;
+        let lists = book.lists("bundled").unwrap();
+        assert_eq!(lists.shortlists.len(), 1, "{lists:?}");
+        assert_eq!(lists.shortlists[0].items.len(), 1, "{lists:?}");
+    }
+
+    #[test]
+    fn a_queued_save_that_fails_at_quit_is_said() {
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("blocker");
+        std::fs::write(&blocker, "").unwrap();
+        let storage = Storage::in_dir(&blocker.join("data"));
+        let mut outside = outside::Outside::for_test(storage, "bundled");
+        let mut state = fixture::state();
+        let mut batch = typing("s");
+        batch.push(key(KeyCode::Char('q')));
+        match handle(&mut state, &mut outside, None, batch, |_| Ok(())).unwrap() {
+            Next::Quit(failures) => assert!(!failures.is_empty()),
+            Next::Continue => panic!("q quits"),
+        }
+    }
+
+    #[test]
+    fn a_paste_is_text_in_the_focused_field_never_commands() {
+        use crate::i18n::Text;
+        // In the results list, pasted `s` and `q` do nothing but say why.
+        let mut state = fixture::state();
+        dispatch(&mut state, [key(KeyCode::Esc)]);
+        state.ui.focus = state::Pane::Results;
+        let quit = dispatch(&mut state, [Msg::Paste("sq\n".into())]);
+        assert!(!quit);
+        assert!(state.outbox.is_empty(), "{:?}", state.outbox);
+        assert_eq!(
+            state.ui.notice,
+            Some(state::Notice::Info(
+                Text::PasteIgnored.get(state.ui.lang).into()
+            ))
+        );
+        // In the search bar, a line break is a space and nothing runs.
+        dispatch(&mut state, typing("/"));
+        assert_eq!(state.ui.focus, state::Pane::Search);
+        let quit = dispatch(&mut state, [Msg::Paste("rots\nwater\u{1b}[2J".into())]);
+        assert!(!quit);
+        assert_eq!(state.ui.query.text, "rots water");
+        assert!(state.ui.notice.is_none());
+        // Too long for the field: cut to its limit, said once.
+        let long = "x".repeat(10_000);
+        dispatch(&mut state, [Msg::Paste(long)]);
+        assert_eq!(state.ui.query.text.chars().count(), update::MAX_QUERY_CHARS);
+        assert_eq!(
+            state.ui.notice,
+            Some(state::Notice::Info(
+                Text::PasteCut.get(state.ui.lang).into()
+            ))
+        );
+        // The terminal's paste event becomes this message.
+        assert_eq!(
+            event::to_msg(&ratatui::crossterm::event::Event::Paste("a".into())),
+            Some(Msg::Paste("a".into()))
+        );
+    }
 }

@@ -84,6 +84,9 @@ pub struct Mouse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Msg {
     Key(Key),
+    /// Text pasted into the terminal (bracketed paste): typed into the focused text field as
+    /// text, never run as keys.
+    Paste(String),
     Mouse(Mouse),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),

@@ -61,6 +61,17 @@ impl Outside {
         )
     }
 
+    /// Saving to `storage` under inventory `key`, for tests.
+    #[cfg(test)]
+    pub fn for_test(storage: Storage, key: &str) -> Outside {
+        Outside {
+            storage: Some(storage),
+            key: key.into(),
+            label: "test 1".into(),
+            behind: false,
+        }
+    }
+
     /// Perform an effect; the answer goes back to `update`.
     pub fn perform(&mut self, state: &State, effect: Effect) -> Option<Msg> {
         match effect {

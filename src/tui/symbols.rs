@@ -10,7 +10,8 @@ pub const UNSELECTED: &str = "[ ]";
 pub const FOLDED: &str = "▸";
 pub const UNFOLDED: &str = "▾";
 pub const FOLDED_PAIR: &str = "▸ ▾";
-/// After an evidence code whose recognition is older than five years.
+/// After an evidence code whose recognition is older than five years, under reassessment or
+/// lapsed (the detail says which).
 pub const STALE: &str = "!";
 /// Before an item of a list in the detail pane.
 pub const BULLET: &str = "•";

@@ -30,6 +30,10 @@ pub fn update(state: &mut State, msg: Msg) -> Vec<Effect> {
             state.ui.notice = None;
             on_key(state, key)
         }
+        Msg::Paste(text) => {
+            state.ui.notice = None;
+            on_paste(state, &text)
+        }
         Msg::Mouse(mouse) => on_mouse(state, mouse),
         Msg::ListsSaved(result) => {
             shelf::saved(state, result);
@@ -120,7 +124,9 @@ fn needs_results(state: &State, msg: &Msg) -> bool {
     match msg {
         Msg::Key(_) => !in_search_bar(state, msg),
         // A loaded index is searched with the current query as it arrives.
-        Msg::Resize(..)
+        // A paste only edits a text field.
+        Msg::Paste(_)
+        | Msg::Resize(..)
         | Msg::Quit
         | Msg::SearchDone { .. }
         | Msg::LoadProgress(_)
@@ -131,15 +137,17 @@ fn needs_results(state: &State, msg: &Msg) -> bool {
 
 /// A key for the search bar that only edits the text, moves its cursor or leaves it.
 fn in_search_bar(state: &State, msg: &Msg) -> bool {
-    let Msg::Key(key) = msg else {
-        return false;
-    };
     if state.ui.overlay.is_some()
         || state.ui.view != View::Explore
         || state.ui.focus != Pane::Search
     {
         return false;
     }
+    let key = match msg {
+        Msg::Key(key) => key,
+        Msg::Paste(_) => return true,
+        _ => return false,
+    };
     match keymap::lookup(keymap::SEARCH, *key) {
         Some(action) => matches!(
             action,
@@ -156,6 +164,49 @@ fn in_search_bar(state: &State, msg: &Msg) -> bool {
         // A typed char, or a key the search bar ignores.
         None => true,
     }
+}
+
+/// More pasted characters than this are never looked at: no field holds as many.
+const MAX_PASTE_CHARS: usize = 4096;
+
+/// The text of the field that has the focus, when a text field has it.
+fn focused_text(state: &State) -> Option<&str> {
+    match &state.ui.overlay {
+        Some(Overlay::Export(d)) => {
+            (d.field == export_dialog::ExportField::Path).then_some(d.path.as_str())
+        }
+        Some(Overlay::Input(input)) => Some(input.text.as_str()),
+        Some(Overlay::Help(help)) => Some(help.filter.as_str()),
+        Some(Overlay::Confirm(_) | Overlay::Views(_)) => None,
+        None => (state.ui.view == View::Explore && state.ui.focus == Pane::Search)
+            .then_some(state.ui.query.text.as_str()),
+    }
+}
+
+/// A paste goes into the focused text field as text, on one line (line breaks and other
+/// control characters become spaces), cut to the field's limit and said once; with no text
+/// field in focus it is ignored, so pasted letters and newlines never run as commands.
+fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
+    let lang = state.ui.lang;
+    let Some(before) = focused_text(state).map(|t| t.chars().count()) else {
+        state.ui.notice = Some(Notice::Info(Text::PasteIgnored.get(lang).to_string()));
+        return Vec::new();
+    };
+    let clean = crate::model::text::sanitize_line(&text.replace(['\r', '\n', '\t'], " "));
+    let wanted = clean.chars().count();
+    let mut effects: Vec<Effect> = Vec::new();
+    for c in clean.chars().take(MAX_PASTE_CHARS) {
+        for effect in on_key(state, Key::char(c)) {
+            if !effects.contains(&effect) {
+                effects.push(effect);
+            }
+        }
+    }
+    let after = focused_text(state).map_or(before, |t| t.chars().count());
+    if after.saturating_sub(before) < wanted {
+        state.ui.notice = Some(Notice::Info(Text::PasteCut.get(lang).to_string()));
+    }
+    effects
 }
 
 fn on_key(state: &mut State, key: Key) -> Vec<Effect> {

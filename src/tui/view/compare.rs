@@ -221,7 +221,7 @@ fn header<'a>(
             true,
         ));
         let (dots, code) = evidence_badge(&item.evidence.level);
-        let stale = if item.evidence.is_stale(state.current_year) {
+        let stale = if item.evidence.is_flagged(state.current_year) {
             STALE
         } else {
             ""

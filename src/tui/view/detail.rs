@@ -91,7 +91,10 @@ pub fn lines<'a>(state: &State, width: u16, theme: &Theme) -> Vec<Line<'a>> {
     for section in sections(&item, lang, state.current_year) {
         out.push(Line::raw(""));
         out.push(Line::from(fit(
-            vec![Span::styled(format!("■ {}", section.title), theme.heading)],
+            vec![Span::styled(
+                format!("■ {}", section.heading()),
+                theme.heading,
+            )],
             width,
             false,
         )));

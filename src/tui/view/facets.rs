@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::{Text, number};
 use crate::model::FacetGroup;
-use crate::model::vocab::evidence_short_label;
+use crate::model::vocab::{self, evidence_short_label};
 
 use super::super::state::{FacetRow, Pane, State};
 use super::super::symbols::{CURSOR, FOLDED, SELECTED, UNFOLDED, UNSELECTED};
@@ -88,8 +88,18 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
                     };
                     let mut spans = vec![Span::raw(marker), Span::styled(sym, value_style)];
                     spans.push(Span::raw(" "));
+                    // A narrower value sits indented under its broader one (`Vaders` under
+                    // `Ouders en opvoeders`), whose count includes it.
+                    let indent = if vocab::broader(g, &info.id).is_empty() {
+                        ""
+                    } else {
+                        "  "
+                    };
                     spans.extend(fit(
-                        vec![Span::styled(safe(label).into_owned(), value_style)],
+                        vec![Span::styled(
+                            format!("{indent}{}", safe(label)),
+                            value_style,
+                        )],
                         label_width,
                         true,
                     ));

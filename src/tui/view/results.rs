@@ -106,12 +106,23 @@ pub fn draw(state: &State, frame: &mut Frame, area: Rect, theme: &Theme) {
             first.push(Span::raw(" "));
             first.extend(fit(vec![Span::raw(badge)], BADGE_WIDTH, true));
             lines.push(Line::from(first).style(style));
-            let second = vec![
-                Span::raw("  "),
+            let mut second = vec![Span::raw("  ")];
+            // Where the row has a second line there is room for the recognition's state in
+            // words ("erkend 2016 — ouder dan vijf jaar").
+            // Only where it calls for a look (old, under reassessment, lapsed): a recent
+            // recognition says enough with its badge.
+            let evidence = evidence(state, record);
+            if evidence.is_flagged(state.current_year)
+                && let Some(state_words) = evidence.age_note(state.current_year, state.ui.lang)
+            {
+                second.push(Span::styled(state_words, dim));
+                second.push(Span::styled(" · ", dim));
+            }
+            second.extend([
                 Span::styled(provider, dim),
                 Span::styled(" · ", dim),
                 Span::styled(themes, dim),
-            ];
+            ]);
             lines.push(Line::from(fit(second, width, true)).style(style));
         }
     }
@@ -184,15 +195,22 @@ fn name_spans<'a>(state: &State, record: usize, theme: &Theme) -> Vec<Span<'a>> 
     highlight(&name, &positions, Style::new(), theme.matched)
 }
 
-/// Evidence dots, code, and `!` when the recognition is older than five years.
-fn badge(state: &State, record: usize) -> String {
-    let evidence = Evidence {
+/// The evidence keys the index holds for a record (level, year, status), to say its state.
+fn evidence(state: &State, record: usize) -> Evidence {
+    Evidence {
         level: state.index.evidence_level(record).to_string(),
         year: state.index.evidence_year(record),
+        status: state.index.evidence_status(record).to_string(),
         ..Evidence::default()
-    };
+    }
+}
+
+/// Evidence dots, code, and `!` when the recognition is older than five years, under
+/// reassessment or lapsed.
+fn badge(state: &State, record: usize) -> String {
+    let evidence = evidence(state, record);
     let (dots, code) = evidence_badge(&evidence.level);
-    let stale = if evidence.is_stale(state.current_year) {
+    let stale = if evidence.is_flagged(state.current_year) {
         STALE
     } else {
         ""

@@ -216,6 +216,47 @@ fn control_characters_in_data_never_reach_the_screen() {
 }
 
 #[test]
+fn every_format_character_is_drawn_as_nothing_and_borders_stay_put() {
+    use crate::model::text::FORMAT_CHARS;
+    let all: String = FORMAT_CHARS.iter().collect();
+    // The line and paragraph separators become spaces in a one-line field; the rest vanish.
+    let invisible: String = FORMAT_CHARS
+        .iter()
+        .filter(|c| !matches!(c, '\u{2028}' | '\u{2029}'))
+        .collect();
+    for clean in [true, false] {
+        let mut inv = fixture::inventory();
+        let raw = format!("Zw{invisible}art{all}");
+        inv.interventions[0].name = if clean { sanitize_line(&raw) } else { raw };
+        inv.interventions[0].summary = format!("Regel{all}een\u{2028}twee");
+        let mut s = fixture::state_of(inv, Lang::Nl);
+        dispatch(&mut s, typing("/zw"));
+        dispatch(&mut s, [key(KeyCode::Esc)]);
+        let t = render(&mut s, 100, 30);
+        let buffer = t.backend().buffer();
+        let text = screen_text(buffer);
+        assert!(text.contains("Zwart"), "{text}");
+        for c in FORMAT_CHARS {
+            assert!(
+                !text.contains(*c),
+                "{c:?} reached the screen (clean: {clean})"
+            );
+        }
+        // Every row is as wide as the screen: no cell was lost to a zero-width char.
+        for y in 0..buffer.area.height {
+            let row: String = (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            assert_eq!(
+                unicode_width::UnicodeWidthStr::width(row.as_str()),
+                100,
+                "row {y}: {row}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_detail_ends_with_related_interventions_and_their_reasons() {
     let mut s = fixture::state();
     // The detail alone, scrolled to its end.
