@@ -39,6 +39,21 @@ fn open_and_load(bencher: Bencher, n: usize) {
     });
 }
 
+/// Open the database and read the search index stored in it (issue 16): what the CLI and the
+/// explorer do with a file written by `db build`, `import`, `db synth` or `db index`. The
+/// integrity check is remembered after the first open, as for a user's unchanged file.
+#[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
+fn open_stored(bencher: Bencher, n: usize) {
+    common::db_path(n);
+    bencher.bench(|| {
+        let db = open(n);
+        let (index, missing) =
+            weerbaar::query::stored::open(&db, true).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!missing, "no stored index");
+        index
+    });
+}
+
 /// Index::build from an inventory already in memory (the CLI's path).
 #[divan::bench(args = SIZES, sample_count = 10, sample_size = 1)]
 fn index_build(bencher: Bencher, n: usize) {

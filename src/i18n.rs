@@ -341,6 +341,7 @@ pub enum Text {
     ReportHowToFix,
     ReportFileProblem,
     MappingHint,
+    NoSearchIndex,
     // Diff between two inventories
     DiffFrom,
     DiffTo,
@@ -917,6 +918,10 @@ impl Text {
             Text::MappingHint => (
                 "Waarden buiten de vocabulaire kun je met --mapping MAP.toml aan ids koppelen (zie docs/import.md).",
                 "Values outside the vocabulary can be mapped to ids with --mapping MAP.toml (see docs/import.md).",
+            ),
+            Text::NoSearchIndex => (
+                "heeft geen zoekindex en wordt bij elke opdracht opnieuw geïndexeerd; een kopie met index:",
+                "has no search index and is indexed again on every command; a copy with the index:",
             ),
             Text::DiffFrom => ("Oud", "Old"),
             Text::DiffTo => ("Nieuw", "New"),

@@ -406,6 +406,85 @@ fn verify_flags_values_outside_the_vocabulary_and_orphan_rows() {
     );
 }
 
+#[test]
+fn a_search_index_that_lies_is_refused_by_verify() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "UPDATE search_key SET folded_name = 'verzonnen' WHERE record = 3;",
+    );
+    let out = weerbaar()
+        .args(["db", "verify"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr).trim_end(),
+        format!(
+            "weerbaar: {}: invalid inventory content (the search index does not match the records (`search_key`, row 3); `weerbaar db index` writes a copy with a correct one)",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_file_without_the_search_index_works_with_a_hint_and_db_index_adds_it() {
+    let dir = tmp();
+    let path = tampered(
+        dir.path(),
+        "DROP TABLE search_meta; DROP TABLE search_key; DROP TABLE search_value; DROP TABLE search_word;",
+    );
+    let list = |file: &Path| {
+        weerbaar()
+            .arg("--db")
+            .arg(file)
+            .args(["list", "-q", "ouders", "--format", "ids"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    let before = list(&path);
+    assert!(before.status.success());
+    let hint = String::from_utf8_lossy(&before.stderr);
+    assert_eq!(hint.lines().count(), 1, "{hint}");
+    assert!(
+        hint.contains("heeft geen zoekindex") && hint.contains("weerbaar db index"),
+        "{hint}"
+    );
+
+    let indexed = dir.path().join("indexed.sqlite");
+    let out = weerbaar()
+        .args(["db", "index"])
+        .arg(&path)
+        .arg("-o")
+        .arg(&indexed)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let after = list(&indexed);
+    assert!(after.status.success());
+    assert!(
+        after.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&after.stderr)
+    );
+    assert_eq!(after.stdout, before.stdout);
+    assert!(!after.stdout.is_empty());
+    let verified = weerbaar()
+        .args(["db", "verify"])
+        .arg(&indexed)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        String::from_utf8_lossy(&verified.stdout)
+            .contains("search index version 2: matches the records"),
+    );
+}
+
 /// How many interventions the bundled inventory holds (the copies these tests damage start from it).
 fn bundled_count() -> usize {
     let out = weerbaar()

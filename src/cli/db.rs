@@ -1,4 +1,4 @@
-//! `weerbaar db build|check|stats|verify|diff`: the source → SQLite pipeline and its reports.
+//! `weerbaar db build|check|stats|verify|diff|index|synth`: the source → SQLite pipeline and its reports.
 
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -47,6 +47,17 @@ pub enum DbCommand {
         new: PathBuf,
         #[arg(long, value_enum, default_value = "text")]
         format: DiffFormat,
+    },
+    /// Write a copy of an inventory file with the search index stored in it (an older or
+    /// foreign file without one is indexed again on every command).
+    Index {
+        path: PathBuf,
+        /// The copy to write.
+        #[arg(short, long, value_name = "FILE")]
+        out: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Print N reproducibly random entries, every field with the sources that back it and an
     /// empty check column, to check against the cited pages (see docs/data-guide.md).
@@ -193,6 +204,23 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             out,
             force,
         } => synth(*count, *seed, out, *force),
+        DbCommand::Index { path, out, force } => {
+            if out.exists() && !force {
+                return Err(CliError::Failed(format!(
+                    "{}: already exists; add --force to replace it",
+                    out.display()
+                )));
+            }
+            let inventory = store::open_path(path)?;
+            store::write_atomically(&inventory, out)
+                .map_err(|e| CliError::Failed(e.to_string()))?;
+            crate::say!(
+                "wrote {} interventions with their search index to {}",
+                inventory.interventions.len(),
+                out.display()
+            );
+            Ok(())
+        }
         DbCommand::Verify { path } => {
             let found = store::verify_path(path)?;
             let mut out = std::io::stdout().lock();

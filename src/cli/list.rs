@@ -74,13 +74,13 @@ pub(super) fn search_records(
     filters: &FilterArgs,
 ) -> Result<(Records, Index, Results, Query), CliError> {
     let db = ctx.open_database()?;
-    // Without search text nothing is matched against the long text, so the pass over the
-    // short fields is enough: it skips reading and indexing the text (a second or two at 100k).
-    let index = if filters.query.as_deref().is_none_or(|q| q.trim().is_empty()) {
-        Index::load_keys(&db, |_| {})?
-    } else {
-        Index::load(&db)?
-    };
+    // Without search text nothing is matched against the long text, so the keys are enough:
+    // the word index is neither read nor built.
+    let with_text = filters
+        .query
+        .as_deref()
+        .is_some_and(|q| !q.trim().is_empty());
+    let index = ctx.index(&db, with_text)?;
     let query = query_for(ctx, filters, &index)?;
     let results = query::run(&index, &SkimMatcher::default(), &query);
     say_corrections(ctx, &index, &query, &results);

@@ -195,6 +195,26 @@ impl Context {
         }
     }
 
+    /// The search index of an open inventory: the one stored in the file, else built from the
+    /// records, with a one-line hint on stderr that `db index` adds it.
+    pub fn index(
+        &self,
+        db: &store::Database,
+        with_text: bool,
+    ) -> Result<crate::query::Index, StoreError> {
+        let (index, missing) = crate::query::stored::open(db, with_text)?;
+        if missing && let Some(path) = &self.db {
+            say!(
+                "{}: {} weerbaar db index {} -o {}",
+                path.display(),
+                crate::i18n::Text::NoSearchIndex.get(self.lang),
+                shell_word(&path.display().to_string()),
+                shell_word(&indexed_name(path))
+            );
+        }
+        Ok(index)
+    }
+
     /// The inventory's database, open for streaming and fetching records by id.
     pub fn open_database(&self) -> Result<store::Database, StoreError> {
         match &self.db {
@@ -379,4 +399,32 @@ fn print_version(ctx: &Context) -> Result<(), CliError> {
         Text::interventions(inv.interventions.len(), ctx.lang)
     )?;
     Ok(())
+}
+
+/// A name for the copy `db index` writes: `big.sqlite` → `big.indexed.sqlite`.
+fn indexed_name(path: &std::path::Path) -> String {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "inventory".into());
+    let ext = path
+        .extension()
+        .map(|e| format!(".{}", e.to_string_lossy()))
+        .unwrap_or_default();
+    path.with_file_name(format!("{stem}.indexed{ext}"))
+        .display()
+        .to_string()
+}
+
+/// A path as one word a POSIX shell reads back unchanged (quoted only when needed), so the
+/// hint's command can be copied.
+fn shell_word(s: &str) -> String {
+    let plain = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "/._-+:,@%".contains(c));
+    if plain {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
 }

@@ -6,7 +6,6 @@ use clap::{Args, ValueEnum};
 
 use crate::i18n::Text;
 use crate::model::Intervention;
-use crate::query::Index;
 use crate::related::{self, DEFAULT_LIMIT};
 
 use super::show::{by_name, unknown_id};
@@ -33,7 +32,7 @@ pub struct RelatedArgs {
 
 pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
     // The index is all scoring needs: the database is streamed into it, never held whole.
-    let index = Index::load(&ctx.open_database()?)?;
+    let index = ctx.index(&ctx.open_database()?, true)?;
     // The id, else a name in any case (an ambiguous name is an error naming the candidates).
     let named = match index.position_of(&args.id) {
         Some(p) => Some(p),

@@ -115,6 +115,11 @@ fn extra_sections(cli: &clap::Command) -> String {
     );
     item(
         &mut r,
+        "WEERBAAR_CACHE_DIR",
+        "Remember here which inventory files passed the integrity check, so an unchanged file is not checked again.",
+    );
+    item(
+        &mut r,
         "NO_COLOR",
         "When set and not empty, --color auto prints no colour.",
     );

@@ -88,6 +88,12 @@ fn plainly_clean(bytes: &[u8], keep_newlines: bool) -> bool {
     true
 }
 
+/// Whether `sanitize_line` would return the input unchanged (checked, without copying, for
+/// text read from a stored search index).
+pub fn is_clean_line(input: &str) -> bool {
+    is_clean(input, false) && input.trim() == input
+}
+
 /// Longest line of a message quoting outside text, in characters: a 100 MB value in a config
 /// file or an argument is named, not echoed.
 pub const MAX_MESSAGE_LINE: usize = 1000;

@@ -106,6 +106,23 @@ impl Bitset {
     pub fn heap_bytes(&self) -> usize {
         self.words.capacity() * 8
     }
+
+    /// The set as 64-bit words, lowest index first (how a stored index keeps it).
+    pub fn words(&self) -> &[u64] {
+        &self.words
+    }
+
+    /// A set of `len` indices from its words; `None` when the number of words does not fit
+    /// `len` or a bit beyond `len` is set (a stored index that lies).
+    pub fn from_words(len: usize, words: Vec<u64>) -> Option<Bitset> {
+        if words.len() != len.div_ceil(64) {
+            return None;
+        }
+        let mut set = Bitset { words, len };
+        let before = set.words.last().copied();
+        set.clear_tail();
+        (set.words.last().copied() == before).then_some(set)
+    }
 }
 
 /// The records carrying one facet value. A value held by many records is a bitset (counting is

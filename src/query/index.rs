@@ -318,24 +318,33 @@ impl GroupBuilder {
     /// Note that `record` carries `id`; returns the value's code (final for vocabulary values,
     /// renumbered by `finish_group` for the others).
     fn add(&mut self, id: &str, record: u32) -> u32 {
-        let v = match self.known.get(id) {
+        let v = self.code(id);
+        self.add_code(v, record);
+        v
+    }
+
+    /// The code of `id` (for a stored index: each stored value once, before any record).
+    fn code(&mut self, id: &str) -> u32 {
+        match self.known.get(id).or_else(|| self.extra.get(id)) {
             Some(&v) => v,
-            None => match self.extra.get(id) {
-                Some(&v) => v,
-                None => {
-                    let v = self.records.len() as u32;
-                    self.extra.insert(id.to_string(), v);
-                    self.records.push(Vec::new());
-                    v
-                }
-            },
+            None => {
+                let v = self.records.len() as u32;
+                self.extra.insert(id.to_string(), v);
+                self.records.push(Vec::new());
+                v
+            }
+        }
+    }
+
+    /// Note that `record` carries the value with this code (from `add` or `code`).
+    fn add_code(&mut self, v: u32, record: u32) {
+        let Some(list) = self.records.get_mut(v as usize) else {
+            return;
         };
-        let list = &mut self.records[v as usize];
         // A record listing a value twice still carries it once.
         if list.last() != Some(&record) {
             list.push(record);
         }
-        v
     }
 }
 
@@ -504,6 +513,109 @@ impl IndexBuilder {
         }
 
         ix.evidence_rank.push(evidence_rank(&item.evidence.level));
+    }
+
+    /// For a stored index (`query::stored`): the values of `group` in the stored order, before
+    /// any record; returns the code to push for each stored position. Providers keep their
+    /// stored order, which is already the final one; `Err` when a provider is listed twice.
+    pub(super) fn stored_values(
+        &mut self,
+        group: FacetGroup,
+        ids: &[String],
+    ) -> Result<Vec<u32>, String> {
+        if group == FacetGroup::Provider {
+            for id in ids {
+                let code = self.provider_records.len() as u32;
+                if self.providers.insert(id.clone(), code).is_some() {
+                    return Err(format!("provider {id:?} is listed twice"));
+                }
+                self.provider_records.push(Vec::new());
+            }
+            return Ok((0..ids.len() as u32).collect());
+        }
+        let b = &mut self.groups[group_position(group)];
+        Ok(ids.iter().map(|id| b.code(id)).collect())
+    }
+
+    /// For a stored index: the codes of the values broader than `id` in `group` (a record
+    /// carrying `id` also counts under them, as `push` does).
+    pub(super) fn broader_codes(&mut self, group: FacetGroup, id: &str) -> Vec<u32> {
+        if group == FacetGroup::Provider {
+            return Vec::new();
+        }
+        let b = &mut self.groups[group_position(group)];
+        vocab::broader(group, id)
+            .into_iter()
+            .map(|id| b.code(id))
+            .collect()
+    }
+
+    /// For a stored index: the next record from its stored keys, already folded and checked.
+    /// `codes[g]` are the record's values in `FacetGroup::ALL[g]` as codes `stored_values`
+    /// returned; `broader[g][c]` the codes `broader_codes` gave for code `c` (counted in the
+    /// value sets only); `evidence_level` and `evidence_status` are ids ("" for none).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push_stored(
+        &mut self,
+        id: &str,
+        name: &str,
+        folded_name: &str,
+        folded_aliases: impl Iterator<Item = impl AsRef<str>>,
+        codes: &[Vec<u32>],
+        broader: &[Vec<Vec<u32>>],
+        evidence_level: &str,
+        evidence_year: u16,
+        evidence_status: &str,
+    ) {
+        let record = self.len() as u32;
+        let ix = &mut self.index;
+        ix.ids.push(id);
+        ix.names.push(name);
+        ix.folded_names.push(folded_name);
+        for a in folded_aliases {
+            ix.aliases.push(a.as_ref());
+        }
+        ix.alias_ranges.close(ix.aliases.len());
+        for (g, group) in FacetGroup::ALL.into_iter().enumerate() {
+            let Some(codes) = codes.get(g) else {
+                continue;
+            };
+            if group == FacetGroup::Provider {
+                for &code in codes {
+                    ix.provider_codes.push(code);
+                    if let Some(list) = self.provider_records.get_mut(code as usize)
+                        && list.last() != Some(&record)
+                    {
+                        list.push(record);
+                    }
+                }
+                continue;
+            }
+            let (list, _) = &mut ix.record_values[g];
+            for &code in codes {
+                list.push(code);
+                self.groups[g].add_code(code, record);
+                let wider = broader.get(g).and_then(|b| b.get(code as usize));
+                for &w in wider.into_iter().flatten() {
+                    self.groups[g].add_code(w, record);
+                }
+            }
+        }
+        ix.provider_ranges.close(ix.provider_codes.len());
+        for (g, group) in FacetGroup::ALL.into_iter().enumerate() {
+            if group != FacetGroup::Provider {
+                let (list, ranges) = &mut ix.record_values[g];
+                ranges.close(list.len());
+            }
+        }
+        ix.evidence_year.push(evidence_year);
+        ix.evidence_status.push(
+            vocab::RECOGNITION_STATUS
+                .iter()
+                .position(|t| t.id == evidence_status)
+                .map_or(0, |p| p as u8 + 1),
+        );
+        ix.evidence_rank.push(evidence_rank(evidence_level));
     }
 
     pub fn finish(self) -> Index {

@@ -206,6 +206,189 @@ impl TextIndex {
     }
 }
 
+/// How a word's records are kept in a stored index (`query::stored`): the first byte says
+/// which, the rest is the list.
+const STORED_GAPS: u8 = 0;
+const STORED_BITS: u8 = 1;
+
+impl TextIndex {
+    /// Each word with its records, in word order, as a stored index keeps them: a tag byte,
+    /// then varint gaps (as in memory) or, for a word kept as a bitset, its 64-bit words in
+    /// little-endian order. Reading them back (`StoredText`) gives this index again.
+    pub fn stored_words(&self) -> impl Iterator<Item = (&str, Vec<u8>)> + '_ {
+        (0..self.word_count() as u32).map(move |w| {
+            let mut blob = Vec::new();
+            match self.dense_set(w) {
+                Some(set) => {
+                    blob.push(STORED_BITS);
+                    for word in set.words() {
+                        blob.extend_from_slice(&word.to_le_bytes());
+                    }
+                }
+                None => {
+                    blob.push(STORED_GAPS);
+                    let start = self.posting_starts.get(w as usize).copied().unwrap_or(0);
+                    let end = self
+                        .posting_starts
+                        .get(w as usize + 1)
+                        .copied()
+                        .unwrap_or(self.postings.len());
+                    blob.extend_from_slice(self.postings.get(start..end).unwrap_or(&[]));
+                }
+            }
+            (self.word(w), blob)
+        })
+    }
+}
+
+/// Rebuilds a `TextIndex` from the words of a stored index, checking each: a word is one
+/// whitespace-free run, its records are in range and strictly increasing. A stored index
+/// from a hostile file can lie about which records hold a word (`db verify` catches that),
+/// but never make the index inconsistent.
+#[derive(Default)]
+pub struct StoredText {
+    index: TextIndex,
+}
+
+impl StoredText {
+    pub fn new(records: usize) -> StoredText {
+        StoredText {
+            index: TextIndex {
+                records,
+                ..TextIndex::default()
+            },
+        }
+    }
+
+    /// Add the next word; `Err` says what is wrong with it.
+    pub fn push(&mut self, word: &str, blob: &[u8]) -> Result<(), String> {
+        let ix = &mut self.index;
+        if word.is_empty() || word.chars().any(char::is_whitespace) {
+            return Err(format!("word {} is not one word", ix.word_starts.len()));
+        }
+        let bad = || format!("the records of word {:?} are out of order or range", word);
+        let records = ix.records;
+        let (set, list) = match blob.split_first() {
+            Some((&STORED_BITS, rest)) => {
+                if rest.len() % 8 != 0 {
+                    return Err(bad());
+                }
+                let words = rest
+                    .chunks_exact(8)
+                    .map(|c| {
+                        let mut w = [0u8; 8];
+                        w.copy_from_slice(c);
+                        u64::from_le_bytes(w)
+                    })
+                    .collect();
+                (
+                    Some(Bitset::from_words(records, words).ok_or_else(bad)?),
+                    None,
+                )
+            }
+            Some((&STORED_GAPS, rest)) => {
+                // Checked and counted without a bitset (most words are rare: a bitset each
+                // would be most of the loading time); a common word becomes one below.
+                let mut count = 0usize;
+                let mut last: Option<usize> = None;
+                let ok = decode_checked(rest, |r| {
+                    if r >= records || last.is_some_and(|l| r <= l) {
+                        return false;
+                    }
+                    last = Some(r);
+                    count += 1;
+                    true
+                });
+                if !ok {
+                    return Err(bad());
+                }
+                let set = (count * DENSE_SHARE > records).then(|| {
+                    let mut set = Bitset::empty(records);
+                    decode(rest, |r| set.insert(r));
+                    set
+                });
+                (set, Some((rest, count)))
+            }
+            _ => return Err(bad()),
+        };
+        let count = match (&set, list) {
+            (_, Some((_, count))) => count,
+            (Some(set), None) => set.count(),
+            (None, None) => 0,
+        };
+        ix.word_starts
+            .push(u32::try_from(ix.words.len()).map_err(|_| bad())?);
+        ix.words.push_str(word);
+        ix.words.push('\n');
+        ix.posting_starts.push(ix.postings.len());
+        ix.record_counts.push(count as u32);
+        // Dense or not is decided by the count, as `TextBuilder::finish` does, whichever form
+        // the file chose: the search relies on it.
+        let w = ix.word_starts.len() as u32 - 1;
+        match (set, list) {
+            (Some(set), _) if count * DENSE_SHARE > records => ix.dense.push((w, set)),
+            (_, Some((list, _))) => ix.postings.extend_from_slice(list),
+            (Some(set), None) => {
+                let mut prev: Option<usize> = None;
+                for r in set.iter() {
+                    let gap = match prev {
+                        None => r,
+                        Some(p) => r - p,
+                    };
+                    push_varint(&mut ix.postings, gap as u32);
+                    prev = Some(r);
+                }
+            }
+            (None, None) => {}
+        }
+        Ok(())
+    }
+
+    pub fn finish(self) -> TextIndex {
+        let mut index = self.index;
+        index.words.shrink_to_fit();
+        index.word_starts.shrink_to_fit();
+        index.postings.shrink_to_fit();
+        index.posting_starts.shrink_to_fit();
+        index.record_counts.shrink_to_fit();
+        index
+    }
+}
+
+/// `decode`, for lists from a file: false when a varint is cut off or too long, or when `f`
+/// refuses a record.
+fn decode_checked(list: &[u8], mut f: impl FnMut(usize) -> bool) -> bool {
+    let mut bytes = list.iter();
+    let mut record = 0usize;
+    let mut first = true;
+    loop {
+        let mut gap = 0usize;
+        let mut shift = 0;
+        loop {
+            let Some(&b) = bytes.next() else {
+                return shift == 0;
+            };
+            if shift > 28 {
+                return false;
+            }
+            gap |= usize::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        record = if first {
+            gap
+        } else {
+            record.saturating_add(gap)
+        };
+        first = false;
+        if !f(record) {
+            return false;
+        }
+    }
+}
+
 /// Builds a `TextIndex` one record at a time, in record order.
 #[derive(Default)]
 pub struct TextBuilder {
@@ -387,5 +570,35 @@ mod tests {
             ix.records_with(&words).iter().collect::<Vec<_>>(),
             vec![0, 999]
         );
+    }
+
+    #[test]
+    fn a_stored_word_index_reads_back_the_same_and_lies_are_refused() {
+        let mut texts = vec!["de wijk"; 40];
+        texts[3] = "zeldzaam woord";
+        texts[39] = "de";
+        let ix = index(&texts);
+        let mut back = StoredText::new(40);
+        for (word, blob) in ix.stored_words() {
+            assert!(back.push(word, &blob).is_ok(), "{word}");
+        }
+        let back = back.finish();
+        for term in ["de", "zeld", "w", "ijk", "zzz"] {
+            let (a, b) = (
+                ix.records_with(&ix.words_containing(term, None)),
+                back.records_with(&back.words_containing(term, None)),
+            );
+            assert_eq!(a, b, "{term}");
+        }
+        let mut lies = StoredText::new(40);
+        assert!(lies.push("two words", &[0, 1]).is_err());
+        assert!(lies.push("out", &[0, 40]).is_err(), "record beyond the end");
+        assert!(lies.push("back", &[0, 5, 0]).is_err(), "not increasing");
+        assert!(lies.push("cut", &[0, 0x80]).is_err(), "cut-off varint");
+        assert!(
+            lies.push("tail", &[1, 0, 0, 0, 0, 0, 0, 0, 0x80]).is_err(),
+            "bit 63 of 40"
+        );
+        assert!(lies.push("ok", &[0, 5, 1]).is_ok());
     }
 }

@@ -7,13 +7,13 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use crate::model::fold::fold;
 use crate::model::provenance::{self, FIELD_KEYS};
 use crate::model::text::{sanitize, sanitize_line};
 use crate::model::vocab::{self, Term, closest_ids};
 use crate::model::{
     Evidence, FacetGroup, Intervention, Source, Study, Weerbaarheid, WorkingElementUse,
 };
-use crate::query::fold;
 
 /// Longest text field accepted, in bytes, both when validating sources and imports and when
 /// reading a database. The longest real summary is a few hundred characters; anything near

@@ -1,6 +1,7 @@
 //! The inventory on disk: the schema, building the SQLite file from the TOML sources, and opening
 //! a database (the bundled one or any file) read-only and defensively.
 
+pub mod checked;
 mod content;
 pub mod draft;
 mod open;
@@ -20,6 +21,11 @@ pub use open::{Database, IntegrityCheck, Verification, open_bundled, open_path, 
 pub use read::Part;
 pub use records::{CACHE_RECORDS, CHUNK_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
+
+/// SQLite's error as the message a user can act on (for readers outside this module).
+pub(crate) fn classify_error(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
+    classify(path, e)
+}
 
 /// The most interventions an inventory may hold: a file with more is refused rather than read
 /// into memory (`weerbaar import` keeps to the same limit).

@@ -193,8 +193,11 @@ impl Database {
 
     fn open_with(path: &Path, budget: Budget) -> Result<Database, StoreError> {
         let conn = connect(path, budget)?;
-        timed(&conn, budget, |conn| quick_check(conn, path))
-            .map_err(|e| interrupted(e, path, budget))?;
+        // An unchanged file that passed before is not checked again (`store::checked`).
+        super::checked::check_once(path, || {
+            timed(&conn, budget, |conn| quick_check(conn, path))
+        })
+        .map_err(|e| interrupted(e, path, budget))?;
         Database::checked(conn, path, budget)
     }
 
@@ -280,6 +283,15 @@ impl Database {
         }
     }
 
+    /// Run `f` with the connection under the time limit (for the stored search index,
+    /// `query::stored`, whose tables this module does not read itself).
+    pub(crate) fn with_connection<T>(
+        &self,
+        f: impl FnOnce(&Connection, &Path) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        self.read(|conn| f(conn, &self.label))
+    }
+
     /// Every intervention, in memory.
     pub fn load(&self) -> Result<Inventory, StoreError> {
         let mut interventions = Vec::new();
@@ -357,9 +369,11 @@ impl IntegrityCheck {
     /// `PRAGMA quick_check` on a connection of its own: `Corrupt` with SQLite's first finding
     /// when the file is damaged.
     pub fn run(self) -> Result<(), StoreError> {
-        let conn = connect(&self.path, self.budget)?;
-        timed(&conn, self.budget, |conn| quick_check(conn, &self.path))
-            .map_err(|e| interrupted(e, &self.path, self.budget))
+        super::checked::check_once(&self.path, || {
+            let conn = connect(&self.path, self.budget)?;
+            timed(&conn, self.budget, |conn| quick_check(conn, &self.path))
+                .map_err(|e| interrupted(e, &self.path, self.budget))
+        })
     }
 }
 
@@ -460,6 +474,20 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
             inventory.metadata.date
         ),
     ];
+    let content = super::content::check(conn, path)?;
+    // The stored search index is derived data: it must be exactly what the records give. A
+    // file whose records already have problems (listed, exit 1) gets the mismatch as a line;
+    // otherwise a mismatch refuses the file.
+    match crate::query::stored::verify(conn, path, &inventory) {
+        Ok(Some(line)) => lines.push(line),
+        Ok(None) => lines.push(
+            "search index: none (indexed again on every open; `weerbaar db index` adds one)".into(),
+        ),
+        Err(StoreError::BadContent(_, detail)) if content.total > 0 => {
+            lines.push(format!("search index: {detail}"))
+        }
+        Err(e) => return Err(e),
+    }
     let extra: Vec<(String, i64)> = {
         let mut stmt = conn
             .prepare(
@@ -480,7 +508,6 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
             parts.join(" and ")
         ));
     }
-    let content = super::content::check(conn, path)?;
     Ok(Verification { lines, content })
 }
 

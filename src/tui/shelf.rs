@@ -6,9 +6,9 @@
 //! copy with what is on disk — or, when saving failed, leaves the copy and shows why, so
 //! exploring goes on.
 
-use crate::cli::filters::command_line;
 use crate::i18n::Text;
 use crate::model::Lang;
+use crate::query::command_line;
 use crate::shortlist::{
     Change, ListError, Lists, MAX_NAME_CHARS, NameProblem, SavedView, Shortlist,
 };
