@@ -217,11 +217,22 @@ fn min_evidence_keeps_only_recognised_interventions() {
 
 #[test]
 fn version_names_the_inventory() {
-    weerbaar()
-        .arg("--version")
-        .assert()
-        .success()
-        .stdout(contains("weerbaar 0.").and(contains("2026-11-21")));
+    // The inventory's own version and date, as data/inventory.toml records them.
+    let meta: toml::Table = std::fs::read_to_string("data/inventory.toml")
+        .unwrap_or_default()
+        .parse()
+        .unwrap_or_default();
+    let field = |k: &str| {
+        meta.get(k)
+            .and_then(|v| v.as_str())
+            .unwrap_or("?")
+            .to_string()
+    };
+    weerbaar().arg("--version").assert().success().stdout(
+        contains("weerbaar 0.")
+            .and(contains(field("version")))
+            .and(contains(field("date"))),
+    );
 }
 
 #[test]
