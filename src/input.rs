@@ -73,7 +73,8 @@ pub fn too_large(limit: u64) -> io::Error {
     )
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 pub(crate) mod tests {
     use super::*;
 

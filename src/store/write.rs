@@ -228,7 +228,8 @@ pub fn write_inventory(conn: &mut Connection, inventory: &Inventory) -> rusqlite
     Ok(())
 }
 
-#[cfg(all(test, unix))]
+#[cfg(test)]
+#[cfg(unix)]
 mod tests {
     use super::*;
 
