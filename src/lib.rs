@@ -19,6 +19,7 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod input;
+pub mod inventory;
 pub mod matrix;
 pub mod model;
 pub mod query;

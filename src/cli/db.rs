@@ -125,7 +125,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
         DbCommand::Build { data, out } => {
             let dir = data_dir(data);
             let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
-            let n = store::build_file(&dir, &out, ctx.current_year)
+            let n = crate::inventory::build_file(&dir, &out, ctx.current_year)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!("wrote {n} interventions to {}", out.display());
             Ok(())
@@ -212,7 +212,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 )));
             }
             let inventory = store::open_path(path)?;
-            store::write_atomically(&inventory, out)
+            crate::inventory::write_atomically(&inventory, out)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!(
                 "wrote {} interventions with their search index to {}",
@@ -222,7 +222,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             Ok(())
         }
         DbCommand::Verify { path } => {
-            let found = store::verify_path(path)?;
+            let found = crate::inventory::verify_path(path)?;
             let mut out = std::io::stdout().lock();
             for l in &found.lines {
                 writeln!(out, "{}: {l}", path.display())?;
@@ -271,7 +271,8 @@ fn synth(count: usize, seed: u64, out: &Path, force: bool) -> Result<(), CliErro
     let model = store::open_bundled()?;
     let inventory = synth::generate(&model, count, seed)
         .ok_or_else(|| CliError::Failed("the bundled inventory is empty".into()))?;
-    store::write_atomically(&inventory, out).map_err(|e| CliError::Failed(e.to_string()))?;
+    crate::inventory::write_atomically(&inventory, out)
+        .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "wrote {count} synthetic interventions (seed {seed}) to {}",
         out.display()

@@ -9,7 +9,6 @@ use clap::Args;
 use crate::atomic::{self, Overwrite};
 use crate::i18n::Text;
 use crate::import::{self, Mapping, report};
-use crate::store;
 
 use super::{CliError, Context};
 
@@ -98,7 +97,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             "nothing to import: no valid entries; nothing was written".into(),
         ));
     }
-    store::write_atomically(&outcome.inventory, &args.out)
+    crate::inventory::write_atomically(&outcome.inventory, &args.out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "{imported} {} {} {}; {} `weerbaar --db {}`",

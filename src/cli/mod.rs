@@ -189,10 +189,7 @@ pub struct Context {
 
 impl Context {
     pub fn open(&self) -> Result<Inventory, StoreError> {
-        match &self.db {
-            Some(path) => store::open_path(path),
-            None => store::open_bundled(),
-        }
+        crate::inventory::open(self.db.as_deref())
     }
 
     /// The search index of an open inventory: the one stored in the file, else built from the
@@ -202,7 +199,7 @@ impl Context {
         db: &store::Database,
         with_text: bool,
     ) -> Result<crate::query::Index, StoreError> {
-        let (index, missing) = crate::query::stored::open(db, with_text)?;
+        let (index, missing) = crate::inventory::index(db, with_text)?;
         if missing && let Some(path) = &self.db {
             say!(
                 "{}: {} weerbaar db index {} -o {}",
@@ -217,10 +214,7 @@ impl Context {
 
     /// The inventory's database, open for streaming and fetching records by id.
     pub fn open_database(&self) -> Result<store::Database, StoreError> {
-        match &self.db {
-            Some(path) => store::Database::open_path(path),
-            None => store::Database::open_bundled(),
-        }
+        crate::inventory::database(self.db.as_deref())
     }
 }
 

@@ -4,7 +4,7 @@
 //! One reader per input kind (`csv`, `json`, `toml_dir`) turns a file into drafts; `mapping`
 //! translates the values people write into vocabulary ids; `validate` applies the shared rules
 //! of `store::draft` and sorts entries into imported and rejected; `report` writes the rejected
-//! ones for `--lenient`. Writing the database is `store::write_atomically`'s job.
+//! ones for `--lenient`. Writing the database is `inventory::write_atomically`'s job.
 
 pub mod columns;
 pub mod csv;
