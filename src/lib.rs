@@ -24,6 +24,7 @@ pub mod matrix;
 pub mod model;
 pub mod query;
 pub mod related;
+pub mod settings;
 pub mod shortlist;
 pub mod store;
 pub mod synth;

@@ -125,14 +125,14 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
         DbCommand::Build { data, out } => {
             let dir = data_dir(data);
             let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
-            let n = crate::inventory::build_file(&dir, &out, ctx.current_year)
+            let n = crate::inventory::build_file(&dir, &out, ctx.run.current_year)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!("wrote {n} interventions to {}", out.display());
             Ok(())
         }
         DbCommand::Check { data } => {
             let dir = data_dir(data);
-            let set = source::read_dir(&dir, ctx.current_year);
+            let set = source::read_dir(&dir, ctx.run.current_year);
             if set.problems.is_empty() {
                 crate::say!(
                     "{}: {} interventions, no problems",
@@ -174,8 +174,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 &picked,
                 *seed,
                 format,
-                ctx.lang,
-                ctx.current_year,
+                ctx.run.lang,
+                ctx.run.current_year,
                 &mut out,
             )?;
             out.flush()?;
@@ -187,8 +187,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             let d = diff::diff(&old, &new);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
-                DiffFormat::Text => diff::render::text(&d, ctx.lang, &mut out)?,
-                DiffFormat::Md => diff::render::markdown(&d, ctx.lang, &mut out)?,
+                DiffFormat::Text => diff::render::text(&d, ctx.run.lang, &mut out)?,
+                DiffFormat::Md => diff::render::markdown(&d, ctx.run.lang, &mut out)?,
                 DiffFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &d)
                         .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -296,7 +296,7 @@ fn cross(items: &[Intervention], other: FacetGroup) -> BTreeMap<(String, String)
 fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
     let inventory = ctx.open()?;
     let items = &inventory.interventions;
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let themes = FacetGroup::Theme.vocabulary().unwrap_or(&[]);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let theme_total = |id: &str| {

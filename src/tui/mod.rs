@@ -40,8 +40,8 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, event as ct_event, execute};
 
-use crate::cli::Context;
 use crate::query::SkimMatcher;
+use crate::settings::RunSettings;
 use crate::store::Records;
 use loader::Loader;
 use search_worker::{Request, SearchWorker};
@@ -149,7 +149,7 @@ const MAX_BATCH: usize = 512;
 
 /// Open the inventory and run the explorer until the user quits. The terminal is restored on
 /// every way out: quit, error and panic.
-pub fn run(ctx: &Context) -> Result<(), String> {
+pub fn run(ctx: &RunSettings) -> Result<(), String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(
             "the explorer needs a terminal; for scripts and pipes use `weerbaar list` (see --help)"
