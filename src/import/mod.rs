@@ -16,7 +16,8 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::store::draft::{Draft, Names, Pos, Problem};
+use crate::model::diagnostics::{Pos, Problem};
+use crate::store::draft::{Draft, Names};
 use crate::store::source;
 use crate::store::{Inventory, Metadata};
 
@@ -341,9 +342,6 @@ fn finish_metadata(found: Option<Metadata>, paths: &[PathBuf], today: &str) -> M
     }
     m
 }
-
-// transition; removed after the merge of issue 13
-pub use crate::model::fold::slug;
 
 #[cfg(test)]
 mod tests {
