@@ -129,7 +129,10 @@ fn main() {
         let rounds = if n >= 100_000 { 5 } else { 10 };
         let mut index = None;
         for _ in 0..rounds {
-            index = Some(open_s.time(|| Index::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))));
+            index =
+                Some(open_s.time(|| {
+                    weerbaar::inventory::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))
+                }));
         }
         open_s.row("open + index", &size);
 
@@ -167,10 +170,10 @@ fn main() {
                 });
             }
             let mut keys: Index = Samples::time(&mut keys_s, || {
-                Index::load_keys(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
+                weerbaar::inventory::load_keys(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
             });
             let text = Samples::time(&mut text_s, || {
-                Index::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
+                weerbaar::inventory::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
             });
             assert!(keys.set_text(text));
         }

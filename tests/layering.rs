@@ -28,77 +28,29 @@ use std::path::{Path, PathBuf};
 
 /// (importing module prefix, imported path prefix, what remains and why it is not done yet).
 /// Prefixes compare whole segments: `tui::shelf` matches the module `tui::shelf` and below.
-const ALLOWED: &[(&str, &str, &str)] = &[
-    (
-        "query::stored",
-        "store::Database",
-        "the stored search index (issue 16) is written by store::write and checked by db verify in store::open, and query::stored reads it through store::Database; it belongs in the shared 'open an inventory' service above store and query (issue 13 §2), the next step",
-    ),
-    (
-        "store::open",
-        "query::stored::verify",
-        "the stored search index (issue 16) is written by store::write and checked by db verify in store::open, and query::stored reads it through store::Database; it belongs in the shared 'open an inventory' service above store and query (issue 13 §2), the next step",
-    ),
-    (
-        "store::write",
-        "query::stored::change_counter",
-        "the stored search index (issue 16) is written by store::write and checked by db verify in store::open, and query::stored reads it through store::Database; it belongs in the shared 'open an inventory' service above store and query (issue 13 §2), the next step",
-    ),
-    (
-        "store::write",
-        "query::stored::write",
-        "the stored search index (issue 16) is written by store::write and checked by db verify in store::open, and query::stored reads it through store::Database; it belongs in the shared 'open an inventory' service above store and query (issue 13 §2), the next step",
-    ),
-    (
-        "store::write",
-        "query::Index::build",
-        "the stored search index (issue 16) is written by store::write and checked by db verify in store::open, and query::stored reads it through store::Database; it belongs in the shared 'open an inventory' service above store and query (issue 13 §2), the next step",
-    ),
-    (
-        "tui",
-        "cli::Context",
-        "tui/mod.rs takes the CLI's Context (language, db path, configuration) to start the \
-         explorer; move the run settings to a core type shared by both faces after the merge \
-         of issue 13 (tui/mod.rs was being changed in parallel)",
-    ),
-    (
-        "query::index",
-        "store::Database",
-        "Index::load, load_keys and load_with read the database; move them into one shared \
-         'open an inventory' service used by the explorer and every CLI command (issue 13 §2), \
-         after the merge (query/index.rs was being changed in parallel)",
-    ),
-    (
-        "tui::update",
-        "tui::view",
-        "update measures by rendering: view::detail::line_count (how far the detail scrolls), \
+const ALLOWED: &[(&str, &str, &str)] = &[(
+    "tui::update",
+    "tui::view",
+    "update measures by rendering: view::detail::line_count (how far the detail scrolls), \
          view::compare::{extent, visible_columns} and view::matrix::visible (what fits); the \
          view should record its extents (as gitui's scroll state does) or one small measuring \
          module should serve both (issue 13 §3, done with the State split after the merge: \
          tui/view/detail.rs and the State were being changed in parallel)",
-    ),
-];
+)];
 
 /// Circles allowed for now: the modules in one circle, sorted, and what remains.
-const ALLOWED_CIRCLES: &[(&[&str], &str)] = &[
-    (
-        &["query", "store"],
-        "the stored search index (see ALLOWED): store writes and verifies it through query; gone when the \
-         'open an inventory' service owns it",
-    ),
-    (
-        &[
-            "tui::compare_state",
-            "tui::export_dialog",
-            "tui::layout",
-            "tui::shelf",
-            "tui::state",
-        ],
-        "the explorer's handlers at the tui/ root (shelf, export_dialog) and the state they share \
+const ALLOWED_CIRCLES: &[(&[&str], &str)] = &[(
+    &[
+        "tui::compare_state",
+        "tui::export_dialog",
+        "tui::layout",
+        "tui::shelf",
+        "tui::state",
+    ],
+    "the explorer's handlers at the tui/ root (shelf, export_dialog) and the state they share \
      call each other; moving every handler under tui/update/ and splitting State into model and \
      environment (issue 13 §3) removes it after the merge",
-    ),
-];
+)];
 
 fn src() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("src")

@@ -38,7 +38,7 @@ pub fn db_path(n: usize) -> Option<PathBuf> {
         eprintln!("generating {} (once)…", path.display());
         let model = store::open_bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
         let inv = synth::generate(&model, n, SEED).unwrap_or_else(|| panic!("empty model"));
-        store::write_atomically(&inv, &path).unwrap_or_else(|e| panic!("{e}"));
+        weerbaar::inventory::write_atomically(&inv, &path).unwrap_or_else(|e| panic!("{e}"));
     }
     Some(path)
 }

@@ -88,7 +88,7 @@ fn chosen_ids(
     };
     let book = load(&storage()?)?;
     let lists = book
-        .lists(&inventory_key(ctx.db.as_deref()))
+        .lists(&inventory_key(ctx.run.db.as_deref()))
         .cloned()
         .unwrap_or_default();
     let list = lists.require(name).map_err(ShortlistError::from)?;
@@ -97,7 +97,7 @@ fn chosen_ids(
         crate::say!(
             "weerbaar: {} {}: {}",
             missing.len(),
-            Text::MsgNotExported.get(ctx.lang),
+            Text::MsgNotExported.get(ctx.run.lang),
             missing.join(", ")
         );
     }
@@ -137,14 +137,14 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
         .iter()
         .map(|id| lookup(&inventory, id))
         .collect::<Result<_, _>>()?;
-    let mut cmp = compare::compare(&items, ctx.lang, ctx.current_year);
+    let mut cmp = compare::compare(&items, ctx.run.lang, ctx.run.current_year);
     if args.differences {
         cmp.rows.retain(|r| !r.identical);
     }
     let opts = Options {
         metadata: &inventory.metadata,
-        lang: ctx.lang,
-        current_year: ctx.current_year,
+        lang: ctx.run.lang,
+        current_year: ctx.run.current_year,
         labels: false,
     };
     let width = args
@@ -159,7 +159,7 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
             CompareFormat::Csv => {
                 compare_csv::write(&cmp, &opts, out).map_err(std::io::Error::other)
             }
-            CompareFormat::Text => write!(out, "{}", text(&cmp, ctx.lang, width, style)),
+            CompareFormat::Text => write!(out, "{}", text(&cmp, ctx.run.lang, width, style)),
         }
     };
     match &args.output {
@@ -180,8 +180,8 @@ pub fn run(ctx: &Context, args: &CompareArgs) -> Result<(), CliError> {
             let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
             crate::say!(
                 "{} {}: {}",
-                Text::Comparison.get(ctx.lang),
-                Text::MsgWrote.get(ctx.lang),
+                Text::Comparison.get(ctx.run.lang),
+                Text::MsgWrote.get(ctx.run.lang),
                 shown.display()
             );
         }

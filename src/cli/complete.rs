@@ -8,7 +8,6 @@ use clap_complete::engine::CompletionCandidate;
 
 use crate::model::FacetGroup;
 use crate::shortlist::{Storage, inventory_key};
-use crate::store;
 
 /// The inventory completion looks in: `WEERBAAR_DB` when set (as the program would open it),
 /// else the bundled one. A `--db` on the line being completed is not seen by the completer.
@@ -20,14 +19,11 @@ fn db_path() -> Option<std::path::PathBuf> {
 
 /// Every intervention id, with its name as the help the shell shows beside it.
 pub fn intervention_ids() -> Vec<CompletionCandidate> {
-    let db = match db_path() {
-        Some(path) => store::Database::open_path(&path),
-        None => store::Database::open_bundled(),
-    };
+    let db = crate::inventory::database(db_path().as_deref());
     let Ok(db) = db else {
         return Vec::new();
     };
-    let Ok(index) = crate::query::Index::load_keys(&db, |_| {}) else {
+    let Ok(index) = crate::inventory::load_keys(&db, |_| {}) else {
         return Vec::new();
     };
     (0..index.len())
@@ -114,11 +110,8 @@ pub fn evidence() -> Vec<CompletionCandidate> {
 
 /// Provider names of the inventory completion looks in.
 pub fn providers() -> Vec<CompletionCandidate> {
-    let db = match db_path() {
-        Some(path) => store::Database::open_path(&path),
-        None => store::Database::open_bundled(),
-    };
-    let Ok(index) = db.and_then(|db| crate::query::Index::load_keys(&db, |_| {})) else {
+    let db = crate::inventory::database(db_path().as_deref());
+    let Ok(index) = db.and_then(|db| crate::inventory::load_keys(&db, |_| {})) else {
         return Vec::new();
     };
     index

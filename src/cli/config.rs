@@ -71,7 +71,8 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> Result<(), CliError> {
         }
         ConfigCommand::Show => {
             // Values come from the file: cleaned like every text that reaches the terminal.
-            let shown = crate::model::text::sanitize(&config::render(&ctx.config, ctx.lang), true);
+            let shown =
+                crate::model::text::sanitize(&config::render(&ctx.run.config, ctx.run.lang), true);
             write!(out, "{shown}")?;
             out.flush()?;
             if !ctx.config_problems.is_empty() {

@@ -125,14 +125,14 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
         DbCommand::Build { data, out } => {
             let dir = data_dir(data);
             let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
-            let n = store::build_file(&dir, &out, ctx.current_year)
+            let n = crate::inventory::build_file(&dir, &out, ctx.run.current_year)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!("wrote {n} interventions to {}", out.display());
             Ok(())
         }
         DbCommand::Check { data } => {
             let dir = data_dir(data);
-            let set = source::read_dir(&dir, ctx.current_year);
+            let set = source::read_dir(&dir, ctx.run.current_year);
             if set.problems.is_empty() {
                 crate::say!(
                     "{}: {} interventions, no problems",
@@ -174,8 +174,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 &picked,
                 *seed,
                 format,
-                ctx.lang,
-                ctx.current_year,
+                ctx.run.lang,
+                ctx.run.current_year,
                 &mut out,
             )?;
             out.flush()?;
@@ -187,8 +187,8 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             let d = diff::diff(&old, &new);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             match format {
-                DiffFormat::Text => diff::render::text(&d, ctx.lang, &mut out)?,
-                DiffFormat::Md => diff::render::markdown(&d, ctx.lang, &mut out)?,
+                DiffFormat::Text => diff::render::text(&d, ctx.run.lang, &mut out)?,
+                DiffFormat::Md => diff::render::markdown(&d, ctx.run.lang, &mut out)?,
                 DiffFormat::Json => {
                     serde_json::to_writer_pretty(&mut out, &d)
                         .map_err(|e| CliError::Failed(e.to_string()))?;
@@ -212,7 +212,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 )));
             }
             let inventory = store::open_path(path)?;
-            store::write_atomically(&inventory, out)
+            crate::inventory::write_atomically(&inventory, out)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!(
                 "wrote {} interventions with their search index to {}",
@@ -222,7 +222,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             Ok(())
         }
         DbCommand::Verify { path } => {
-            let found = store::verify_path(path)?;
+            let found = crate::inventory::verify_path(path)?;
             let mut out = std::io::stdout().lock();
             for l in &found.lines {
                 writeln!(out, "{}: {l}", path.display())?;
@@ -271,7 +271,8 @@ fn synth(count: usize, seed: u64, out: &Path, force: bool) -> Result<(), CliErro
     let model = store::open_bundled()?;
     let inventory = synth::generate(&model, count, seed)
         .ok_or_else(|| CliError::Failed("the bundled inventory is empty".into()))?;
-    store::write_atomically(&inventory, out).map_err(|e| CliError::Failed(e.to_string()))?;
+    crate::inventory::write_atomically(&inventory, out)
+        .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "wrote {count} synthetic interventions (seed {seed}) to {}",
         out.display()
@@ -295,7 +296,7 @@ fn cross(items: &[Intervention], other: FacetGroup) -> BTreeMap<(String, String)
 fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
     let inventory = ctx.open()?;
     let items = &inventory.interventions;
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let themes = FacetGroup::Theme.vocabulary().unwrap_or(&[]);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let theme_total = |id: &str| {

@@ -104,7 +104,7 @@ fn parse_format(s: &str) -> Result<Format, String> {
 }
 
 pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
-    let configured = ctx.config.export_format;
+    let configured = ctx.run.config.export_format;
     let format = match (args.format, &args.output) {
         (Some(f), _) => f,
         // The configured format wins when the name fits it (csv-nl for `x.csv`, csl-json for
@@ -195,11 +195,11 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         ));
     }
 
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let shortlist = match &args.shortlist {
         Some(name) => {
             let book = load(&storage()?)?;
-            let key = inventory_key(ctx.db.as_deref());
+            let key = inventory_key(ctx.run.db.as_deref());
             let lists = book.lists(&key).cloned().unwrap_or_default();
             Some(lists.require(name).map_err(ShortlistError::from)?.clone())
         }
@@ -230,7 +230,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
             (list.name.clone(), wanted)
         }
         None => {
-            let title = selection_title(&records.metadata().title, &query, ctx.db.as_deref());
+            let title = selection_title(&records.metadata().title, &query, ctx.run.db.as_deref());
             let wanted = results
                 .hits
                 .iter()
@@ -243,7 +243,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
     let opts = Options {
         metadata: records.metadata(),
         lang,
-        current_year: ctx.current_year,
+        current_year: ctx.run.current_year,
         labels: args.labels,
     };
 

@@ -9,7 +9,6 @@ use clap::Args;
 use crate::atomic::{self, Overwrite};
 use crate::i18n::Text;
 use crate::import::{self, Mapping, report};
-use crate::store;
 
 use super::{CliError, Context};
 
@@ -51,7 +50,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             for p in problems.iter().filter(|p| cap.admit(&p.message)) {
                 crate::say!("{p}");
             }
-            if let Some(rest) = cap.summary(ctx.lang) {
+            if let Some(rest) = cap.summary(ctx.run.lang) {
                 crate::say!("{rest}");
             }
             CliError::Failed(format!(
@@ -63,7 +62,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     };
     let opts = import::Options {
         mapping: &mapping,
-        current_year: ctx.current_year,
+        current_year: ctx.run.current_year,
         today: crate::model::today(),
     };
     let outcome = import::read_inputs(&args.files, &opts);
@@ -76,7 +75,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     for p in outcome.problems.iter().filter(|p| cap.admit(&p.message)) {
         crate::say!("{p}");
     }
-    if let Some(rest) = cap.summary(ctx.lang) {
+    if let Some(rest) = cap.summary(ctx.run.lang) {
         crate::say!("{rest}");
     }
     if outcome
@@ -84,7 +83,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         .iter()
         .any(|p| p.message.starts_with("unknown "))
     {
-        crate::say!("{}", Text::MappingHint.get(ctx.lang));
+        crate::say!("{}", Text::MappingHint.get(ctx.run.lang));
     }
     let imported = outcome.inventory.interventions.len();
     if !outcome.problems.is_empty() && !args.lenient {
@@ -98,14 +97,14 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             "nothing to import: no valid entries; nothing was written".into(),
         ));
     }
-    store::write_atomically(&outcome.inventory, &args.out)
+    crate::inventory::write_atomically(&outcome.inventory, &args.out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "{imported} {} {} {}; {} `weerbaar --db {}`",
-        Text::interventions(imported, ctx.lang),
-        Text::ImportedTo.get(ctx.lang),
+        Text::interventions(imported, ctx.run.lang),
+        Text::ImportedTo.get(ctx.run.lang),
         args.out.display(),
-        Text::OpenWith.get(ctx.lang),
+        Text::OpenWith.get(ctx.run.lang),
         args.out.display()
     );
     if !outcome.rejected.is_empty() || !outcome.problems.is_empty() {
@@ -113,7 +112,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         crate::say!(
             "{} {} {}",
             outcome.rejected.len(),
-            Text::ImportRejectedSee.get(ctx.lang),
+            Text::ImportRejectedSee.get(ctx.run.lang),
             report_path.display()
         );
     } else if args.force && report_path.is_file() {
@@ -126,7 +125,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
         })?;
         crate::say!(
             "{} {}",
-            Text::ImportOldReportRemoved.get(ctx.lang),
+            Text::ImportOldReportRemoved.get(ctx.run.lang),
             report_path.display()
         );
     }
@@ -161,6 +160,8 @@ fn write_report(
     } else {
         Overwrite::Refuse
     };
-    atomic::write(path, overwrite, |out| report::write(outcome, ctx.lang, out))
-        .map_err(|e| CliError::Failed(e.to_string()))
+    atomic::write(path, overwrite, |out| {
+        report::write(outcome, ctx.run.lang, out)
+    })
+    .map_err(|e| CliError::Failed(e.to_string()))
 }

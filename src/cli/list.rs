@@ -54,7 +54,7 @@ pub(super) fn query_for(
 ) -> Result<crate::query::Query, CliError> {
     let mut query = filters.to_query(index)?;
     if filters.sort.is_none() {
-        query.sort = ctx.config.sort;
+        query.sort = ctx.run.config.sort;
     }
     Ok(query)
 }
@@ -90,7 +90,7 @@ pub(super) fn search_records(
 /// Say on stderr which misspelt word was searched as which ("gezocht op `radicalisering` in
 /// plaats van `radikalisering`"), and after no results the nearest word to try.
 fn say_corrections(ctx: &Context, index: &Index, query: &Query, results: &Results) {
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     for (typed, searched) in query::typo::corrections(index, &query.text) {
         crate::say!(
             "weerbaar: {} `{searched}` {} `{typed}`",
@@ -129,11 +129,11 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
         .iter()
         .map(|h| (index.id(h.index), None))
         .collect();
-    let entries = export::stream::fetched(&records, &wanted, ctx.lang);
+    let entries = export::stream::fetched(&records, &wanted, ctx.run.lang);
     let opts = Options {
         metadata: records.metadata(),
-        lang: ctx.lang,
-        current_year: ctx.current_year,
+        lang: ctx.run.lang,
+        current_year: ctx.run.current_year,
         labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -145,7 +145,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
             export::markdown::write(&records.metadata().title, entries, &opts, &mut out)?
         }
         ListFormat::Table => {
-            let lang = ctx.lang;
+            let lang = ctx.run.lang;
             // Only the four short cells of each row are kept (the table fits its columns to
             // every row).
             let mut rows: Vec<Vec<String>> = Vec::with_capacity(wanted.len());
@@ -153,7 +153,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
             for entry in entries.into_entries() {
                 let (i, _) = entry?;
                 let (dots, code) = evidence_badge(&i.evidence.level);
-                let stale = if i.evidence.is_flagged(ctx.current_year) {
+                let stale = if i.evidence.is_flagged(ctx.run.current_year) {
                     "!"
                 } else {
                     ""
@@ -201,7 +201,7 @@ pub fn run(ctx: &Context, args: &ListArgs) -> Result<(), CliError> {
 
 pub fn facets(ctx: &Context, args: &FacetsArgs) -> Result<(), CliError> {
     let (index, results) = search_index(ctx, &args.filters)?;
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         FacetsFormat::Json => {

@@ -78,7 +78,7 @@ fn label<'a>(index: &'a Index, group: FacetGroup, value: usize, ctx: &Context) -
         .group(group)
         .values
         .get(value)
-        .map(|v| v.label(ctx.lang))
+        .map(|v| v.label(ctx.run.lang))
         .unwrap_or("")
 }
 
@@ -95,7 +95,7 @@ fn id(index: &Index, group: FacetGroup, value: usize) -> &str {
 /// (twenty working elements) still fits a terminal. With colour, headings are bold and empty
 /// cells dim; the text stays the same.
 fn table(m: &Matrix, index: &Index, ctx: &Context) -> String {
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let style = ctx.style;
     let total_label = Text::Total.get(lang);
     let row_labels: Vec<String> = m
@@ -218,9 +218,9 @@ fn json(m: &Matrix, index: &Index, ctx: &Context) -> serde_json::Value {
             .collect::<Vec<_>>()
     };
     serde_json::json!({
-        "rows": { "group": m.rows.id(), "label": m.rows.label(ctx.lang),
+        "rows": { "group": m.rows.id(), "label": m.rows.label(ctx.run.lang),
                   "values": values(m.rows, &m.row_values, &m.row_totals) },
-        "cols": { "group": m.cols.id(), "label": m.cols.label(ctx.lang),
+        "cols": { "group": m.cols.id(), "label": m.cols.label(ctx.run.lang),
                   "values": values(m.cols, &m.col_values, &m.col_totals) },
         "counts": m.counts,
         "total": m.total,

@@ -39,9 +39,10 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::config::{Config, Problem};
+use crate::config::Problem;
 use crate::i18n::Text;
 use crate::model::Lang;
+use crate::settings::RunSettings;
 use crate::store::{self, Inventory, StoreError};
 
 pub use filters::FilterArgs;
@@ -174,11 +175,8 @@ impl From<std::io::Error> for CliError {
 
 /// Shared context for the subcommands.
 pub struct Context {
-    pub lang: Lang,
-    pub db: Option<PathBuf>,
-    pub current_year: u16,
-    /// The settings in effect (defaults where the file has none or a bad value).
-    pub config: Config,
+    /// What the explorer is started with too.
+    pub run: RunSettings,
     /// `--config` / `WEERBAAR_CONFIG`, if given.
     pub config_file: Option<PathBuf>,
     /// What was wrong with the configuration file; already reported as warnings.
@@ -189,10 +187,7 @@ pub struct Context {
 
 impl Context {
     pub fn open(&self) -> Result<Inventory, StoreError> {
-        match &self.db {
-            Some(path) => store::open_path(path),
-            None => store::open_bundled(),
-        }
+        crate::inventory::open(self.run.db.as_deref())
     }
 
     /// The search index of an open inventory: the one stored in the file, else built from the
@@ -202,12 +197,12 @@ impl Context {
         db: &store::Database,
         with_text: bool,
     ) -> Result<crate::query::Index, StoreError> {
-        let (index, missing) = crate::query::stored::open(db, with_text)?;
-        if missing && let Some(path) = &self.db {
+        let (index, missing) = crate::inventory::index(db, with_text)?;
+        if missing && let Some(path) = &self.run.db {
             say!(
                 "{}: {} weerbaar db index {} -o {}",
                 path.display(),
-                crate::i18n::Text::NoSearchIndex.get(self.lang),
+                crate::i18n::Text::NoSearchIndex.get(self.run.lang),
                 shell_word(&path.display().to_string()),
                 shell_word(&indexed_name(path))
             );
@@ -217,15 +212,12 @@ impl Context {
 
     /// The inventory's database, open for streaming and fetching records by id.
     pub fn open_database(&self) -> Result<store::Database, StoreError> {
-        match &self.db {
-            Some(path) => store::Database::open_path(path),
-            None => store::Database::open_bundled(),
-        }
+        crate::inventory::database(self.run.db.as_deref())
     }
 }
 
 /// Parse the command line and run it. `run_tui` is called when no subcommand is given.
-pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
+pub fn main(run_tui: impl FnOnce(&RunSettings) -> Result<(), String>) -> ExitCode {
     // `COMPLETE=bash weerbaar …`: the shell asks for completions (see `complete`); answered and
     // exited here, before anything else runs.
     clap_complete::CompleteEnv::with_factory(Cli::command).complete();
@@ -275,14 +267,16 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
     }
     messages::set_lang(lang);
     let ctx = Context {
-        lang,
-        db: cli.db.clone().or_else(|| {
-            std::env::var_os("WEERBAAR_DB")
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        }),
-        current_year: crate::model::current_year(),
-        config: loaded.config,
+        run: RunSettings {
+            lang,
+            db: cli.db.clone().or_else(|| {
+                std::env::var_os("WEERBAAR_DB")
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            }),
+            current_year: crate::model::current_year(),
+            config: loaded.config,
+        },
         config_file: cli.config.clone(),
         config_problems: loaded.problems,
         style: cli.color.resolve_here(),
@@ -308,7 +302,7 @@ pub fn main(run_tui: impl FnOnce(&Context) -> Result<(), String>) -> ExitCode {
         print_version(&ctx)
     } else {
         match cli.command {
-            None => run_tui(&ctx).map_err(CliError::Failed),
+            None => run_tui(&ctx.run).map_err(CliError::Failed),
             Some(Command::List(args)) => list::run(&ctx, &args),
             Some(Command::Show(args)) => show::run(&ctx, &args),
             Some(Command::Facets(args)) => list::facets(&ctx, &args),
@@ -387,16 +381,16 @@ fn print_version(ctx: &Context) -> Result<(), CliError> {
     writeln!(
         out,
         "{}: {} {} ({}, {} {})",
-        if ctx.db.is_some() {
-            Text::VersionInventory.get(ctx.lang)
+        if ctx.run.db.is_some() {
+            Text::VersionInventory.get(ctx.run.lang)
         } else {
-            Text::VersionBundled.get(ctx.lang)
+            Text::VersionBundled.get(ctx.run.lang)
         },
         m.title,
         m.version,
         m.date,
         inv.interventions.len(),
-        Text::interventions(inv.interventions.len(), ctx.lang)
+        Text::interventions(inv.interventions.len(), ctx.run.lang)
     )?;
     Ok(())
 }

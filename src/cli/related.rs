@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &RelatedArgs) -> Result<(), CliError> {
         named.ok_or_else(|| unknown_id(&args.id, (0..index.len()).map(|r| index.id(r))))?;
     let found = related::related(&index, target, args.limit as usize);
     let (id, name) = (index.id(target), index.name(target));
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match args.format {
         RelatedFormat::Json => {

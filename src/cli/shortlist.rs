@@ -147,7 +147,7 @@ fn change<T>(
     inventory: &Inventory,
     f: impl FnOnce(&mut Lists) -> Result<T, ShortlistError>,
 ) -> Result<T, CliError> {
-    let key = inventory_key(ctx.db.as_deref());
+    let key = inventory_key(ctx.run.db.as_deref());
     let label = inventory_label(inventory);
     let (out, loaded) = storage()?.update(|book| f(book.lists_mut(&key, &label)))?;
     notice(&loaded.notice);
@@ -156,7 +156,7 @@ fn change<T>(
 
 pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
     let inventory = ctx.open()?;
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let t = |k: Text| k.get(lang);
     match cmd {
         ShortlistCommand::List { format } => list(ctx, &inventory, *format),
@@ -214,7 +214,7 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
                 "`{name}` {} ({} {})",
                 t(Text::MsgDeleted),
                 gone.items.len(),
-                Text::items(gone.items.len(), ctx.lang)
+                Text::items(gone.items.len(), ctx.run.lang)
             );
             Ok(())
         }
@@ -222,14 +222,14 @@ pub fn run(ctx: &Context, cmd: &ShortlistCommand) -> Result<(), CliError> {
 }
 
 fn this_inventory(ctx: &Context, book: &Book) -> Lists {
-    book.lists(&inventory_key(ctx.db.as_deref()))
+    book.lists(&inventory_key(ctx.run.db.as_deref()))
         .cloned()
         .unwrap_or_default()
 }
 
 fn list(ctx: &Context, inventory: &Inventory, format: ShortlistFormat) -> Result<(), CliError> {
     let lists = this_inventory(ctx, &load(&storage()?)?);
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         ShortlistFormat::Json => {
@@ -291,7 +291,7 @@ fn show(
 ) -> Result<(), CliError> {
     let lists = this_inventory(ctx, &load(&storage()?)?);
     let list = lists.require(name).map_err(ShortlistError::from)?;
-    let lang = ctx.lang;
+    let lang = ctx.run.lang;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     match format {
         ShortlistFormat::Json => {

@@ -35,8 +35,8 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
     let item = lookup(&inventory, &args.id)?;
     let opts = Options {
         metadata: &inventory.metadata,
-        lang: ctx.lang,
-        current_year: ctx.current_year,
+        lang: ctx.run.lang,
+        current_year: ctx.run.current_year,
         labels: false,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -48,11 +48,11 @@ pub fn run(ctx: &Context, args: &ShowArgs) -> Result<(), CliError> {
         }
         ShowFormat::Md => markdown::write_item(item, None, &opts, 1, &mut out)?,
         ShowFormat::Text => {
-            let unknown = Text::Unknown.get(ctx.lang);
+            let unknown = Text::Unknown.get(ctx.run.lang);
             let style = ctx.style;
             writeln!(out, "{}", style.heading(&item.name))?;
             writeln!(out, "{}", "=".repeat(item.name.width()))?;
-            for section in sections(item, ctx.lang, ctx.current_year) {
+            for section in sections(item, ctx.run.lang, ctx.run.current_year) {
                 let heading = section.heading();
                 writeln!(
                     out,

@@ -9,18 +9,19 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::model::diagnostics::{At, Pos, Problem};
+use crate::model::fold::slug;
 use crate::model::vocab::closest_ids;
 use crate::store::Metadata;
 use crate::store::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names, Pos,
-    Problem,
+    Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, Names,
 };
 
 use crate::export::csv_nl::unguard;
 
 use super::columns::{self, Column, SPECS};
 use super::mapping::Mapping;
-use super::{Entry, FileRead, MAX_ROWS, slug};
+use super::{Entry, FileRead, MAX_ROWS};
 
 pub fn read(path: &Path, bytes: &[u8], mapping: &Mapping) -> FileRead {
     let mut out = FileRead::new(Names::toml());

@@ -10,11 +10,12 @@ use std::path::Path;
 
 use serde_json::value::RawValue;
 
+use crate::model::diagnostics::{At, Pos, Problem};
 use crate::model::text::sanitize_line;
 use crate::store::Metadata;
 use crate::store::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
-    Names, Pos, Problem,
+    Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
+    Names,
 };
 
 use super::{Entry, FileRead, MAX_ROWS};

@@ -23,7 +23,8 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::model::FacetGroup;
-use crate::store::draft::{At, Draft, Pos, Problem, pos_of, unknown_id_message};
+use crate::model::diagnostics::{At, Pos, Problem};
+use crate::store::draft::{Draft, pos_of, unknown_id_message};
 
 use super::columns::{self, Column, normalise};
 

@@ -4,7 +4,7 @@
 //! One reader per input kind (`csv`, `json`, `toml_dir`) turns a file into drafts; `mapping`
 //! translates the values people write into vocabulary ids; `validate` applies the shared rules
 //! of `store::draft` and sorts entries into imported and rejected; `report` writes the rejected
-//! ones for `--lenient`. Writing the database is `store::write_atomically`'s job.
+//! ones for `--lenient`. Writing the database is `inventory::write_atomically`'s job.
 
 pub mod columns;
 pub mod csv;
@@ -16,7 +16,8 @@ mod validate;
 
 use std::path::{Path, PathBuf};
 
-use crate::store::draft::{Draft, Names, Pos, Problem};
+use crate::model::diagnostics::{Pos, Problem};
+use crate::store::draft::{Draft, Names};
 use crate::store::source;
 use crate::store::{Inventory, Metadata};
 
@@ -341,9 +342,6 @@ fn finish_metadata(found: Option<Metadata>, paths: &[PathBuf], today: &str) -> M
     }
     m
 }
-
-// transition; removed after the merge of issue 13
-pub use crate::model::fold::slug;
 
 #[cfg(test)]
 mod tests {

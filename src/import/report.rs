@@ -27,7 +27,7 @@ pub fn write(outcome: &Outcome, lang: Lang, mut out: impl Write) -> std::io::Res
     )?;
     writeln!(out, "# {}", Text::ReportHowToFix.get(lang))?;
     // Problems with a whole file, not tied to one entry.
-    let tied: HashSet<&crate::store::draft::Problem> = outcome
+    let tied: HashSet<&crate::model::diagnostics::Problem> = outcome
         .rejected
         .iter()
         .flat_map(|r| r.problems.iter())

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
+use crate::model::diagnostics::Problem;
 use crate::store::Metadata;
-use crate::store::draft::Problem;
 use crate::store::source;
 
 /// Validated entries, the directory's metadata when it has one, and every problem.

@@ -5,7 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::model::Intervention;
-use crate::store::draft::{Pos, Problem, Registry, Rules, validate};
+use crate::model::diagnostics::{Pos, Problem};
+use crate::store::draft::{Registry, Rules, validate};
 
 use super::{FileRead, Options, Outcome, Rejected};
 
@@ -47,7 +48,7 @@ impl<'a> Checker<'a> {
                 self.opts.current_year,
                 &mut report,
             );
-            let at = |p: &Option<crate::store::draft::At<String>>| {
+            let at = |p: &Option<crate::model::diagnostics::At<String>>| {
                 p.as_ref().map(|v| v.pos).unwrap_or(entry.draft.pos)
             };
             self.registry.check(

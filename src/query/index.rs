@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use crate::model::vocab::{self, evidence_rank};
 use crate::model::{FacetGroup, Intervention, Lang};
-use crate::store::{Database, Inventory, Part, StoreError};
+use crate::store::Inventory;
 
 use super::bitset::ValueSet;
 use super::fold::{fold, fold_into};
@@ -88,48 +88,6 @@ impl Index {
             builder.push(item);
         }
         builder.finish()
-    }
-
-    /// Build the index by streaming a database: only one full record is in memory at a time,
-    /// so a large inventory costs the index, not the inventory. Details come later, by id
-    /// (`Database::intervention`).
-    pub fn load(db: &Database) -> Result<Index, StoreError> {
-        let mut builder = IndexBuilder::new();
-        db.for_each(|item| {
-            builder.push(&item);
-            Ok(())
-        })?;
-        Ok(builder.finish())
-    }
-
-    /// Stage one of opening a large inventory: everything but the word index over the long
-    /// text, from a pass that reads only the short fields (`Part::Keys`), so the results and
-    /// facets are usable early. Until `set_text`, plain terms match names, aliases, providers
-    /// and facet values but not the long text. `progress` gets the number of records read.
-    pub fn load_keys(db: &Database, mut progress: impl FnMut(usize)) -> Result<Index, StoreError> {
-        let mut builder = IndexBuilder::keys();
-        db.for_each_part(Part::Keys, |item| {
-            builder.push(&item);
-            progress(builder.len());
-            Ok(())
-        })?;
-        Ok(builder.finish())
-    }
-
-    /// Stage two: the word index over the long text, to put in with `set_text`.
-    pub fn load_text(
-        db: &Database,
-        mut progress: impl FnMut(usize),
-    ) -> Result<TextIndex, StoreError> {
-        let mut builder = TextIndexBuilder::default();
-        let mut read = 0;
-        db.for_each_part(Part::Text, |item| {
-            builder.push(&item);
-            read += 1;
-            progress(read);
-            Ok(())
-        })?;
-        Ok(builder.finish())
     }
 
     /// Put in the word index of a staged load. Refused (`false`, the index unchanged) when it
@@ -432,7 +390,7 @@ impl IndexBuilder {
     }
 
     /// A builder of everything but the word index over the long text: the first stage of a
-    /// staged load (`Index::load_keys`). Records pushed need only their keys.
+    /// staged load (`inventory::load_keys`). Records pushed need only their keys.
     pub fn keys() -> IndexBuilder {
         IndexBuilder {
             text: None,
@@ -515,14 +473,10 @@ impl IndexBuilder {
         ix.evidence_rank.push(evidence_rank(&item.evidence.level));
     }
 
-    /// For a stored index (`query::stored`): the values of `group` in the stored order, before
+    /// For a stored index (`inventory::stored`): the values of `group` in the stored order, before
     /// any record; returns the code to push for each stored position. Providers keep their
     /// stored order, which is already the final one; `Err` when a provider is listed twice.
-    pub(super) fn stored_values(
-        &mut self,
-        group: FacetGroup,
-        ids: &[String],
-    ) -> Result<Vec<u32>, String> {
+    pub fn stored_values(&mut self, group: FacetGroup, ids: &[String]) -> Result<Vec<u32>, String> {
         if group == FacetGroup::Provider {
             for id in ids {
                 let code = self.provider_records.len() as u32;
@@ -539,7 +493,7 @@ impl IndexBuilder {
 
     /// For a stored index: the codes of the values broader than `id` in `group` (a record
     /// carrying `id` also counts under them, as `push` does).
-    pub(super) fn broader_codes(&mut self, group: FacetGroup, id: &str) -> Vec<u32> {
+    pub fn broader_codes(&mut self, group: FacetGroup, id: &str) -> Vec<u32> {
         if group == FacetGroup::Provider {
             return Vec::new();
         }
@@ -555,7 +509,7 @@ impl IndexBuilder {
     /// returned; `broader[g][c]` the codes `broader_codes` gave for code `c` (counted in the
     /// value sets only); `evidence_level` and `evidence_status` are ids ("" for none).
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn push_stored(
+    pub fn push_stored(
         &mut self,
         id: &str,
         name: &str,
@@ -857,69 +811,5 @@ mod tests {
         // Labels and notes are in the word index.
         let words = index.text().words_containing("gesprek", None);
         assert_eq!(index.text().records_with(&words).count(), 2);
-    }
-
-    /// The two stages of a staged load (keys, then the text put in) give an index that answers
-    /// every query exactly as a one-pass load does; the keys alone already find names,
-    /// providers and facet values.
-    #[test]
-    fn a_staged_load_answers_as_a_one_pass_load() {
-        use crate::query::{Query, SkimMatcher, run};
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join("synth.sqlite");
-        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
-        let synthetic = crate::synth::generate(&model, 300, 2).unwrap_or_default();
-        crate::store::write_atomically(&synthetic, &path).unwrap_or_else(|e| panic!("{e}"));
-        let matcher = SkimMatcher::default();
-        for db in [
-            Database::open_bundled().unwrap_or_else(|e| panic!("{e}")),
-            Database::open_path(&path).unwrap_or_else(|e| panic!("{e}")),
-        ] {
-            let whole = Index::load(&db).unwrap_or_else(|e| panic!("{e}"));
-            let mut seen = Vec::new();
-            let mut staged =
-                Index::load_keys(&db, |n| seen.push(n)).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(seen, (1..=whole.len()).collect::<Vec<_>>());
-            assert_eq!(staged.text().records(), 0);
-            let name = whole.name(whole.len() / 2).to_string();
-            let by_name = Query {
-                text: format!("naam:{name}"),
-                ..Query::default()
-            };
-            assert_eq!(
-                run(&staged, &matcher, &by_name),
-                run(&whole, &matcher, &by_name)
-            );
-            let text = Index::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"));
-            assert!(
-                !Index::default().set_text(text.clone()),
-                "another record count"
-            );
-            assert!(staged.set_text(text));
-            for q in [
-                "",
-                "ouders",
-                "polar jongeren",
-                "gesprek",
-                "aanbieder:ggd",
-                "zzzz",
-            ] {
-                let mut query = Query {
-                    text: q.into(),
-                    ..Query::default()
-                };
-                assert_eq!(
-                    run(&staged, &matcher, &query),
-                    run(&whole, &matcher, &query),
-                    "{q}"
-                );
-                query.toggle(FacetGroup::Theme, "polarisatie");
-                assert_eq!(
-                    run(&staged, &matcher, &query),
-                    run(&whole, &matcher, &query),
-                    "{q}"
-                );
-            }
-        }
     }
 }

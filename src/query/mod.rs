@@ -8,7 +8,6 @@ pub mod fold;
 pub mod index;
 pub mod matcher;
 mod search;
-pub mod stored;
 pub mod strs;
 pub mod text;
 pub mod typo;

@@ -206,7 +206,7 @@ impl TextIndex {
     }
 }
 
-/// How a word's records are kept in a stored index (`query::stored`): the first byte says
+/// How a word's records are kept in a stored index (`inventory::stored`): the first byte says
 /// which, the rest is the list.
 const STORED_GAPS: u8 = 0;
 const STORED_BITS: u8 = 1;

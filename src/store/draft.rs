@@ -20,8 +20,7 @@ use crate::model::{
 /// this limit is garbage or an attack on memory.
 pub const MAX_TEXT_BYTES: usize = 64 * 1024;
 
-// transition; removed after the merge of issue 13
-pub use crate::model::diagnostics::{At, Pos, Problem};
+use crate::model::diagnostics::{At, Pos};
 
 /// The 1-based line and column (in chars) of a byte offset in a text. For many lookups in one
 /// large text, build a `LineIndex` once instead.
@@ -1335,9 +1334,11 @@ mod tests {
 
     #[test]
     fn a_problem_without_a_column_names_only_the_line() {
-        let p = Problem::new(Path::new("a.csv"), Pos::new(3, 0), "x".into());
+        let p =
+            crate::model::diagnostics::Problem::new(Path::new("a.csv"), Pos::new(3, 0), "x".into());
         assert_eq!(p.to_string(), "a.csv:3: x");
-        let p = Problem::new(Path::new("a.csv"), Pos::new(3, 4), "x".into());
+        let p =
+            crate::model::diagnostics::Problem::new(Path::new("a.csv"), Pos::new(3, 4), "x".into());
         assert_eq!(p.to_string(), "a.csv:3:4: x");
     }
 }

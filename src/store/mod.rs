@@ -22,6 +22,31 @@ pub use read::Part;
 pub use records::{CACHE_RECORDS, CHUNK_RECORDS, Records, Unreadable};
 pub use write::{BuildError, build_file, write_atomically, write_inventory};
 
+/// Tables derived from the records and kept in the same file (the stored search index): the
+/// layer above (`inventory`) makes and checks them, the store only says when — after a written
+/// file reads back, and in `db verify` — so the store does not know how it is searched.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    /// Write the derived tables in the open transaction, from the records as they read back
+    /// from the written file (at the path given, before it is renamed into place).
+    pub write: fn(&rusqlite::Connection, &Inventory, &std::path::Path) -> rusqlite::Result<()>,
+    /// `db verify`: whether the derived tables are exactly what the records give; `Ok(None)`
+    /// when the file has none, `Ok(Some(line))` for the report, `Err` on a mismatch.
+    pub verify: fn(
+        &rusqlite::Connection,
+        &std::path::Path,
+        &Inventory,
+    ) -> Result<Option<String>, StoreError>,
+}
+
+impl Derived {
+    /// No derived tables: the records alone.
+    pub const NONE: Derived = Derived {
+        write: |_, _, _| Ok(()),
+        verify: |_, _, _| Ok(None),
+    };
+}
+
 /// SQLite's error as the message a user can act on (for readers outside this module).
 pub(crate) fn classify_error(path: &std::path::Path, e: rusqlite::Error) -> StoreError {
     classify(path, e)

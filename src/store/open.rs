@@ -16,7 +16,7 @@ use crate::model::Intervention;
 
 use super::content::ContentReport;
 use super::read::Part;
-use super::{BUNDLED_DB, Inventory, Metadata, SCHEMA_VERSION, StoreError, classify, read};
+use super::{BUNDLED_DB, Derived, Inventory, Metadata, SCHEMA_VERSION, StoreError, classify, read};
 
 /// Files larger than this are refused before SQLite reads them.
 pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
@@ -284,7 +284,7 @@ impl Database {
     }
 
     /// Run `f` with the connection under the time limit (for the stored search index,
-    /// `query::stored`, whose tables this module does not read itself).
+    /// `inventory::stored`, whose tables this module does not read itself).
     pub(crate) fn with_connection<T>(
         &self,
         f: impl FnOnce(&Connection, &Path) -> Result<T, StoreError>,
@@ -437,16 +437,22 @@ pub struct Verification {
 
 /// `weerbaar db verify`: the full integrity check plus the schema check, a trial load and a
 /// check of every value against the vocabularies.
-pub fn verify_path(path: &Path) -> Result<Verification, StoreError> {
-    verify_with(path, Budget::VERIFY.for_file(path))
+/// `derived` checks the tables derived from the records (the stored search index).
+pub fn verify_path(path: &Path, derived: Derived) -> Result<Verification, StoreError> {
+    verify_with(path, Budget::VERIFY.for_file(path), derived)
 }
 
-fn verify_with(path: &Path, budget: Budget) -> Result<Verification, StoreError> {
+fn verify_with(path: &Path, budget: Budget, derived: Derived) -> Result<Verification, StoreError> {
     let conn = connect(path, budget)?;
-    timed(&conn, budget, |conn| verify_conn(conn, path)).map_err(|e| interrupted(e, path, budget))
+    timed(&conn, budget, |conn| verify_conn(conn, path, derived))
+        .map_err(|e| interrupted(e, path, budget))
 }
 
-fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreError> {
+fn verify_conn(
+    conn: &Connection,
+    path: &Path,
+    derived: Derived,
+) -> Result<Verification, StoreError> {
     let rows: Vec<String> = {
         let mut stmt = conn
             .prepare("PRAGMA integrity_check")
@@ -478,7 +484,7 @@ fn verify_conn(conn: &Connection, path: &Path) -> Result<Verification, StoreErro
     // The stored search index is derived data: it must be exactly what the records give. A
     // file whose records already have problems (listed, exit 1) gets the mismatch as a line;
     // otherwise a mismatch refuses the file.
-    match crate::query::stored::verify(conn, path, &inventory) {
+    match (derived.verify)(conn, path, &inventory) {
         Ok(Some(line)) => lines.push(line),
         Ok(None) => lines.push(
             "search index: none (indexed again on every open; `weerbaar db index` adds one)".into(),
@@ -855,7 +861,7 @@ mod tests {
             )
         );
         assert!(matches!(
-            verify_with(&path, none),
+            verify_with(&path, none, Derived::NONE),
             Err(StoreError::TooSlow(_, 0))
         ));
         assert!(open_with(&path, Budget::OPEN).is_ok());
@@ -921,7 +927,9 @@ mod tests {
             drop(conn);
             let err = open_path(&path).err().map(|e| e.to_string());
             assert!(err.as_deref().is_some_and(|e| e.contains(said)), "{err:?}");
-            let err = verify_path(&path).err().map(|e| e.to_string());
+            let err = verify_path(&path, Derived::NONE)
+                .err()
+                .map(|e| e.to_string());
             assert!(err.as_deref().is_some_and(|e| e.contains(said)), "{err:?}");
         }
         // Our own indexes are recognised.

@@ -16,11 +16,13 @@ use crate::model::text::sanitize_line;
 
 use super::Metadata;
 use super::draft::{
-    At, Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
-    Names, Pos, Registry, Rules, pos_of, validate,
+    Draft, DraftElement, DraftEvidence, DraftSource, DraftStudy, DraftWeerbaarheid, LineIndex,
+    Names, Registry, Rules, pos_of, validate,
 };
+use crate::model::diagnostics::{At, Pos};
 
-pub use super::draft::{Problem, is_valid_date, is_valid_url, unknown_id_message};
+pub use super::draft::{is_valid_date, is_valid_url, unknown_id_message};
+pub use crate::model::diagnostics::Problem;
 
 /// Everything read from a data directory: metadata and the valid interventions, sorted by id,
 /// plus every problem found. The sources are usable only when `problems` is empty.

@@ -10,7 +10,7 @@ use crate::model::FacetGroup;
 use crate::model::vocab::Term;
 
 use super::source::{self, Problem};
-use super::{Inventory, SCHEMA_SQL, SCHEMA_VERSION};
+use super::{Derived, Inventory, SCHEMA_SQL, SCHEMA_VERSION};
 
 /// Why a build failed.
 #[derive(Debug)]
@@ -41,7 +41,12 @@ impl std::fmt::Display for BuildError {
 impl std::error::Error for BuildError {}
 
 /// Build `out` from the sources in `data_dir`. Returns the number of interventions written.
-pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usize, BuildError> {
+pub fn build_file(
+    data_dir: &Path,
+    out: &Path,
+    current_year: u16,
+    derived: Derived,
+) -> Result<usize, BuildError> {
     let set = source::read_dir(data_dir, current_year);
     if !set.problems.is_empty() {
         return Err(BuildError::Invalid(set.problems));
@@ -50,12 +55,17 @@ pub fn build_file(data_dir: &Path, out: &Path, current_year: u16) -> Result<usiz
         metadata: set.metadata,
         interventions: set.interventions,
     };
-    write_atomically(&inventory, out)?;
+    write_atomically(&inventory, out, derived)?;
     Ok(inventory.interventions.len())
 }
 
-/// Write an inventory to `out` through a temporary file in the same directory.
-pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildError> {
+/// Write an inventory to `out` through a temporary file in the same directory, with the
+/// tables `derived` makes from the records as they read back.
+pub fn write_atomically(
+    inventory: &Inventory,
+    out: &Path,
+    derived: Derived,
+) -> Result<(), BuildError> {
     let write_err = |e: String| BuildError::Write(out.to_path_buf(), e);
     // A device, pipe or folder at the target would be replaced by the rename below (a device
     // node turned into a plain file). A database cannot be streamed into one: refuse.
@@ -77,15 +87,11 @@ pub fn write_atomically(inventory: &Inventory, out: &Path) -> Result<(), BuildEr
         // Only a file that opens the way `--db` opens it may replace the target.
         let back = super::open_path(&tmp)
             .map_err(|e| format!("the written file does not read back ({e})"))?;
-        // The search index is made from the records as they read back (exactly what
-        // `db verify` rebuilds it from), in a transaction of its own.
-        // The index's own commit makes SQLite's change counter one more than now: stored with
-        // it, a later write by any other tool shows the index is stale.
-        let counter = crate::query::stored::change_counter(&tmp).map(|c| c.wrapping_add(1));
+        // The derived tables (the search index) are made from the records as they read back
+        // (exactly what `db verify` rebuilds them from), in a transaction of their own.
         let mut conn = Connection::open(&tmp).map_err(|e| e.to_string())?;
         let tx = conn.transaction().map_err(|e| e.to_string())?;
-        crate::query::stored::write(&tx, &crate::query::Index::build(&back), counter)
-            .map_err(|e| e.to_string())?;
+        (derived.write)(&tx, &back, &tmp).map_err(|e| e.to_string())?;
         tx.commit().map_err(|e| e.to_string())?;
         conn.close().map_err(|(_, e)| e.to_string())?;
         std::fs::rename(&tmp, out).map_err(|e| e.to_string())
@@ -242,7 +248,7 @@ mod tests {
         std::fs::write(&tmp, "half").unwrap();
         std::fs::write(&journal, "half").unwrap();
         let inventory = super::super::open_bundled().unwrap();
-        write_atomically(&inventory, &out).unwrap();
+        write_atomically(&inventory, &out, Derived::NONE).unwrap();
         let names: Vec<_> = std::fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name())
@@ -257,11 +263,13 @@ mod tests {
         let fifo = dir.path().join("out.sqlite");
         crate::input::tests::fifo(&fifo);
         let inventory = super::super::open_bundled().unwrap();
-        let err = write_atomically(&inventory, &fifo).unwrap_err().to_string();
+        let err = write_atomically(&inventory, &fifo, Derived::NONE)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("not a regular file"), "{err}");
         assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-        let err = write_atomically(&inventory, dir.path())
+        let err = write_atomically(&inventory, dir.path(), Derived::NONE)
             .unwrap_err()
             .to_string();
         assert!(err.contains("not a regular file"), "{err}");

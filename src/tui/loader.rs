@@ -152,8 +152,8 @@ impl Loader {
 fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreError> {
     // A file with its search index stored needs no passes over the records: it is read whole,
     // at 100k in a fraction of the time the keys pass took.
-    if let crate::query::stored::Stored::Loaded(index) =
-        db.with_connection(|conn, path| crate::query::stored::load(conn, path, true))?
+    if let crate::inventory::stored::Stored::Loaded(index) =
+        crate::inventory::stored_index(db, true)?
     {
         let _ = tx.send(Report::Index {
             index,
@@ -165,14 +165,14 @@ fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreErr
     let mut progress = Progress::new(tx, LoadStage::Keys, total);
     progress.report(0);
     if total <= ONE_PASS {
-        let index = Index::load(db)?;
+        let index = crate::inventory::load(db)?;
         let _ = tx.send(Report::Index {
             index: Box::new(index),
             complete: true,
         });
         return Ok(());
     }
-    let keys = Index::load_keys(db, |read| progress.report(read))?;
+    let keys = crate::inventory::load_keys(db, |read| progress.report(read))?;
     // The explorer gets the keys now; the loader keeps a copy to add the text to.
     let mut whole = keys.clone();
     let _ = tx.send(Report::Index {
@@ -180,7 +180,7 @@ fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreErr
         complete: false,
     });
     let mut progress = Progress::new(tx, LoadStage::Text, total);
-    let text = Index::load_text(db, |read| progress.report(read))?;
+    let text = crate::inventory::load_text(db, |read| progress.report(read))?;
     if !whole.set_text(text) {
         return Err(crate::store::StoreError::BadContent(
             db.label().to_path_buf(),
@@ -266,7 +266,7 @@ mod tests {
         let path = dir.path().join("big.sqlite");
         let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
         let big = crate::synth::generate(&model, ONE_PASS + 300, 3).unwrap_or_default();
-        crate::store::write_atomically(&big, &path).unwrap_or_else(|e| panic!("{e}"));
+        crate::inventory::write_atomically(&big, &path).unwrap_or_else(|e| panic!("{e}"));
 
         // With its search index stored, the file arrives complete in one go.
         let (db, check) = Database::open_path_deferred(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -284,7 +284,7 @@ mod tests {
 
         // Without it (an older or foreign file), in two stages.
         let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        for table in crate::query::stored::INDEX_TABLES {
+        for table in crate::inventory::stored::INDEX_TABLES {
             conn.execute_batch(&format!("DROP TABLE {table}"))
                 .unwrap_or_else(|e| panic!("{e}"));
         }

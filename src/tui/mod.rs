@@ -40,9 +40,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, event as ct_event, execute};
 
-use crate::cli::Context;
 use crate::query::SkimMatcher;
-use crate::store::{Database, Records};
+use crate::settings::RunSettings;
+use crate::store::Records;
 use loader::Loader;
 use search_worker::{Request, SearchWorker};
 
@@ -149,7 +149,7 @@ const MAX_BATCH: usize = 512;
 
 /// Open the inventory and run the explorer until the user quits. The terminal is restored on
 /// every way out: quit, error and panic.
-pub fn run(ctx: &Context) -> Result<(), String> {
+pub fn run(ctx: &RunSettings) -> Result<(), String> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(
             "the explorer needs a terminal; for scripts and pipes use `weerbaar list` (see --help)"
@@ -159,11 +159,8 @@ pub fn run(ctx: &Context) -> Result<(), String> {
     // Open, check the schema and read the metadata here (quick); the index is built behind
     // the first frame by the loader, and a file's integrity check runs beside it. Only the
     // index is held; full records are fetched from the database when shown.
-    let (db, check) = match &ctx.db {
-        Some(path) => Database::open_path_deferred(path).map(|(db, check)| (db, Some(check))),
-        None => Database::open_bundled().map(|db| (db, None)),
-    }
-    .map_err(|e| e.to_string())?;
+    let (db, check) =
+        crate::inventory::database_deferred(ctx.db.as_deref()).map_err(|e| e.to_string())?;
     let mut loader = db
         .open_again()
         .map_err(|e| e.to_string())

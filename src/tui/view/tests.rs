@@ -277,7 +277,7 @@ fn the_detail_ends_with_related_interventions_and_their_reasons() {
 fn records_fetched_from_the_database_draw_the_same_screens_as_records_in_memory() {
     use crate::store::{Database, Records};
     let db = Database::open_bundled().expect("bundled database");
-    let index = crate::query::Index::load(&db).expect("index");
+    let index = crate::inventory::load(&db).expect("index");
     let theme = crate::tui::ThemeKind::Plain;
     let mut disk = State::open(Records::database(db), index, Lang::Nl, theme, fixture::YEAR);
     let inventory = crate::store::open_bundled().expect("bundled inventory");

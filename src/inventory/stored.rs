@@ -19,10 +19,10 @@ use rusqlite::{Connection, params};
 
 use crate::model::FacetGroup;
 use crate::model::text::is_clean_line;
-use crate::store::{Database, MAX_INTERVENTIONS, StoreError};
+use crate::store::{MAX_INTERVENTIONS, StoreError};
 
-use super::index::{Index, IndexBuilder};
-use super::text::{FxHasher, StoredText};
+use crate::query::index::{Index, IndexBuilder};
+use crate::query::text::{FxHasher, StoredText};
 
 /// The version of the stored index's layout. A file's schema is its `user_version` for the
 /// records plus this for the index: a file with another index version is read as a file
@@ -372,25 +372,6 @@ pub fn load(conn: &Connection, path: &Path, with_text: bool) -> Result<Stored, S
     Ok(Stored::Loaded(Box::new(index)))
 }
 
-/// The index of an open inventory: the stored one when the file has a current one, else built
-/// from the records as before (`with_text: false`: the keys only, for queries without search
-/// text). The flag says the file has no usable stored index (for the hint to add one).
-pub fn open(db: &Database, with_text: bool) -> Result<(Index, bool), StoreError> {
-    match db.with_connection(|conn, path| load(conn, path, with_text))? {
-        Stored::Loaded(index) => Ok((*index, false)),
-        found => {
-            let index = if with_text {
-                Index::load(db)?
-            } else {
-                Index::load_keys(db, |_| {})?
-            };
-            // No hint for a stale index: the records are searched correctly, and a file
-            // changed behind weerbaar's back is for `db verify` to report.
-            Ok((index, !matches!(found, Stored::Stale)))
-        }
-    }
-}
-
 /// A record's stored codes, per group: a count, then that many positions in the group's
 /// stored values, translated to the builder's codes. `None` when cut off or out of range.
 fn decode_codes(
@@ -537,12 +518,13 @@ fn int(v: rusqlite::Result<ValueRef<'_>>, path: &Path) -> Result<i64, StoreError
 mod tests {
     use super::*;
     use crate::query::{Query, SkimMatcher, run};
+    use crate::store::Database;
 
     fn synthetic(dir: &Path, count: usize) -> std::path::PathBuf {
         let path = dir.join("synth.sqlite");
         let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
         let inventory = crate::synth::generate(&model, count, 5).unwrap_or_default();
-        crate::store::write_atomically(&inventory, &path).unwrap_or_else(|e| panic!("{e}"));
+        crate::inventory::write_atomically(&inventory, &path).unwrap_or_else(|e| panic!("{e}"));
         path
     }
 
@@ -561,7 +543,7 @@ mod tests {
             Database::open_bundled().unwrap_or_else(|e| panic!("{e}")),
             Database::open_path(&path).unwrap_or_else(|e| panic!("{e}")),
         ] {
-            let built = Index::load(&db).unwrap_or_else(|e| panic!("{e}"));
+            let built = crate::inventory::load(&db).unwrap_or_else(|e| panic!("{e}"));
             let Stored::Loaded(from_file) = stored(&db, true) else {
                 panic!("{}: no stored index", db.label().display());
             };
@@ -683,7 +665,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = synthetic(dir.path(), 50);
         let db = Database::open_path(&path).unwrap_or_else(|e| panic!("{e}"));
-        let (with, missing) = open(&db, true).unwrap_or_else(|e| panic!("{e}"));
+        let (with, missing) = crate::inventory::index(&db, true).unwrap_or_else(|e| panic!("{e}"));
         assert!(!missing);
         drop(db);
         let matcher = SkimMatcher::default();
@@ -717,7 +699,8 @@ mod tests {
             conn.execute_batch(sql).unwrap_or_else(|e| panic!("{e}"));
             drop(conn);
             let db = Database::open_path(&copy).unwrap_or_else(|e| panic!("{e}"));
-            let (without, missing) = open(&db, true).unwrap_or_else(|e| panic!("{sql}: {e}"));
+            let (without, missing) =
+                crate::inventory::index(&db, true).unwrap_or_else(|e| panic!("{sql}: {e}"));
             assert_eq!(missing, hint, "{sql}");
             assert_eq!(
                 run(&without, &matcher, &query),
