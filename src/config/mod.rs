@@ -17,7 +17,7 @@ use crate::export::Format;
 use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
-pub use keys::{Action, Bindings, Chord, Key, Preset};
+pub use keys::{Action, Bindings, Chord, Command, Context, Key, Patch, Preset};
 pub use parse::parse;
 pub use render::render;
 
@@ -62,6 +62,9 @@ pub struct Config {
     pub key_preset: Preset,
     /// Actions whose keys the user set, replacing the preset's.
     pub key_overrides: BTreeMap<Action, Vec<Chord>>,
+    /// The other contexts' keys the user set (`[keys.compare]` …), each over that context's
+    /// defaults.
+    pub key_patches: BTreeMap<Context, Patch>,
 }
 
 impl Default for Config {
@@ -75,6 +78,7 @@ impl Default for Config {
             facets: FacetGroup::ALL.to_vec(),
             key_preset: Preset::default(),
             key_overrides: BTreeMap::new(),
+            key_patches: BTreeMap::new(),
         }
     }
 }
