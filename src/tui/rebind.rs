@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use crate::config::{self, Chord, Context};
 
 use super::keymap::{self, Action, BROWSE, Binding, Keymaps};
-use super::msg::Key;
+use super::msg::{Key, KeyCode};
 
 /// The configuration's name for an action of the main screen, if it can be rebound.
 pub fn configurable(action: Action) -> Option<config::Action> {
@@ -94,13 +94,52 @@ pub fn keymaps(config: &config::Config) -> Keymaps {
         .iter()
         .map(|context| match context {
             Context::Browse => browse(&config.bindings()),
-            other => match config.key_patches.get(other) {
-                Some(patch) => patched(keymap::defaults(*other), patch),
-                None => keymap::defaults(*other).to_vec(),
-            },
+            other => {
+                let base = match config.key_preset {
+                    config::Preset::Vim => keymap::defaults(*other).to_vec(),
+                    config::Preset::Arrows => without_vim_letters(keymap::defaults(*other)),
+                };
+                match config.key_patches.get(other) {
+                    Some(patch) => patched(&base, patch),
+                    None => base,
+                }
+            }
         })
         .collect();
     Keymaps::from_tables(tables)
+}
+
+/// The `arrows` preset outside the main screen (whose preset is `config::Preset::keys`): the
+/// letters that move (`h` `j` `k` `l` `g` `G`) leave the movement actions; arrows, page and
+/// home/end keys stay.
+fn without_vim_letters(table: &[Binding]) -> Vec<Binding> {
+    const MOVES: [Action; 8] = [
+        Action::Up,
+        Action::Down,
+        Action::PaneLeft,
+        Action::PaneRight,
+        Action::ColumnLeft,
+        Action::ColumnRight,
+        Action::Top,
+        Action::Bottom,
+    ];
+    let vim_letter = |k: &Key| {
+        matches!(k.code, KeyCode::Char('h' | 'j' | 'k' | 'l' | 'g' | 'G')) && !k.ctrl && !k.alt
+    };
+    table
+        .iter()
+        .map(|b| {
+            let keys: Vec<Key> = if MOVES.contains(&b.action) {
+                b.keys.iter().filter(|k| !vim_letter(k)).copied().collect()
+            } else {
+                b.keys.to_vec()
+            };
+            Binding {
+                keys: Cow::Owned(keys),
+                action: b.action,
+            }
+        })
+        .collect()
 }
 
 /// `table` with each patched action's keys replaced, and keys a patched action took removed
@@ -134,7 +173,6 @@ mod tests {
     use super::*;
     use crate::config::{Bindings, Preset};
     use crate::tui::keymap::lookup;
-    use crate::tui::msg::KeyCode;
 
     #[test]
     fn the_vim_preset_is_the_explorers_own_table() {
@@ -174,6 +212,39 @@ mod tests {
                 assert_eq!(a.id(), b.action.id());
             }
         }
+    }
+
+    #[test]
+    fn the_arrows_preset_takes_the_moving_letters_from_every_context() {
+        let config = config::parse(
+            "[keys]\npreset = \"arrows\"\n[keys.compare]\ndown = [\"down\", \"j\"]\n",
+            std::path::Path::new("c.toml"),
+        )
+        .config;
+        let maps = keymaps(&config);
+        for context in [Context::Shortlists, Context::Views, Context::Matrix] {
+            assert_eq!(
+                maps.lookup(context, Key::char('j')),
+                None,
+                "{}",
+                context.id()
+            );
+            assert_eq!(
+                maps.lookup(context, Key::plain(KeyCode::Down)),
+                Some(Action::Down)
+            );
+        }
+        assert_eq!(maps.lookup(Context::Matrix, Key::char('G')), None);
+        assert_eq!(
+            maps.lookup(Context::Matrix, Key::char('c')),
+            Some(Action::NextColGroup)
+        );
+        // The user's patch comes after the preset.
+        assert_eq!(
+            maps.lookup(Context::Compare, Key::char('j')),
+            Some(Action::Down)
+        );
+        assert_eq!(maps.lookup(Context::Compare, Key::char('k')), None);
     }
 
     #[test]
