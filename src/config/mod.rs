@@ -5,6 +5,7 @@
 //! line, key and the allowed values), keeping the valid settings and defaults for the rest, so a
 //! broken file never stops the program. Finding and reading the file is the faces' job.
 
+mod commands;
 pub mod keys;
 mod parse;
 mod render;
@@ -17,7 +18,8 @@ use crate::export::Format;
 use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
-pub use keys::{Action, Bindings, Chord, Command, Context, Key, Patch, Preset};
+pub use commands::{Command, Context, Patch};
+pub use keys::{Action, Bindings, Chord, Key, Preset};
 pub use parse::parse;
 pub use render::render;
 
