@@ -488,3 +488,71 @@ fn the_configured_export_format_is_used_when_neither_flag_nor_file_name_decides(
     let (_, text, _) = export(&["--format", "csv"]);
     assert!(text.starts_with("id,name,"), "{text:.80}");
 }
+
+#[test]
+fn every_context_is_rebound_in_keys_tables_and_config_show_writes_them_back() {
+    let home = tmp();
+    let file = home.path().join("keys.toml");
+    write(
+        &file,
+        "[keys]\npreset = \"arrows\"\n[keys.browse]\nsort = \"s\"\n[keys.compare]\nquit = [\"x\"]\n\
+         [keys.matrix]\nclose-view = \"x\"\n[keys.shortlists]\nleave = \"x\"\n[keys.search]\n\
+         leave-search = \"ctrl-g\"\n[keys.help]\nclose-help = \"ctrl-x\"\n[keys.export]\n\
+         cancel = \"ctrl-q\"\n[keys.input]\ncancel = \"ctrl-q\"\n[keys.confirm]\ncancel = \"N\"\n\
+         [keys.views]\ncancel = \"x\"\n",
+    );
+    let (out, shown, stderr) = run(weerbaar(home.path())
+        .env("WEERBAAR_CONFIG", &file)
+        .args(["config", "show"]));
+    assert!(out.status.success(), "{stderr}");
+    assert_eq!(stderr, "");
+    let doc: toml::Table = toml::from_str(&shown).unwrap_or_else(|e| panic!("{e}\n{shown}"));
+    let keys = &doc["keys"];
+    assert_eq!(keys["browse"]["sort"].as_array().map(Vec::len), Some(1));
+    assert_eq!(keys["compare"]["quit"][0].as_str(), Some("x"));
+    assert_eq!(keys["search"]["leave-search"][0].as_str(), Some("ctrl-g"));
+    assert_eq!(keys["confirm"]["cancel"][0].as_str(), Some("N"));
+    for context in [
+        "browse",
+        "search",
+        "help",
+        "shortlists",
+        "export",
+        "input",
+        "confirm",
+        "views",
+        "compare",
+        "matrix",
+    ] {
+        assert!(keys.get(context).is_some(), "{context} in {shown}");
+    }
+}
+
+#[test]
+fn an_unknown_context_or_action_warns_with_file_line_and_the_allowed_names() {
+    let home = tmp();
+    let file = home.path().join("keys.toml");
+    write(
+        &file,
+        "[keys.compare]\nteleport = \"t\"\n[keys.kitchen]\nquit = \"q\"\n",
+    );
+    let (out, _, stderr) = run(weerbaar(home.path())
+        .env("WEERBAAR_CONFIG", &file)
+        .args(["list"]));
+    assert!(out.status.success(), "{stderr}");
+    let f = file.display();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 2, "{stderr}");
+    assert!(
+        lines[0].starts_with(&format!(
+            "weerbaar: warning: {f}:2:1: `keys.compare.teleport`: unknown setting; allowed in [keys.compare]: up, down,"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        lines[1].starts_with(&format!(
+            "weerbaar: warning: {f}:3:7: `keys.kitchen`: unknown setting; allowed in [keys]: browse, search, help,"
+        )),
+        "{stderr}"
+    );
+}

@@ -7,8 +7,8 @@ use std::fmt;
 
 crate::model::id_enum::id_enum! {
     /// Something the explorer's main screen does on a key. The id (kebab-case) is what the
-    /// configuration uses. The keys of the compare, matrix and shortlist views and of text fields
-    /// are fixed (shown by `?`).
+    /// configuration uses in `[keys]` or `[keys.browse]`; the other contexts' keys are
+    /// `Command`s, set in `[keys.<context>]`.
     #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum Action {
         Search = "search",
@@ -40,6 +40,12 @@ crate::model::id_enum::id_enum! {
         Recognised = "recognised",
         Help = "help",
         Quit = "quit",
+    }
+}
+
+impl From<Action> for &'static str {
+    fn from(a: Action) -> &'static str {
+        a.id()
     }
 }
 

@@ -5,6 +5,7 @@
 //! line, key and the allowed values), keeping the valid settings and defaults for the rest, so a
 //! broken file never stops the program. Finding and reading the file is the faces' job.
 
+mod commands;
 pub mod keys;
 mod parse;
 mod render;
@@ -17,6 +18,7 @@ use crate::export::Format;
 use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
+pub use commands::{Command, Context, Patch};
 pub use keys::{Action, Bindings, Chord, Key, Preset};
 pub use parse::parse;
 pub use render::render;
@@ -62,6 +64,9 @@ pub struct Config {
     pub key_preset: Preset,
     /// Actions whose keys the user set, replacing the preset's.
     pub key_overrides: BTreeMap<Action, Vec<Chord>>,
+    /// The other contexts' keys the user set (`[keys.compare]` …), each over that context's
+    /// defaults.
+    pub key_patches: BTreeMap<Context, Patch>,
 }
 
 impl Default for Config {
@@ -75,6 +80,7 @@ impl Default for Config {
             facets: FacetGroup::ALL.to_vec(),
             key_preset: Preset::default(),
             key_overrides: BTreeMap::new(),
+            key_patches: BTreeMap::new(),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::query::Sort;
 use crate::store::draft::LineIndex;
 
 use super::keys::CHORD_SYNTAX;
-use super::{Action, Chord, Config, Loaded, Preset, Problem, Theme};
+use super::{Action, Chord, Config, Context, Loaded, Preset, Problem, Theme};
 use crate::export::Format;
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -169,10 +169,10 @@ impl Parser<'_> {
         }
     }
 
+    /// `[keys]`: the preset, the main screen's actions (the older form of `[keys.browse]`) and
+    /// a table per context.
     fn keys(&mut self, table: &DeTable<'_>, config: &mut Config) {
-        // Collect first, then check clashes in file order (the map iterates alphabetically), so
-        // the message points at the second use of a key.
-        let mut overrides: Vec<(usize, Action, Vec<Spanned<Chord>>)> = Vec::new();
+        let mut browse: Vec<(&Spanned<std::borrow::Cow<'_, str>>, &Value<'_>)> = Vec::new();
         for (name, value) in table {
             let key = name.get_ref().as_ref();
             if key == "preset" {
@@ -182,14 +182,56 @@ impl Parser<'_> {
                 }
                 continue;
             }
-            let Some(action) = Action::from_id(key) else {
-                let allowed: Vec<&str> = std::iter::once("preset")
-                    .chain(Action::ALL.map(Action::id))
-                    .collect();
-                self.unknown_key("keys", name, &allowed);
+            // A table names a context (`[keys.compare]`); anything else a main-screen action,
+            // so `search = "/"` and `[keys.search]` both work.
+            if let DeValue::Table(sub) = value.get_ref() {
+                match Context::from_id(key) {
+                    Some(Context::Browse) => browse.extend(sub.iter()),
+                    Some(context) => {
+                        let allowed: Vec<&str> =
+                            context.commands().iter().map(|c| c.id()).collect();
+                        let path = format!("keys.{key}");
+                        let patch = self.bindings(&path, sub.iter(), &allowed, |id| {
+                            context.commands().iter().copied().find(|c| c.id() == id)
+                        });
+                        config.key_patches.insert(context, patch);
+                    }
+                    None => {
+                        let allowed: Vec<&str> = Context::ALL.map(Context::id).to_vec();
+                        self.unknown_key("keys", name, &allowed);
+                    }
+                }
+                continue;
+            }
+            browse.push((name, value));
+        }
+        let allowed: Vec<&str> = std::iter::once("preset")
+            .chain(Action::ALL.map(Action::id))
+            .chain(Context::ALL.map(Context::id))
+            .collect();
+        config.key_overrides = self.bindings("keys", browse.into_iter(), &allowed, Action::from_id);
+    }
+
+    /// `action = "key"` or `[\"key\", …]` rows of one context: unknown actions and keys are
+    /// problems (with the names `allowed` there), ctrl-c is quit's only, and a key used twice
+    /// keeps its first action. `prefix` is the table's dotted path.
+    fn bindings<'v, 'i: 'v, A: Copy + Ord + Into<&'static str>>(
+        &mut self,
+        prefix: &str,
+        rows: impl Iterator<Item = (&'v Spanned<std::borrow::Cow<'i, str>>, &'v Value<'i>)>,
+        allowed: &[&str],
+        from_id: impl Fn(&str) -> Option<A>,
+    ) -> BTreeMap<A, Vec<Chord>> {
+        // Collect first, then check clashes in file order (the map iterates alphabetically), so
+        // the message points at the second use of a key.
+        let mut overrides: Vec<(usize, A, Vec<Spanned<Chord>>)> = Vec::new();
+        for (name, value) in rows {
+            let key = name.get_ref().as_ref();
+            let Some(action) = from_id(key) else {
+                self.unknown_key(prefix, name, allowed);
                 continue;
             };
-            let path = format!("keys.{key}");
+            let path = format!("{prefix}.{key}");
             let hint = format!("key names like \"ctrl-d\" or [\"j\", \"down\"]; {CHORD_SYNTAX}");
             let Some(items) = self.strings(&path, value, &hint) else {
                 continue;
@@ -197,7 +239,7 @@ impl Parser<'_> {
             let mut chords = Vec::new();
             for item in items {
                 match Chord::parse(item.get_ref()) {
-                    Ok(chord) if chord == Chord::CTRL_C && action != Action::Quit => self.at(
+                    Ok(chord) if chord == Chord::CTRL_C && action.into() != "quit" => self.at(
                         item.span().start,
                         &path,
                         "ctrl-c always quits and cannot be bound to anything else".to_string(),
@@ -209,7 +251,8 @@ impl Parser<'_> {
             overrides.push((name.span().start, action, chords));
         }
         overrides.sort_by_key(|(at, _, _)| *at);
-        let mut owner: BTreeMap<Chord, Action> = BTreeMap::new();
+        let mut owner: BTreeMap<Chord, A> = BTreeMap::new();
+        let mut out = BTreeMap::new();
         for (_, action, chords) in overrides {
             let mut kept = Vec::new();
             for chord in chords {
@@ -217,8 +260,11 @@ impl Parser<'_> {
                 match owner.get(&c) {
                     Some(other) if *other != action => self.at(
                         chord.span().start,
-                        &format!("keys.{}", action.id()),
-                        format!("`{c}` is already bound to `{}` in this file", other.id()),
+                        &format!("{prefix}.{}", action.into()),
+                        format!(
+                            "`{c}` is already bound to `{}` in this file",
+                            (*other).into()
+                        ),
                     ),
                     Some(_) => {}
                     None => {
@@ -227,8 +273,9 @@ impl Parser<'_> {
                     }
                 }
             }
-            config.key_overrides.insert(action, kept);
+            out.insert(action, kept);
         }
+        out
     }
 
     /// A string that must be one of `options`.
@@ -484,6 +531,44 @@ quit = ["q", "ctrl-q"]
         let empty = load("[facets]\ngroups = []\n");
         assert_eq!(empty.config.facets, FacetGroup::ALL.to_vec());
         assert_eq!(empty.problems.len(), 1);
+    }
+
+    #[test]
+    fn every_context_takes_a_patch_and_unknown_names_say_what_is_allowed() {
+        let loaded = load(
+            "[keys.compare]\nquit = \"x\"\nteleport = \"t\"\n[keys.kitchen]\nquit = \"q\"\n\
+             [keys.browse]\nsort = \"s\"\n[keys.matrix]\nclose-view = \"ctrl-c\"\n",
+        );
+        let m: Vec<String> = loaded.problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(m.len(), 3, "{m:?}");
+        assert!(
+            m[0].starts_with(
+                "config.toml:3:1: `keys.compare.teleport`: unknown setting; allowed in \
+                 [keys.compare]: up, down, page-up"
+            ),
+            "{m:?}"
+        );
+        assert!(
+            m[1].starts_with("config.toml:4:7: `keys.kitchen`: unknown setting")
+                && m[1].contains("browse, search, help, shortlists, export, input, confirm"),
+            "{m:?}"
+        );
+        assert!(
+            m[2].contains("9:14: `keys.matrix.close-view`: ctrl-c always quits"),
+            "{m:?}"
+        );
+        let x = Chord::plain(crate::config::Key::Char('x'));
+        assert_eq!(
+            loaded.config.key_patches.get(&Context::Compare),
+            Some(&BTreeMap::from([(crate::config::Command::Quit, vec![x])]))
+        );
+        assert_eq!(
+            loaded
+                .config
+                .bindings()
+                .action(Chord::plain(crate::config::Key::Char('s'))),
+            Some(Action::Sort)
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@ use crate::model::{FacetGroup, Lang};
 use crate::query::Sort;
 
 use super::keys::CHORD_SYNTAX;
-use super::{Action, Config, Preset, Theme};
+use super::{Action, Config, Context, Preset, Theme};
 use crate::export::Format;
 
 /// TOML for `config` with `language` resolved to `lang` (the language in effect).
@@ -68,7 +68,9 @@ pub fn render(config: &Config, lang: Lang) -> String {
     line(&format!("preset = {}", quote(config.key_preset.id())));
     line("# Then any action = \"key\" or [\"key\", …] replaces that action's keys.");
     line(&format!("# A key is {CHORD_SYNTAX}."));
-    line("# ctrl-c always quits. The keys in effect:");
+    line("# ctrl-c always quits. The main screen's keys in effect (older files put these rows in");
+    line("# [keys] itself, which still works unless a [keys.<context>] table has the same name):");
+    line("[keys.browse]");
     let bindings = config.bindings();
     for action in Action::ALL {
         let keys: Vec<String> = bindings
@@ -81,6 +83,23 @@ pub fn render(config: &Config, lang: Lang) -> String {
             action.id(),
             list(keys.iter().map(String::as_str))
         ));
+    }
+    line("");
+    line(&format!(
+        "# The other contexts' keys: a [keys.<context>] table for {}, with",
+        ids(&Context::ALL[1..].iter().map(|c| c.id()).collect::<Vec<_>>())
+    ));
+    line("# action = \"key\" rows over that context's defaults (`weerbaar` shows them with `?`).");
+    for (context, patch) in &config.key_patches {
+        line(&format!("[keys.{}]", context.id()));
+        for (command, keys) in patch {
+            let keys: Vec<String> = keys.iter().map(|k| k.to_string()).collect();
+            line(&format!(
+                "{} = {}",
+                command.id(),
+                list(keys.iter().map(String::as_str))
+            ));
+        }
     }
     out
 }
@@ -139,6 +158,13 @@ mod tests {
                     Chord::plain(super::super::Key::Char('"')),
                 ],
             )]),
+            key_patches: BTreeMap::from([(
+                Context::Compare,
+                BTreeMap::from([(
+                    super::super::Command::Quit,
+                    vec![Chord::plain(super::super::Key::Char('x'))],
+                )]),
+            )]),
         };
         let text = render(&config, Lang::En);
         let loaded = parse(&text, Path::new("shown.toml"));
@@ -149,6 +175,7 @@ mod tests {
         assert_eq!(loaded.config.export_format, config.export_format);
         assert_eq!(loaded.config.theme, config.theme);
         assert_eq!(loaded.config.sort, config.sort);
+        assert_eq!(loaded.config.key_patches, config.key_patches);
         assert!(text.contains("compare = [\"ctrl-k\", '\"']"), "{text}");
         assert!(text.contains("down = [\"down\"]"), "{text}");
     }

@@ -1,6 +1,7 @@
 //! Translating terminal events into messages. Only key presses count (Windows also reports
 //! releases and repeats would double every key); Ctrl-C quits wherever the focus is, because
-//! in raw mode it arrives as a key instead of a signal.
+//! in raw mode it arrives as a key instead of a signal. Crossterm's keys become the one key
+//! type (`config::Key`, named `KeyCode` in `tui::msg`) here and nowhere else.
 
 use ratatui::crossterm::event::{
     Event, KeyCode as CtKeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent,

@@ -8,10 +8,11 @@
 use std::path::PathBuf;
 
 use crate::compare::MIN_ITEMS;
+use crate::config::Context;
 use crate::export::{COMPARISON_FORMATS, Format, default_file_name};
 use crate::i18n::Text;
 
-use super::keymap::{self, Action};
+use super::keymap::Action;
 use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, ExportSource, Key};
 use super::state::{Notice, Overlay, State};
 
@@ -221,7 +222,7 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let mut d = dialog.clone();
-    let action = keymap::lookup(keymap::EXPORT, key);
+    let action = state.keys.lookup(Context::Export, key);
     let fields = [ExportField::What, ExportField::Format, ExportField::Path];
     let mut changed = true;
     let mut effects = Vec::new();

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 
+use crate::config::Context;
 use crate::i18n::Text;
 use crate::model::Lang;
 use crate::query::fold;
@@ -11,99 +12,9 @@ use crate::query::fold;
 use super::msg::{Key, KeyCode};
 use super::symbols;
 
-/// Something the user asks for, independent of the key that asked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Quit,
-    Help,
-    FocusSearch,
-    NextPane,
-    PrevPane,
-    PaneLeft,
-    PaneRight,
-    Up,
-    Down,
-    PageUp,
-    PageDown,
-    Top,
-    Bottom,
-    /// Enter/Space: toggle a facet value or fold a group; open the detail of a result.
-    Activate,
-    /// Esc in the detail pane: back to the results (which a narrow terminal hides behind it).
-    LeaveDetail,
-    ClearFilters,
-    ClearSearch,
-    CycleSort,
-    ToggleTheme,
-    // In the search bar.
-    LeaveSearch,
-    SubmitSearch,
-    DeleteBack,
-    DeleteForward,
-    CursorLeft,
-    CursorRight,
-    CursorStart,
-    CursorEnd,
-    // In the help overlay.
-    CloseHelp,
-    ClearHelpFilter,
-    // Shortlists, export and saved searches (issue 5).
-    ToggleShortlist,
-    OpenShortlists,
-    Export,
-    Views,
-    EditNote,
-    RemoveItem,
-    NewList,
-    RenameList,
-    DeleteList,
-    /// `u` in the shortlist view: put the last deleted list back.
-    Undo,
-    MakeActive,
-    Back,
-    // In dialogs.
-    Confirm,
-    Cancel,
-    NextField,
-    PrevField,
-    OptionLeft,
-    OptionRight,
-    Copy,
-    SaveView,
-    OpenView,
-    DeleteView,
-    // Compare, related and the coverage matrix (issue 6).
-    ToggleCompare,
-    OpenCompare,
-    OpenMatrix,
-    /// `1`–`5`: show the related intervention with that number (the key says which).
-    JumpRelated,
-    /// Leave the compare or matrix view for the explorer.
-    CloseView,
-    ColumnLeft,
-    ColumnRight,
-    MoveColumnLeft,
-    MoveColumnRight,
-    RemoveColumn,
-    ToggleIdentical,
-    /// Enter on a compare column: that intervention in the explorer.
-    ShowColumn,
-    /// Enter on a matrix cell: the results filtered to it.
-    FilterToCell,
-    NextRowGroup,
-    PrevRowGroup,
-    NextColGroup,
-    PrevColGroup,
-    SwapAxes,
-    /// `y`: the selected intervention's citation to the clipboard (issue 9).
-    CopyCitation,
-    /// Backspace: back to where the explorer was before a jump (related, matrix cell).
-    GoBack,
-    /// Alt-Enter or Ctrl-J in the note editor: a new line in the note.
-    NewLine,
-    /// `E`: only recognised interventions (any recognition level), or all again.
-    AnyRecognition,
-}
+/// Something the user asks for, independent of the key that asked: the configuration's
+/// `Command`, whose ids `[keys.<context>]` uses.
+pub use crate::config::Command as Action;
 
 impl Action {
     /// What the action does, as the help overlay says it.
@@ -440,6 +351,60 @@ pub const HELP: &[Binding] = &[
     bind(&[Key::ctrl('u')], Action::ClearHelpFilter),
 ];
 
+/// A context's default keys, before the configuration patches them (`rebind`).
+pub fn defaults(context: Context) -> &'static [Binding] {
+    match context {
+        Context::Browse => BROWSE,
+        Context::Search => SEARCH,
+        Context::Help => HELP,
+        Context::Shortlists => SHORTLISTS,
+        Context::Export => EXPORT,
+        Context::Input => INPUT,
+        Context::Confirm => CONFIRM,
+        Context::Views => VIEWS,
+        Context::Compare => COMPARE,
+        Context::Matrix => MATRIX,
+    }
+}
+
+/// The keys in effect in every context, in `Context::ALL`'s order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymaps(Vec<Vec<Binding>>);
+
+impl Default for Keymaps {
+    fn default() -> Self {
+        Keymaps(Context::ALL.iter().map(|c| defaults(*c).to_vec()).collect())
+    }
+}
+
+impl Keymaps {
+    /// Tables in `Context::ALL`'s order (`rebind::keymaps` builds them).
+    pub(super) fn from_tables(tables: Vec<Vec<Binding>>) -> Keymaps {
+        Keymaps(tables)
+    }
+
+    /// A context's table, in its default order (the help lists it so).
+    pub fn get(&self, context: Context) -> &[Binding] {
+        let at = Context::ALL.iter().position(|c| *c == context);
+        at.and_then(|i| self.0.get(i))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+
+    /// The action a key does in a context, if any.
+    pub fn lookup(&self, context: Context, key: Key) -> Option<Action> {
+        lookup(self.get(context), key)
+    }
+
+    /// The first key of an action in a context (for hints), if it has one.
+    pub fn first_key(&self, context: Context, action: Action) -> Option<Key> {
+        self.get(context)
+            .iter()
+            .find(|b| b.action == action)
+            .and_then(|b| b.keys.first().copied())
+    }
+}
+
 /// The action bound to a key in a table, if any.
 pub fn lookup(table: &[Binding], key: Key) -> Option<Action> {
     table
@@ -499,13 +464,12 @@ type HelpSection<'a> = (Text, &'a [Binding], Option<(Text, Text)>);
 
 /// The help overlay's content with the default keys; see `help_lines_with`.
 pub fn help_lines(lang: Lang, filter: &str) -> Vec<HelpLine> {
-    help_lines_with(lang, filter, BROWSE)
+    help_lines_with(lang, filter, &Keymaps::default())
 }
 
-/// The help overlay's content, with `browse` as the main screen's keys (the configured ones),
-/// filtered by `filter` (matched against keys and descriptions, folded so `selecteren` finds
+/// The help overlay's content, with the keys in effect (`keys`, as configured), filtered by `filter` (matched against keys and descriptions, folded so `selecteren` finds
 /// `sélecteren`). Headings stay only above entries that remain.
-pub fn help_lines_with(lang: Lang, filter: &str, browse: &[Binding]) -> Vec<HelpLine> {
+pub fn help_lines_with(lang: Lang, filter: &str, keys: &Keymaps) -> Vec<HelpLine> {
     let needle = fold(filter.trim());
     let matches = |keys: &str, action: &str| {
         needle.is_empty() || fold(keys).contains(&needle) || fold(action).contains(&needle)
@@ -519,16 +483,20 @@ pub fn help_lines_with(lang: Lang, filter: &str, browse: &[Binding]) -> Vec<Help
     // listed by hand, first, where the main screen's keys start.
     let anywhere = (Text::HelpCtrlC, Text::ActQuitAnywhere);
     let sections: [HelpSection; 10] = [
-        (Text::HelpBrowse, browse, Some(anywhere)),
-        (Text::HelpSearchBar, SEARCH, Some(typing[0])),
-        (Text::HelpShortlistView, SHORTLISTS, None),
-        (Text::ExportTitle, EXPORT, None),
-        (Text::ViewsTitle, VIEWS, None),
-        (Text::HelpDialogs, INPUT, None),
-        (Text::HelpConfirm, CONFIRM, None),
-        (Text::HelpCompareView, COMPARE, None),
-        (Text::HelpMatrixView, MATRIX, None),
-        (Text::HelpOverlay, HELP, Some(typing[1])),
+        (Text::HelpBrowse, keys.get(Context::Browse), Some(anywhere)),
+        (
+            Text::HelpSearchBar,
+            keys.get(Context::Search),
+            Some(typing[0]),
+        ),
+        (Text::HelpShortlistView, keys.get(Context::Shortlists), None),
+        (Text::ExportTitle, keys.get(Context::Export), None),
+        (Text::ViewsTitle, keys.get(Context::Views), None),
+        (Text::HelpDialogs, keys.get(Context::Input), None),
+        (Text::HelpConfirm, keys.get(Context::Confirm), None),
+        (Text::HelpCompareView, keys.get(Context::Compare), None),
+        (Text::HelpMatrixView, keys.get(Context::Matrix), None),
+        (Text::HelpOverlay, keys.get(Context::Help), Some(typing[1])),
     ];
     for (title, table, typed) in sections {
         let mut entries = Vec::new();

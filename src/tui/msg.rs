@@ -16,24 +16,9 @@ pub struct Key {
     pub alt: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyCode {
-    Char(char),
-    Enter,
-    Esc,
-    Backspace,
-    Delete,
-    Tab,
-    BackTab,
-    Up,
-    Down,
-    Left,
-    Right,
-    Home,
-    End,
-    PageUp,
-    PageDown,
-}
+/// The one key type: the configuration's (`config::Key`), so a configured key and a pressed
+/// key are compared without translating; `tui::event` converts crossterm's keys into it.
+pub use crate::config::Key as KeyCode;
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {

@@ -1,14 +1,14 @@
-//! The main screen's keys from the configuration: `keymap::BROWSE` with each configurable
-//! action's keys replaced by the preset's and the user's (`config::Bindings`). Keys taken by a
-//! configured action leave the fixed bindings, so no key does two things. The other tables
-//! (search bar, dialogs, compare, matrix, shortlists) keep their keys: there letters are typed
-//! or mean something else.
+//! Every context's keys from the configuration, applied as a patch over the defaults
+//! (`keymap::defaults`): the main screen's with the preset's and the user's keys
+//! (`config::Bindings`, from `[keys]` / `[keys.browse]`), every other context's with the user's
+//! `[keys.<context>]`. A key a patched action takes leaves the action that had it by default,
+//! so no key does two things in one context. `keymaps` is the one function that does this.
 
 use std::borrow::Cow;
 
-use crate::config::{self, Chord};
+use crate::config::{self, Chord, Context};
 
-use super::keymap::{Action, BROWSE, Binding};
+use super::keymap::{self, Action, BROWSE, Binding, Keymaps};
 use super::msg::{Key, KeyCode};
 
 /// The configuration's name for an action of the main screen, if it can be rebound.
@@ -48,28 +48,11 @@ pub fn configurable(action: Action) -> Option<config::Action> {
     })
 }
 
-/// The explorer's key for a configured chord. Every chord the configuration accepts has one.
+/// The explorer's key for a configured chord: the same key type, without the shift flag (a
+/// parsed chord never keeps it).
 pub fn key_of(chord: Chord) -> Key {
-    use config::Key as C;
-    let code = match chord.key {
-        C::Char(c) => KeyCode::Char(c),
-        C::Up => KeyCode::Up,
-        C::Down => KeyCode::Down,
-        C::Left => KeyCode::Left,
-        C::Right => KeyCode::Right,
-        C::Home => KeyCode::Home,
-        C::End => KeyCode::End,
-        C::PageUp => KeyCode::PageUp,
-        C::PageDown => KeyCode::PageDown,
-        C::Tab => KeyCode::Tab,
-        C::BackTab => KeyCode::BackTab,
-        C::Enter => KeyCode::Enter,
-        C::Esc => KeyCode::Esc,
-        C::Backspace => KeyCode::Backspace,
-        C::Delete => KeyCode::Delete,
-    };
     Key {
-        code,
+        code: chord.key,
         ctrl: chord.ctrl,
         alt: chord.alt,
     }
@@ -90,6 +73,84 @@ pub fn browse(bindings: &config::Bindings) -> Vec<Binding> {
         .map(|b| {
             let keys: Vec<Key> = match configured(b.action) {
                 Some(keys) => keys,
+                None => b
+                    .keys
+                    .iter()
+                    .filter(|k| !taken.contains(k))
+                    .copied()
+                    .collect(),
+            };
+            Binding {
+                keys: Cow::Owned(keys),
+                action: b.action,
+            }
+        })
+        .collect()
+}
+
+/// Defaults + preset + the user's patch, for every context: the one place keys are configured.
+pub fn keymaps(config: &config::Config) -> Keymaps {
+    let tables = Context::ALL
+        .iter()
+        .map(|context| match context {
+            Context::Browse => browse(&config.bindings()),
+            other => {
+                let base = match config.key_preset {
+                    config::Preset::Vim => keymap::defaults(*other).to_vec(),
+                    config::Preset::Arrows => without_vim_letters(keymap::defaults(*other)),
+                };
+                match config.key_patches.get(other) {
+                    Some(patch) => patched(&base, patch),
+                    None => base,
+                }
+            }
+        })
+        .collect();
+    Keymaps::from_tables(tables)
+}
+
+/// The `arrows` preset outside the main screen (whose preset is `config::Preset::keys`): the
+/// letters that move (`h` `j` `k` `l` `g` `G`) leave the movement actions; arrows, page and
+/// home/end keys stay.
+fn without_vim_letters(table: &[Binding]) -> Vec<Binding> {
+    const MOVES: [Action; 8] = [
+        Action::Up,
+        Action::Down,
+        Action::PaneLeft,
+        Action::PaneRight,
+        Action::ColumnLeft,
+        Action::ColumnRight,
+        Action::Top,
+        Action::Bottom,
+    ];
+    let vim_letter = |k: &Key| {
+        matches!(k.code, KeyCode::Char('h' | 'j' | 'k' | 'l' | 'g' | 'G')) && !k.ctrl && !k.alt
+    };
+    table
+        .iter()
+        .map(|b| {
+            let keys: Vec<Key> = if MOVES.contains(&b.action) {
+                b.keys.iter().filter(|k| !vim_letter(k)).copied().collect()
+            } else {
+                b.keys.to_vec()
+            };
+            Binding {
+                keys: Cow::Owned(keys),
+                action: b.action,
+            }
+        })
+        .collect()
+}
+
+/// `table` with each patched action's keys replaced, and keys a patched action took removed
+/// from the others.
+fn patched(table: &[Binding], patch: &config::Patch) -> Vec<Binding> {
+    let taken: Vec<Key> = patch.values().flatten().map(|c| key_of(*c)).collect();
+    table
+        .iter()
+        .map(|b| {
+            let keys: Vec<Key> = match patch.get(&b.action) {
+                Some(chords) => chords.iter().map(|c| key_of(*c)).collect(),
                 None => b
                     .keys
                     .iter()
@@ -134,6 +195,84 @@ mod tests {
                 a.id()
             );
         }
+    }
+
+    #[test]
+    fn every_context_table_has_the_commands_the_configuration_names() {
+        for context in Context::ALL {
+            if context == Context::Browse {
+                continue;
+            }
+            let actions: Vec<Action> = keymap::defaults(context).iter().map(|b| b.action).collect();
+            assert_eq!(actions, context.commands(), "{}", context.id());
+        }
+        // The main screen's configuration names are its commands' ids.
+        for b in BROWSE {
+            if let Some(a) = configurable(b.action) {
+                assert_eq!(a.id(), b.action.id());
+            }
+        }
+    }
+
+    #[test]
+    fn the_arrows_preset_takes_the_moving_letters_from_every_context() {
+        let config = config::parse(
+            "[keys]\npreset = \"arrows\"\n[keys.compare]\ndown = [\"down\", \"j\"]\n",
+            std::path::Path::new("c.toml"),
+        )
+        .config;
+        let maps = keymaps(&config);
+        for context in [Context::Shortlists, Context::Views, Context::Matrix] {
+            assert_eq!(
+                maps.lookup(context, Key::char('j')),
+                None,
+                "{}",
+                context.id()
+            );
+            assert_eq!(
+                maps.lookup(context, Key::plain(KeyCode::Down)),
+                Some(Action::Down)
+            );
+        }
+        assert_eq!(maps.lookup(Context::Matrix, Key::char('G')), None);
+        assert_eq!(
+            maps.lookup(Context::Matrix, Key::char('c')),
+            Some(Action::NextColGroup)
+        );
+        // The user's patch comes after the preset.
+        assert_eq!(
+            maps.lookup(Context::Compare, Key::char('j')),
+            Some(Action::Down)
+        );
+        assert_eq!(maps.lookup(Context::Compare, Key::char('k')), None);
+    }
+
+    #[test]
+    fn a_patch_moves_a_key_within_its_context_only() {
+        let config = config::parse(
+            "[keys.compare]\nquit = \"x\"\n",
+            std::path::Path::new("c.toml"),
+        )
+        .config;
+        let maps = keymaps(&config);
+        assert_eq!(
+            maps.lookup(Context::Compare, Key::char('x')),
+            Some(Action::Quit)
+        );
+        assert_eq!(maps.lookup(Context::Compare, Key::char('q')), None);
+        // Delete still removes a column; `x` left it.
+        assert_eq!(
+            maps.lookup(Context::Compare, Key::plain(KeyCode::Delete)),
+            Some(Action::RemoveColumn)
+        );
+        assert_eq!(
+            maps.lookup(Context::Matrix, Key::char('q')),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            maps.lookup(Context::Browse, Key::char('x')),
+            Some(Action::ClearFilters)
+        );
     }
 
     #[test]

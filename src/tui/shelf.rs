@@ -6,6 +6,7 @@
 //! copy with what is on disk — or, when saving failed, leaves the copy and shows why, so
 //! exploring goes on.
 
+use crate::config::Context;
 use crate::i18n::Text;
 use crate::model::Lang;
 use crate::query::command_line;
@@ -13,7 +14,7 @@ use crate::shortlist::{
     Change, ListError, Lists, MAX_NAME_CHARS, NameProblem, SavedView, Shortlist,
 };
 
-use super::keymap::{self, Action};
+use super::keymap::Action;
 use super::msg::{Effect, Key, Reselect};
 use super::state::{Notice, Overlay, State, View};
 
@@ -251,7 +252,7 @@ pub fn perform(state: &mut State, action: Action) -> Vec<Effect> {
 
 /// Keys in the shortlist view.
 pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
-    let Some(action) = keymap::lookup(keymap::SHORTLISTS, key) else {
+    let Some(action) = state.keys.lookup(Context::Shortlists, key) else {
         return Vec::new();
     };
     let shelf = &mut state.ui.shelf;
@@ -359,7 +360,7 @@ pub fn on_input_key(state: &mut State, key: Key) -> Vec<Effect> {
     let Some(Overlay::Input(input)) = &mut state.ui.overlay else {
         return Vec::new();
     };
-    let action = keymap::lookup(keymap::INPUT, key);
+    let action = state.keys.lookup(Context::Input, key);
     let mut chars: Vec<char> = input.text.chars().collect();
     let at = input.cursor.min(chars.len());
     match action {
@@ -465,7 +466,7 @@ pub fn on_confirm_key(state: &mut State, key: Key) -> Vec<Effect> {
         return Vec::new();
     };
     let question = question.clone();
-    match keymap::lookup(keymap::CONFIRM, key) {
+    match state.keys.lookup(Context::Confirm, key) {
         Some(Action::Confirm) => {
             state.ui.overlay = None;
             match question {
@@ -514,7 +515,7 @@ pub fn on_views_key(state: &mut State, key: Key) -> Vec<Effect> {
     };
     let views = &state.ui.shelf.lists.views;
     let last = views.len().saturating_sub(1);
-    match keymap::lookup(keymap::VIEWS, key) {
+    match state.keys.lookup(Context::Views, key) {
         Some(Action::Cancel) => state.ui.overlay = None,
         Some(Action::Up) => dialog.cursor = dialog.cursor.saturating_sub(1),
         Some(Action::Down) => dialog.cursor = (dialog.cursor + 1).min(last),

@@ -208,8 +208,8 @@ pub struct State {
     pub suggestion: Option<String>,
     /// The facet groups shown, in this order (from the configuration; all by default).
     pub facet_groups: Vec<FacetGroup>,
-    /// The main screen's keys: `keymap::BROWSE`, or as the configuration rebinds them.
-    pub browse: Vec<super::keymap::Binding>,
+    /// Every context's keys: the defaults, or as the configuration patches them.
+    pub keys: super::keymap::Keymaps,
     pub ui: Ui,
     /// The related interventions of the last record the detail pane showed: drawing asks for
     /// them on every frame, and scoring a large inventory each time would stall typing.
@@ -253,7 +253,7 @@ impl State {
             suggestion: None,
             related_cache: RefCell::new(None),
             facet_groups: FacetGroup::ALL.to_vec(),
-            browse: super::keymap::BROWSE.to_vec(),
+            keys: super::keymap::Keymaps::default(),
             ui: Ui {
                 size: (80, 24),
                 view: View::Explore,
@@ -285,7 +285,7 @@ impl State {
     /// Take the user's settings: the default sort, which facet groups to show in what order and
     /// the keys. (Language and theme are given to `new`.)
     pub fn apply_config(&mut self, config: &crate::config::Config) {
-        self.browse = super::rebind::browse(&config.bindings());
+        self.keys = super::rebind::keymaps(config);
         if !config.facets.is_empty() {
             self.facet_groups = config.facets.clone();
         }

@@ -6,6 +6,7 @@ use super::keymap::{self, Action};
 use super::msg::{Effect, Key, Mouse, MouseKind, Msg, Reselect};
 use super::state::{FacetRow, HelpState, Notice, Overlay, Pane, State, View};
 use super::{export_dialog, layout, shelf, view};
+use crate::config::Context;
 use crate::i18n::Text;
 
 /// A query longer than this is not a search anyone types; it would only slow matching.
@@ -148,7 +149,7 @@ fn in_search_bar(state: &State, msg: &Msg) -> bool {
         Msg::Paste(_) => return true,
         _ => return false,
     };
-    match keymap::lookup(keymap::SEARCH, *key) {
+    match state.keys.lookup(Context::Search, *key) {
         Some(action) => matches!(
             action,
             Action::DeleteBack
@@ -218,7 +219,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         Some(Overlay::Help(_)) | None => {}
     }
     if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
-        if let Some(action) = keymap::lookup(keymap::HELP, key) {
+        if let Some(action) = state.keys.lookup(Context::Help, key) {
             return help_action(state, action);
         }
         if let Some(c) = key.typed_char()
@@ -236,7 +237,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         View::Explore => {}
     }
     if state.ui.focus == Pane::Search {
-        if let Some(action) = keymap::lookup(keymap::SEARCH, key) {
+        if let Some(action) = state.keys.lookup(Context::Search, key) {
             return perform(state, action);
         }
         if let Some(c) = key.typed_char() {
@@ -244,7 +245,7 @@ fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
         }
         return Vec::new();
     }
-    match keymap::lookup(&state.browse, key) {
+    match state.keys.lookup(Context::Browse, key) {
         // Which related intervention is in the key itself (`1`–`5`).
         Some(Action::JumpRelated) => compare_view::jump_related(state, key),
         Some(action) => perform(state, action),
@@ -427,7 +428,7 @@ fn help_action(state: &mut State, action: Action) -> Vec<Effect> {
     let Some(Overlay::Help(help)) = &mut state.ui.overlay else {
         return Vec::new();
     };
-    let len = keymap::help_lines_with(lang, &help.filter, &state.browse).len();
+    let len = keymap::help_lines_with(lang, &help.filter, &state.keys).len();
     let max = len.saturating_sub(rows);
     match action {
         Action::CloseHelp => state.ui.overlay = None,
@@ -452,7 +453,7 @@ fn clamp_help(state: &mut State) {
     let rows = layout::help_rows(state.ui.size.0, state.ui.size.1);
     let lang = state.ui.lang;
     if let Some(Overlay::Help(help)) = &mut state.ui.overlay {
-        let len = keymap::help_lines_with(lang, &help.filter, &state.browse).len();
+        let len = keymap::help_lines_with(lang, &help.filter, &state.keys).len();
         help.scroll = help.scroll.min(len.saturating_sub(rows));
     }
 }
@@ -673,5 +674,7 @@ mod matrix_view;
 
 #[cfg(test)]
 mod background_tests;
+#[cfg(test)]
+mod rebind_tests;
 #[cfg(test)]
 mod tests;

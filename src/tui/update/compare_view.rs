@@ -2,10 +2,11 @@
 //! intervention (`1`–`5`). Pure, like the rest of `update`.
 
 use crate::compare::{MAX_ITEMS, MIN_ITEMS};
+use crate::config::Context;
 use crate::i18n::Text;
 
 use super::super::compare_state::Toggled;
-use super::super::keymap::{self, Action};
+use super::super::keymap::Action;
 use super::super::msg::{Effect, Key, KeyCode, Mouse, MouseKind, Reselect};
 use super::super::state::{HelpState, Notice, Overlay, Pane, State, View};
 use super::super::view;
@@ -72,7 +73,7 @@ pub(super) fn open(state: &mut State) {
 }
 
 pub(super) fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
-    let Some(action) = keymap::lookup(keymap::COMPARE, key) else {
+    let Some(action) = state.keys.lookup(Context::Compare, key) else {
         return Vec::new();
     };
     match action {

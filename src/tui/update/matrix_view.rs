@@ -1,10 +1,11 @@
 //! `update` for the coverage matrix (`m`): moving over cells, choosing the two facet groups,
 //! and Enter to filter the results to a cell. Pure, like the rest of `update`.
 
+use crate::config::Context;
 use crate::matrix;
 
 use super::super::compare_state::{Axis, coverage};
-use super::super::keymap::{self, Action};
+use super::super::keymap::Action;
 use super::super::msg::{Effect, Key, Mouse, MouseKind, Reselect};
 use super::super::state::{HelpState, Overlay, Pane, State, View};
 use super::super::view;
@@ -17,7 +18,7 @@ pub(super) fn open(state: &mut State) {
 }
 
 pub(super) fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
-    let Some(action) = keymap::lookup(keymap::MATRIX, key) else {
+    let Some(action) = state.keys.lookup(Context::Matrix, key) else {
         return Vec::new();
     };
     match action {

@@ -408,7 +408,7 @@ fn configured_keys_drive_the_explorer_and_its_help() {
     run(&mut s, [Msg::Key(Key::char('s'))]);
     assert_ne!(s.ui.query.sort, sort, "s sorts now");
     // The help lists the keys in effect.
-    let help = crate::tui::keymap::help_lines_with(crate::model::Lang::En, "sort", &s.browse);
+    let help = crate::tui::keymap::help_lines_with(crate::model::Lang::En, "sort", &s.keys);
     assert!(help.iter().any(|l| matches!(
         l,
         crate::tui::keymap::HelpLine::Entry { keys, .. } if keys == "s"
@@ -434,7 +434,7 @@ fn esc_leaves_the_full_width_detail_of_a_narrow_terminal() {
 #[test]
 fn the_help_lists_ctrl_c_as_quit_anywhere() {
     let s = fixture::state();
-    let lines = crate::tui::keymap::help_lines_with(s.ui.lang, "ctrl-c", &s.browse);
+    let lines = crate::tui::keymap::help_lines_with(s.ui.lang, "ctrl-c", &s.keys);
     assert!(
         lines.iter().any(|l| matches!(l,
             crate::tui::keymap::HelpLine::Entry { keys, action }

@@ -56,7 +56,7 @@ pub fn draw(state: &State, help: &HelpState, frame: &mut Frame, theme: &Theme) {
         Line::raw(""),
     ];
     let rows = layout::help_rows(screen.width, screen.height);
-    for line in help_lines_with(lang, &help.filter, &state.browse)
+    for line in help_lines_with(lang, &help.filter, &state.keys)
         .into_iter()
         .skip(help.scroll)
         .take(rows)

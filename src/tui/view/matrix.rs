@@ -8,6 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::config::Context;
 use crate::i18n::Text;
 use crate::matrix::Matrix;
 use crate::model::FacetGroup;
@@ -272,7 +273,9 @@ fn cursor_line<'a>(state: &State, m: &Matrix, theme: &Theme) -> Vec<Span<'a>> {
 fn keys_line<'a>(state: &State, m: &Matrix, theme: &Theme) -> Vec<Span<'a>> {
     let lang = state.ui.lang;
     let key = |a: Action| {
-        keymap::MATRIX
+        state
+            .keys
+            .get(Context::Matrix)
             .iter()
             .find(|b| b.action == a)
             .and_then(|b| b.keys.first())

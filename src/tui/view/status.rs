@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use crate::config::Context;
 use crate::i18n::{Text, number};
 
 use super::super::keymap::{self, Action, Binding};
@@ -99,9 +100,9 @@ pub fn progress_line(state: &State) -> Option<String> {
 fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
     let lang = state.ui.lang;
     let (table, actions): (&[Binding], &[Action]) = match (&state.ui.overlay, state.ui.focus) {
-        (Some(Overlay::Help(_)), _) => (keymap::HELP, &[Action::CloseHelp]),
+        (Some(Overlay::Help(_)), _) => (state.keys.get(Context::Help), &[Action::CloseHelp]),
         (Some(Overlay::Export(_)), _) => (
-            keymap::EXPORT,
+            state.keys.get(Context::Export),
             &[
                 Action::Confirm,
                 Action::NextField,
@@ -109,10 +110,16 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
                 Action::Cancel,
             ],
         ),
-        (Some(Overlay::Input(_)), _) => (keymap::INPUT, &[Action::Confirm, Action::Cancel]),
-        (Some(Overlay::Confirm(_)), _) => (keymap::CONFIRM, &[Action::Confirm, Action::Cancel]),
+        (Some(Overlay::Input(_)), _) => (
+            state.keys.get(Context::Input),
+            &[Action::Confirm, Action::Cancel],
+        ),
+        (Some(Overlay::Confirm(_)), _) => (
+            state.keys.get(Context::Confirm),
+            &[Action::Confirm, Action::Cancel],
+        ),
         (Some(Overlay::Views(_)), _) => (
-            keymap::VIEWS,
+            state.keys.get(Context::Views),
             &[
                 Action::OpenView,
                 Action::Copy,
@@ -122,7 +129,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, _) if state.ui.view == View::Shortlists => (
-            keymap::SHORTLISTS,
+            state.keys.get(Context::Shortlists),
             &[
                 Action::MakeActive,
                 Action::EditNote,
@@ -137,7 +144,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, _) if state.ui.view == View::Compare => (
-            keymap::COMPARE,
+            state.keys.get(Context::Compare),
             &[
                 Action::ColumnRight,
                 Action::MoveColumnRight,
@@ -148,7 +155,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, _) if state.ui.view == View::Matrix => (
-            keymap::MATRIX,
+            state.keys.get(Context::Matrix),
             &[
                 Action::FilterToCell,
                 Action::NextRowGroup,
@@ -158,7 +165,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, Pane::Search) => (
-            keymap::SEARCH,
+            state.keys.get(Context::Search),
             &[
                 Action::LeaveSearch,
                 Action::SubmitSearch,
@@ -166,7 +173,7 @@ fn key_bar<'a>(state: &State, width: usize, theme: &Theme) -> Line<'a> {
             ],
         ),
         (None, _) => (
-            &state.browse,
+            state.keys.get(Context::Browse),
             &[
                 Action::FocusSearch,
                 Action::NextPane,

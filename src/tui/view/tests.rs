@@ -99,6 +99,22 @@ fn help_overlay_filtered_by_typing() {
 }
 
 #[test]
+fn help_overlay_shows_rebound_keys() {
+    // Quit moved to `x` in the compare view only; the help filtered on "stoppen" (quit) lists
+    // quit in every context, with `x` under the compare view and `q` elsewhere.
+    let loaded = crate::config::parse(
+        "[keys.compare]\nquit = \"x\"\n",
+        std::path::Path::new("c.toml"),
+    );
+    assert_eq!(loaded.problems, vec![]);
+    let mut s = fixture::state();
+    s.apply_config(&loaded.config);
+    dispatch(&mut s, typing("?stoppen"));
+    let t = render(&mut s, 80, 24);
+    insta::assert_snapshot!(t.backend());
+}
+
+#[test]
 fn too_small_says_so_and_never_panics() {
     let mut s = fixture::state();
     let t = render(&mut s, 40, 10);
