@@ -140,14 +140,14 @@ pub use crate::query::command::{command_line, selection_title, shell_quote};
 /// Providers are long names typed from memory: `--provider movisie` or `--provider SIPI` means
 /// every provider whose name contains it, whatever the case and accents.
 fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) -> Vec<&'a str> {
-    let needle = crate::query::fold(value.trim());
+    let needle = crate::model::fold::fold(value.trim());
     if needle.is_empty() {
         return Vec::new();
     }
     known
         .values
         .iter()
-        .filter(|v| crate::query::fold(&v.id).contains(&needle))
+        .filter(|v| crate::model::fold::fold(&v.id).contains(&needle))
         .map(|v| v.id.as_str())
         .collect()
 }
@@ -206,10 +206,10 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
             let folded: Vec<(String, &str)> = known
                 .values
                 .iter()
-                .map(|v| (crate::query::fold(&v.id), v.id.as_str()))
+                .map(|v| (crate::model::fold::fold(&v.id), v.id.as_str()))
                 .collect();
             let names: Vec<&str> = closest_ids(
-                &crate::query::fold(value),
+                &crate::model::fold::fold(value),
                 folded.iter().map(|(f, _)| f.as_str()),
             )
             .into_iter()

@@ -109,7 +109,7 @@ pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Inter
 
 /// A typed name compared the forgiving way: any case, no accents, `-` and spaces alike.
 fn name_key(s: &str) -> String {
-    crate::query::fold(s.trim())
+    crate::model::fold::fold(s.trim())
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

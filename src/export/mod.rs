@@ -261,7 +261,7 @@ impl Format {
 /// `-` (at most 60 characters, `weerbaar` when nothing is left), and the format's extension
 /// (`.csl.json` for CSL-JSON, so it is not mistaken for the JSON export).
 pub fn default_file_name(title: &str, format: Format) -> String {
-    let folded = crate::query::fold(title);
+    let folded = crate::model::fold::fold(title);
     let mut slug = String::new();
     for word in folded
         .split(|c: char| !c.is_ascii_alphanumeric())

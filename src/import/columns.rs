@@ -3,7 +3,7 @@
 //! Header cells are matched after folding case, diacritics and punctuation, so `Thema's`,
 //! `themas` and `THEMA_S` all name the themes column.
 
-use crate::query::fold;
+use crate::model::fold::fold;
 
 /// One column of the import format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -12,7 +12,7 @@ use crate::model::{FacetGroup, Intervention, Lang};
 use crate::store::Inventory;
 
 use super::bitset::ValueSet;
-use super::fold::{fold, fold_into};
+use crate::model::fold::{fold, fold_into};
 use super::strs::{Ranges, Strs};
 use super::text::{FxBuild, TextBuilder, TextIndex};
 

@@ -4,7 +4,6 @@
 
 pub mod bitset;
 pub mod command;
-pub mod fold;
 pub mod index;
 pub mod matcher;
 mod search;
@@ -18,7 +17,7 @@ use crate::model::FacetGroup;
 
 pub use bitset::{Bitset, ValueSet};
 pub use command::{command_line, selection_title};
-pub use fold::{Folded, fold};
+use crate::model::fold::{Folded, fold};
 pub use index::{GroupIndex, Index, IndexBuilder, TextIndexBuilder, ValueInfo};
 pub use matcher::{Matcher, SkimMatcher};
 pub use search::Searcher;

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 use crate::config::Context;
 use crate::i18n::Text;
 use crate::model::Lang;
-use crate::query::fold;
+use crate::model::fold::fold;
 
 use super::msg::{Key, KeyCode};
 use super::symbols;
