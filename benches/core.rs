@@ -6,9 +6,9 @@ mod common;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use divan::Bencher;
-use weerbaar::model::FacetGroup;
-use weerbaar::query::{self, Index, Query, Searcher, SkimMatcher};
-use weerbaar::store::Inventory;
+use weerbaar::core::model::FacetGroup;
+use weerbaar::core::query::{self, Index, Query, Searcher, SkimMatcher};
+use weerbaar::core::store::Inventory;
 
 use common::{SIZES, open};
 
@@ -24,7 +24,7 @@ fn index(n: usize) -> Arc<Index> {
     if let Some((_, ix)) = cache.iter().find(|(k, _)| *k == n) {
         return ix.clone();
     }
-    let ix = Arc::new(weerbaar::inventory::load(&open(n)).unwrap_or_else(|e| panic!("{e}")));
+    let ix = Arc::new(weerbaar::core::inventory::load(&open(n)).unwrap_or_else(|e| panic!("{e}")));
     cache.push((n, ix.clone()));
     ix
 }
@@ -35,7 +35,7 @@ fn open_and_load(bencher: Bencher, n: usize) {
     common::db_path(n);
     bencher.bench(|| {
         let db = open(n);
-        weerbaar::inventory::load(&db).unwrap_or_else(|e| panic!("{e}"))
+        weerbaar::core::inventory::load(&db).unwrap_or_else(|e| panic!("{e}"))
     });
 }
 
@@ -48,7 +48,7 @@ fn open_stored(bencher: Bencher, n: usize) {
     bencher.bench(|| {
         let db = open(n);
         let (index, missing) =
-            weerbaar::inventory::index(&db, true).unwrap_or_else(|e| panic!("{e}"));
+            weerbaar::core::inventory::index(&db, true).unwrap_or_else(|e| panic!("{e}"));
         assert!(!missing, "no stored index");
         index
     });

@@ -10,12 +10,12 @@ use std::sync::{Arc, LazyLock, Mutex};
 use divan::Bencher;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use weerbaar::model::{FacetGroup, Intervention, Lang};
-use weerbaar::query::{Query, SkimMatcher};
-use weerbaar::store::Inventory;
+use weerbaar::core::model::{FacetGroup, Intervention, Lang};
+use weerbaar::core::query::{Query, SkimMatcher};
+use weerbaar::core::store::Inventory;
+use weerbaar::core::{compare, matrix};
 use weerbaar::tui::msg::{Key, Msg};
 use weerbaar::tui::{State, ThemeKind, dispatch, view};
-use weerbaar::{compare, matrix};
 
 use common::{SIZES, open};
 

@@ -13,8 +13,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use weerbaar::model::FacetGroup;
-use weerbaar::query::{self, Index, Query, Searcher, SkimMatcher};
+use weerbaar::core::model::FacetGroup;
+use weerbaar::core::query::{self, Index, Query, Searcher, SkimMatcher};
 
 use common::{SIZES, TYPED, keystrokes, open, size_name};
 
@@ -129,10 +129,9 @@ fn main() {
         let rounds = if n >= 100_000 { 5 } else { 10 };
         let mut index = None;
         for _ in 0..rounds {
-            index =
-                Some(open_s.time(|| {
-                    weerbaar::inventory::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))
-                }));
+            index = Some(open_s.time(|| {
+                weerbaar::core::inventory::load(&open(n)).unwrap_or_else(|e| panic!("{e}"))
+            }));
         }
         open_s.row("open + index", &size);
 
@@ -170,10 +169,10 @@ fn main() {
                 });
             }
             let mut keys: Index = Samples::time(&mut keys_s, || {
-                weerbaar::inventory::load_keys(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
+                weerbaar::core::inventory::load_keys(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
             });
             let text = Samples::time(&mut text_s, || {
-                weerbaar::inventory::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
+                weerbaar::core::inventory::load_text(&db, |_| {}).unwrap_or_else(|e| panic!("{e}"))
             });
             assert!(keys.set_text(text));
         }

@@ -60,7 +60,7 @@ fn a_search_without_diacritics_finds_words_with_them() {
     let json = stdout_of(&["list", "--query", "beinvloed", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&json).unwrap_or_default();
     for item in doc["interventions"].as_array().cloned().unwrap_or_default() {
-        let text = weerbaar::model::fold::fold(&item.to_string());
+        let text = weerbaar::core::model::fold::fold(&item.to_string());
         assert!(
             text.contains("beinvloed") || text.contains("kritisch-denken"),
             "{} does not mention beïnvloeding",
@@ -369,7 +369,7 @@ fn db_build_writes_a_database_that_opens() {
 
 fn bundled_copy(dir: &Path) -> PathBuf {
     let path = dir.join("copy.sqlite");
-    std::fs::write(&path, weerbaar::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, weerbaar::core::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
     path
 }
 
@@ -630,7 +630,7 @@ fn db_synth_writes_a_reproducible_inventory_and_never_overwrites_without_force()
 fn a_wal_mode_database_opens_without_side_files() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("wal #1?.sqlite");
-    std::fs::write(&path, weerbaar::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, weerbaar::core::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
     let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
     conn.pragma_update(None, "journal_mode", "WAL")
         .unwrap_or_else(|e| panic!("{e}"));

@@ -347,7 +347,7 @@ fn matrix_csv_reads_back() {
     assert_eq!(header[9], "total");
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     // Every theme and the totals row; every intervention has exactly one evidence level.
-    assert_eq!(rows.len(), weerbaar::model::vocab::THEMES.len() + 1);
+    assert_eq!(rows.len(), weerbaar::core::model::vocab::THEMES.len() + 1);
     assert_eq!(&rows[0][0], "weerbaar-opvoeden");
     let totals = rows.last().unwrap();
     assert_eq!(&totals[0], "total");

@@ -71,7 +71,7 @@ fn config_show_without_a_file_prints_the_defaults_as_toml_that_reads_back_cleanl
     assert_eq!(doc["keys"]["preset"].as_str(), Some("vim"));
     assert_eq!(
         doc["facets"]["groups"].as_array().map(Vec::len),
-        Some(weerbaar::model::FacetGroup::ALL.len())
+        Some(weerbaar::core::model::FacetGroup::ALL.len())
     );
     // Saved as the user's file, it is accepted without a word and shows the same.
     let file = home.path().join("config.toml");

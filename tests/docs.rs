@@ -3,7 +3,7 @@
 // Test code: a panic here is a failed test, not a user's crash.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use weerbaar::model::FacetGroup;
+use weerbaar::core::model::FacetGroup;
 
 fn read(path: &str) -> String {
     std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
@@ -28,7 +28,7 @@ fn the_data_guide_lists_every_vocabulary_id() {
 #[test]
 fn the_schema_doc_shows_the_schema_in_use() {
     let doc = read("docs/schema.md");
-    for line in weerbaar::store::SCHEMA_SQL
+    for line in weerbaar::core::store::SCHEMA_SQL
         .lines()
         .filter(|l| l.starts_with("CREATE"))
     {

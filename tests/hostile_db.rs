@@ -18,7 +18,7 @@ fn weerbaar() -> Command {
 
 fn bundled_copy(dir: &Path) -> PathBuf {
     let path = dir.join("copy.sqlite");
-    std::fs::write(&path, weerbaar::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, weerbaar::core::store::BUNDLED_DB).unwrap_or_else(|e| panic!("{e}"));
     path
 }
 
@@ -81,7 +81,7 @@ fn verify_reports_a_good_inventory_line_by_line() {
         lines[1],
         format!(
             "{p}: schema version {}: ok",
-            weerbaar::store::SCHEMA_VERSION
+            weerbaar::core::store::SCHEMA_VERSION
         )
     );
     assert!(
@@ -135,7 +135,7 @@ fn a_directory_is_not_a_database() {
 fn a_truncated_database_is_corrupt() {
     let dir = tmp();
     let path = dir.path().join("truncated.sqlite");
-    let bytes = weerbaar::store::BUNDLED_DB;
+    let bytes = weerbaar::core::store::BUNDLED_DB;
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap_or_else(|e| panic!("{e}"));
     let out = weerbaar()
         .args(["db", "verify"])
@@ -178,7 +178,7 @@ fn a_newer_user_version_asks_for_a_newer_weerbaar() {
         &path,
         &format!(
             "made by a newer weerbaar (schema version 7; this program reads version {}); update weerbaar",
-            weerbaar::store::SCHEMA_VERSION
+            weerbaar::core::store::SCHEMA_VERSION
         ),
     );
 }

@@ -170,7 +170,7 @@ fn a_dutch_spreadsheet_imports_opens_and_exports_again() {
         .cloned()
         .unwrap_or_default();
     // csv-nl writes the columns of the CSV export, in the same order.
-    let urls = weerbaar::export::csv::COLUMNS
+    let urls = weerbaar::core::export::csv::COLUMNS
         .iter()
         .position(|c| *c == "source_urls")
         .unwrap_or(usize::MAX);
@@ -387,7 +387,7 @@ fn the_wrong_encoding_is_named_with_its_line() {
 fn files_that_are_not_lists_say_what_they_are() {
     let dir = tmp();
     write(dir.path(), "leeg.csv", "");
-    write(dir.path(), "db.csv", weerbaar::store::BUNDLED_DB);
+    write(dir.path(), "db.csv", weerbaar::core::store::BUNDLED_DB);
     write(dir.path(), "werkmap.xlsx", b"PK\x03\x04rest");
     write(
         dir.path(),
@@ -680,8 +680,12 @@ fn a_mapping_file_turns_outside_values_into_ids() {
 #[test]
 fn db_diff_tells_what_an_update_brings() {
     let dir = tmp();
-    let old = write(dir.path(), "oud.sqlite", weerbaar::store::BUNDLED_DB);
-    let new = write(dir.path(), "nieuw.sqlite", weerbaar::store::BUNDLED_DB);
+    let old = write(dir.path(), "oud.sqlite", weerbaar::core::store::BUNDLED_DB);
+    let new = write(
+        dir.path(),
+        "nieuw.sqlite",
+        weerbaar::core::store::BUNDLED_DB,
+    );
     let conn = rusqlite::Connection::open(&new).unwrap_or_else(|e| panic!("{e}"));
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
@@ -758,7 +762,7 @@ fn db_diff_tells_what_an_update_brings() {
 fn the_import_doc_lists_every_column_in_both_languages() {
     let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/import.md"))
         .unwrap_or_default();
-    for spec in weerbaar::import::columns::SPECS {
+    for spec in weerbaar::core::import::columns::SPECS {
         assert!(
             doc.contains(&format!("| `{}` | `{}` |", spec.en, spec.nl)),
             "docs/import.md does not list {} / {}",
@@ -809,6 +813,6 @@ fn the_examples_in_the_import_doc_work() {
 
     let tomls = blocks(&doc, "toml");
     assert_eq!(tomls.len(), 1);
-    let mapping = weerbaar::import::Mapping::parse(Path::new("MAP.toml"), tomls[0]);
+    let mapping = weerbaar::core::import::Mapping::parse(Path::new("MAP.toml"), tomls[0]);
     assert!(mapping.is_ok(), "{:?}", mapping.err());
 }

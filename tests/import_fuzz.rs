@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use proptest::prelude::*;
-use weerbaar::import::{self, Mapping, Options};
+use weerbaar::core::import::{self, Mapping, Options};
 
 fn check(name: &str, bytes: &[u8]) {
     let mapping = Mapping::default();
@@ -39,18 +39,19 @@ fn check(name: &str, bytes: &[u8]) {
 fn exports() -> &'static (String, String) {
     static EXPORTS: OnceLock<(String, String)> = OnceLock::new();
     EXPORTS.get_or_init(|| {
-        let inv = weerbaar::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
-        let items: Vec<&weerbaar::model::Intervention> = inv.interventions.iter().take(8).collect();
-        let opts = weerbaar::export::Options {
+        let inv = weerbaar::core::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
+        let items: Vec<&weerbaar::core::model::Intervention> =
+            inv.interventions.iter().take(8).collect();
+        let opts = weerbaar::core::export::Options {
             metadata: &inv.metadata,
-            lang: weerbaar::model::Lang::Nl,
+            lang: weerbaar::core::model::Lang::Nl,
             current_year: 2026,
             labels: false,
         };
         let mut json = Vec::new();
         let mut csv = Vec::new();
-        let _ = weerbaar::export::json::write(&items, &opts, &mut json);
-        let _ = weerbaar::export::csv::write(&items, &opts, &mut csv);
+        let _ = weerbaar::core::export::json::write(&items, &opts, &mut json);
+        let _ = weerbaar::core::export::csv::write(&items, &opts, &mut csv);
         (
             String::from_utf8_lossy(&json).into_owned(),
             String::from_utf8_lossy(&csv).into_owned(),
@@ -248,7 +249,7 @@ fn the_unedited_exports_import_without_problems() {
     let mapping = Mapping::default();
     let opts = Options {
         mapping: &mapping,
-        current_year: weerbaar::model::current_year(),
+        current_year: weerbaar::core::model::current_year(),
         today: "2026-01-01".into(),
     };
     for (name, text) in [("e.json", &exports().0), ("e.csv", &exports().1)] {

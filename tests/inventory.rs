@@ -7,10 +7,10 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use weerbaar::model::provenance;
-use weerbaar::model::vocab::{COUNTRIES, ESS_THEMES, country_codes, is_recognition};
-use weerbaar::model::{FacetGroup, current_year};
-use weerbaar::store::{self, Inventory, source};
+use weerbaar::core::model::provenance;
+use weerbaar::core::model::vocab::{COUNTRIES, ESS_THEMES, country_codes, is_recognition};
+use weerbaar::core::model::{FacetGroup, current_year};
+use weerbaar::core::store::{self, Inventory, source};
 
 fn data_dir() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data"))

@@ -7,7 +7,7 @@
 use assert_cmd::Command;
 use predicates::prelude::*;
 use predicates::str::contains;
-use weerbaar::model::Lang;
+use weerbaar::core::model::Lang;
 use weerbaar::tui::keymap::{BROWSE, key_label};
 
 #[test]

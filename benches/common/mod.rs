@@ -5,8 +5,8 @@
 
 use std::path::PathBuf;
 
-use weerbaar::store::{self, Database};
-use weerbaar::synth;
+use weerbaar::core::store::{self, Database};
+use weerbaar::core::synth;
 
 /// The sizes every benchmark runs at; 0 stands for the bundled inventory.
 pub const SIZES: [usize; 4] = [0, 1_000, 10_000, 100_000];
@@ -29,7 +29,7 @@ pub fn db_path(n: usize) -> Option<PathBuf> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     // The synthetic inventory is modelled on the bundled one: a new bundled inventory makes a
     // new file, so a cached file never outlives the data it was drawn from.
-    let mut h = weerbaar::query::text::FxHasher::default();
+    let mut h = weerbaar::core::query::text::FxHasher::default();
     std::hash::Hasher::write(&mut h, store::BUNDLED_DB);
     let model = std::hash::Hasher::finish(&h) & 0xffff_ffff;
     let path = dir.join(format!("synth-{n}-seed{SEED}-model{model:08x}.sqlite"));
@@ -38,7 +38,7 @@ pub fn db_path(n: usize) -> Option<PathBuf> {
         eprintln!("generating {} (once)…", path.display());
         let model = store::open_bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
         let inv = synth::generate(&model, n, SEED).unwrap_or_else(|| panic!("empty model"));
-        weerbaar::inventory::write_atomically(&inv, &path).unwrap_or_else(|e| panic!("{e}"));
+        weerbaar::core::inventory::write_atomically(&inv, &path).unwrap_or_else(|e| panic!("{e}"));
     }
     Some(path)
 }

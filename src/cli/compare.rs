@@ -8,15 +8,15 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::atomic::{self, Overwrite};
-use crate::compare::{
+use crate::core::atomic::{self, Overwrite};
+use crate::core::compare::{
     self, Comparison, IDENTICAL_SYMBOL, MAX_ITEMS, MIN_ITEMS, Mark, SHARED_SYMBOL, UNIQUE_SYMBOL,
 };
-use crate::export::{Options, compare_csv, compare_json, compare_md};
-use crate::i18n::Text;
-use crate::model::{Intervention, Lang};
-use crate::shortlist::{ShortlistError, inventory_key};
-use crate::store::Inventory;
+use crate::core::export::{Options, compare_csv, compare_json, compare_md};
+use crate::core::i18n::Text;
+use crate::core::model::{Intervention, Lang};
+use crate::core::shortlist::{ShortlistError, inventory_key};
+use crate::core::store::Inventory;
 
 use super::output::pad_painted;
 use super::shortlist::{load, storage};

@@ -6,8 +6,8 @@
 
 use clap_complete::engine::CompletionCandidate;
 
-use crate::model::FacetGroup;
-use crate::shortlist::{Storage, inventory_key};
+use crate::core::model::FacetGroup;
+use crate::core::shortlist::{Storage, inventory_key};
 
 /// The inventory completion looks in: `WEERBAAR_DB` when set (as the program would open it),
 /// else the bundled one. A `--db` on the line being completed is not seen by the completer.
@@ -19,11 +19,11 @@ fn db_path() -> Option<std::path::PathBuf> {
 
 /// Every intervention id, with its name as the help the shell shows beside it.
 pub fn intervention_ids() -> Vec<CompletionCandidate> {
-    let db = crate::inventory::database(db_path().as_deref());
+    let db = crate::core::inventory::database(db_path().as_deref());
     let Ok(db) = db else {
         return Vec::new();
     };
-    let Ok(index) = crate::inventory::load_keys(&db, |_| {}) else {
+    let Ok(index) = crate::core::inventory::load_keys(&db, |_| {}) else {
         return Vec::new();
     };
     (0..index.len())
@@ -110,8 +110,8 @@ pub fn evidence() -> Vec<CompletionCandidate> {
 
 /// Provider names of the inventory completion looks in.
 pub fn providers() -> Vec<CompletionCandidate> {
-    let db = crate::inventory::database(db_path().as_deref());
-    let Ok(index) = db.and_then(|db| crate::inventory::load_keys(&db, |_| {})) else {
+    let db = crate::core::inventory::database(db_path().as_deref());
+    let Ok(index) = db.and_then(|db| crate::core::inventory::load_keys(&db, |_| {})) else {
         return Vec::new();
     };
     index

@@ -1,12 +1,12 @@
 //! The configuration file at the edge: where it lives, reading it, and `weerbaar config
-//! path|show`. Parsing and validation are in the core (`crate::config`).
+//! path|show`. Parsing and validation are in the core (`crate::core::config`).
 
 use std::io::{ErrorKind, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use crate::config::{self, Loaded, Problem};
+use crate::core::config::{self, Loaded, Problem};
 
 use super::{CliError, Context};
 
@@ -45,7 +45,7 @@ pub fn load(given: Option<&Path>) -> Loaded {
         }],
         ..Loaded::default()
     };
-    match crate::input::read_limited(&file, config::MAX_CONFIG_BYTES) {
+    match crate::core::input::read_limited(&file, config::MAX_CONFIG_BYTES) {
         Ok(bytes) => match String::from_utf8(bytes) {
             Ok(text) => config::parse(&text, &file),
             Err(_) => problem("not UTF-8 text; save the file as UTF-8".to_string()),
@@ -71,8 +71,10 @@ pub fn run(ctx: &Context, cmd: &ConfigCommand) -> Result<(), CliError> {
         }
         ConfigCommand::Show => {
             // Values come from the file: cleaned like every text that reaches the terminal.
-            let shown =
-                crate::model::text::sanitize(&config::render(&ctx.run.config, ctx.run.lang), true);
+            let shown = crate::core::model::text::sanitize(
+                &config::render(&ctx.run.config, ctx.run.lang),
+                true,
+            );
             write!(out, "{shown}")?;
             out.flush()?;
             if !ctx.config_problems.is_empty() {

@@ -6,12 +6,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Subcommand, ValueEnum};
 
-use crate::audit;
-use crate::diff;
-use crate::model::vocab::ESS_THEMES;
-use crate::model::{FacetGroup, Intervention};
-use crate::store::{self, source};
-use crate::synth;
+use crate::core::audit;
+use crate::core::diff;
+use crate::core::model::vocab::ESS_THEMES;
+use crate::core::model::{FacetGroup, Intervention};
+use crate::core::store::{self, source};
+use crate::core::synth;
 
 use super::output::table;
 use super::{CliError, Context};
@@ -125,7 +125,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
         DbCommand::Build { data, out } => {
             let dir = data_dir(data);
             let out = out.clone().unwrap_or_else(|| dir.join("inventory.sqlite"));
-            let n = crate::inventory::build_file(&dir, &out, ctx.run.current_year)
+            let n = crate::core::inventory::build_file(&dir, &out, ctx.run.current_year)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!("wrote {n} interventions to {}", out.display());
             Ok(())
@@ -212,7 +212,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
                 )));
             }
             let inventory = store::open_path(path)?;
-            crate::inventory::write_atomically(&inventory, out)
+            crate::core::inventory::write_atomically(&inventory, out)
                 .map_err(|e| CliError::Failed(e.to_string()))?;
             crate::say!(
                 "wrote {} interventions with their search index to {}",
@@ -222,7 +222,7 @@ pub fn run(ctx: &Context, cmd: &DbCommand) -> Result<(), CliError> {
             Ok(())
         }
         DbCommand::Verify { path } => {
-            let found = crate::inventory::verify_path(path)?;
+            let found = crate::core::inventory::verify_path(path)?;
             let mut out = std::io::stdout().lock();
             for l in &found.lines {
                 writeln!(out, "{}: {l}", path.display())?;
@@ -271,7 +271,7 @@ fn synth(count: usize, seed: u64, out: &Path, force: bool) -> Result<(), CliErro
     let model = store::open_bundled()?;
     let inventory = synth::generate(&model, count, seed)
         .ok_or_else(|| CliError::Failed("the bundled inventory is empty".into()))?;
-    crate::inventory::write_atomically(&inventory, out)
+    crate::core::inventory::write_atomically(&inventory, out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "wrote {count} synthetic interventions (seed {seed}) to {}",
@@ -339,7 +339,7 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
         "{} — {} {}\n",
         inventory.metadata.title,
         items.len(),
-        crate::i18n::Text::interventions(items.len(), lang)
+        crate::core::i18n::Text::interventions(items.len(), lang)
     )?;
     for (group, title) in [
         (
@@ -404,7 +404,7 @@ fn stats(ctx: &Context, format: StatsFormat) -> Result<(), CliError> {
     Ok(())
 }
 
-fn legend(values: &[crate::model::vocab::Term]) -> String {
+fn legend(values: &[crate::core::model::vocab::Term]) -> String {
     let parts: Vec<String> = values
         .iter()
         .enumerate()

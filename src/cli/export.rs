@@ -8,11 +8,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::atomic;
-use crate::export::stream::Wanted;
-use crate::export::{self, Format, Options};
-use crate::i18n::Text;
-use crate::shortlist::{ShortlistError, inventory_key};
+use crate::core::atomic;
+use crate::core::export::stream::Wanted;
+use crate::core::export::{self, Format, Options};
+use crate::core::i18n::Text;
+use crate::core::shortlist::{ShortlistError, inventory_key};
 
 use super::filters::selection_title;
 use super::shortlist::{load, storage};
@@ -152,7 +152,7 @@ pub fn run(ctx: &Context, args: &ExportArgs) -> Result<(), CliError> {
         )));
     }
     let info = export::brief::BriefInfo {
-        date: crate::model::today(),
+        date: crate::core::model::today(),
         place: args.place.clone().unwrap_or_default(),
         author: args.author.clone().unwrap_or_default(),
         notes: args.notes,

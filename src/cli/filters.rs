@@ -3,10 +3,10 @@
 
 use clap::Args;
 
-use crate::model::FacetGroup;
-use crate::model::vocab::{EVIDENCE, closest_ids, evidence_rank, resolve};
-use crate::query::{Index, Query, Sort};
-use crate::store::source::unknown_id_message;
+use crate::core::model::FacetGroup;
+use crate::core::model::vocab::{EVIDENCE, closest_ids, evidence_rank, resolve};
+use crate::core::query::{Index, Query, Sort};
+use crate::core::store::source::unknown_id_message;
 
 use super::CliError;
 
@@ -135,19 +135,22 @@ impl FilterArgs {
 }
 
 // The reproducible command line of a query belongs to the query; the CLI uses it from there.
-pub use crate::query::command::{command_line, selection_title, shell_quote};
+pub use crate::core::query::command::{command_line, selection_title, shell_quote};
 
 /// Providers are long names typed from memory: `--provider movisie` or `--provider SIPI` means
 /// every provider whose name contains it, whatever the case and accents.
-fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) -> Vec<&'a str> {
-    let needle = crate::model::fold::fold(value.trim());
+fn providers_containing<'a>(
+    known: &'a crate::core::query::GroupIndex,
+    value: &str,
+) -> Vec<&'a str> {
+    let needle = crate::core::model::fold::fold(value.trim());
     if needle.is_empty() {
         return Vec::new();
     }
     known
         .values
         .iter()
-        .filter(|v| crate::model::fold::fold(&v.id).contains(&needle))
+        .filter(|v| crate::core::model::fold::fold(&v.id).contains(&needle))
         .map(|v| v.id.as_str())
         .collect()
 }
@@ -155,11 +158,15 @@ fn providers_containing<'a>(known: &'a crate::query::GroupIndex, value: &str) ->
 /// "onbekend thema `polarisati`; bedoelde je `polarisatie`?" in the command line's language.
 /// The suggestions are the store's (`unknown_id_message`), so both say the same; an evidence
 /// word near "erkend" suggests `erkend` (any recognition), never `niet-erkend`.
-fn unknown_term(group: FacetGroup, value: &str, terms: &[crate::model::vocab::Term]) -> String {
+fn unknown_term(
+    group: FacetGroup,
+    value: &str,
+    terms: &[crate::core::model::vocab::Term],
+) -> String {
     let lang = crate::cli::messages::lang();
     let english = unknown_id_message(group, value, terms);
     let near_erkend = group == FacetGroup::Evidence
-        && crate::model::vocab::ANY_RECOGNITION
+        && crate::core::model::vocab::ANY_RECOGNITION
             .iter()
             .any(|w| !closest_ids(value, [*w]).is_empty());
     let suggestions: Vec<&str> = if near_erkend {
@@ -198,7 +205,7 @@ fn unknown_term(group: FacetGroup, value: &str, terms: &[crate::model::vocab::Te
     }
 }
 
-fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupIndex) -> String {
+fn unknown_value(group: FacetGroup, value: &str, known: &crate::core::query::GroupIndex) -> String {
     match group.vocabulary() {
         Some(terms) => unknown_term(group, value, terms),
         None => {
@@ -206,10 +213,10 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
             let folded: Vec<(String, &str)> = known
                 .values
                 .iter()
-                .map(|v| (crate::model::fold::fold(&v.id), v.id.as_str()))
+                .map(|v| (crate::core::model::fold::fold(&v.id), v.id.as_str()))
                 .collect();
             let names: Vec<&str> = closest_ids(
-                &crate::model::fold::fold(value),
+                &crate::core::model::fold::fold(value),
                 folded.iter().map(|(f, _)| f.as_str()),
             )
             .into_iter()
@@ -238,7 +245,7 @@ fn unknown_value(group: FacetGroup, value: &str, known: &crate::query::GroupInde
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::open_bundled;
+    use crate::core::store::open_bundled;
     use clap::Parser;
 
     #[derive(Parser)]
@@ -332,7 +339,7 @@ mod tests {
             &["--min-evidence", "goed-onderbouwd"],
         );
         let erkend = query(&["--evidence", "erkend"]).unwrap();
-        for level in crate::model::vocab::RECOGNISED {
+        for level in crate::core::model::vocab::RECOGNISED {
             assert!(erkend.is_selected(FacetGroup::Evidence, level), "{level}");
         }
         assert!(!erkend.is_selected(FacetGroup::Evidence, "niet-erkend"));

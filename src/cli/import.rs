@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::atomic::{self, Overwrite};
-use crate::i18n::Text;
-use crate::import::{self, Mapping, report};
+use crate::core::atomic::{self, Overwrite};
+use crate::core::i18n::Text;
+use crate::core::import::{self, Mapping, report};
 
 use super::{CliError, Context};
 
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     }
     let mapping = match &args.mapping {
         Some(path) => Mapping::load(path).map_err(|problems| {
-            let mut cap = crate::cap::Cap::default();
+            let mut cap = crate::core::cap::Cap::default();
             for p in problems.iter().filter(|p| cap.admit(&p.message)) {
                 crate::say!("{p}");
             }
@@ -63,12 +63,12 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
     let opts = import::Options {
         mapping: &mapping,
         current_year: ctx.run.current_year,
-        today: crate::model::today(),
+        today: crate::core::model::today(),
     };
     let outcome = import::read_inputs(&args.files, &opts);
     // What is said on stderr is best effort: a closed stderr (`2>&1 | head`) must not stop the
     // database or the rejected-rows report from being written.
-    let mut cap = crate::cap::Cap::default();
+    let mut cap = crate::core::cap::Cap::default();
     for w in outcome.warnings.iter().filter(|w| cap.admit(&w.message)) {
         crate::say!("{w}");
     }
@@ -97,7 +97,7 @@ pub fn run(ctx: &Context, args: &ImportArgs) -> Result<(), CliError> {
             "nothing to import: no valid entries; nothing was written".into(),
         ));
     }
-    crate::inventory::write_atomically(&outcome.inventory, &args.out)
+    crate::core::inventory::write_atomically(&outcome.inventory, &args.out)
         .map_err(|e| CliError::Failed(e.to_string()))?;
     crate::say!(
         "{imported} {} {} {}; {} `weerbaar --db {}`",

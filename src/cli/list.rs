@@ -4,13 +4,13 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use crate::export::stream::Wanted;
-use crate::export::{self, Entries, Options};
-use crate::i18n::Text;
-use crate::model::vocab::{self, evidence_badge};
-use crate::model::{FacetGroup, Intervention};
-use crate::query::{self, Index, Query, Results, SkimMatcher};
-use crate::store::Records;
+use crate::core::export::stream::Wanted;
+use crate::core::export::{self, Entries, Options};
+use crate::core::i18n::Text;
+use crate::core::model::vocab::{self, evidence_badge};
+use crate::core::model::{FacetGroup, Intervention};
+use crate::core::query::{self, Index, Query, Results, SkimMatcher};
+use crate::core::store::Records;
 
 use super::output::{Cell, table, table_painted};
 use super::{CliError, Context, FilterArgs};
@@ -51,7 +51,7 @@ pub(super) fn query_for(
     ctx: &Context,
     filters: &FilterArgs,
     index: &Index,
-) -> Result<crate::query::Query, CliError> {
+) -> Result<crate::core::query::Query, CliError> {
     let mut query = filters.to_query(index)?;
     if filters.sort.is_none() {
         query.sort = ctx.run.config.sort;

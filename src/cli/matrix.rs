@@ -6,10 +6,10 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
-use crate::matrix::{self, DEFAULT_COLS, DEFAULT_ROWS, Matrix};
-use crate::model::FacetGroup;
-use crate::query::{Index, SkimMatcher};
+use crate::core::i18n::Text;
+use crate::core::matrix::{self, DEFAULT_COLS, DEFAULT_ROWS, Matrix};
+use crate::core::model::FacetGroup;
+use crate::core::query::{Index, SkimMatcher};
 
 use super::output::{pad, truncate};
 use super::{CliError, Context, FilterArgs};

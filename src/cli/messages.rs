@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
-use crate::model::Lang;
+use crate::core::model::Lang;
 
 static LANG: AtomicU8 = AtomicU8::new(0);
 
@@ -58,8 +58,8 @@ pub fn early_lang(args: &[std::ffi::OsString]) -> Lang {
 macro_rules! tr {
     ($nl:literal, $en:literal $(, $arg:expr)* $(,)?) => {
         match $crate::cli::messages::lang() {
-            $crate::model::Lang::Nl => format!($nl $(, $arg)*),
-            $crate::model::Lang::En => format!($en $(, $arg)*),
+            $crate::core::model::Lang::Nl => format!($nl $(, $arg)*),
+            $crate::core::model::Lang::En => format!($en $(, $arg)*),
         }
     };
 }

@@ -16,7 +16,7 @@ macro_rules! say {
         use ::std::io::Write as _;
         // Messages quote user and file text: never let it write escape sequences to the
         // terminal or flood it (see `text::for_message`).
-        let message = $crate::model::text::for_message(&::std::format!($($arg)*));
+        let message = $crate::core::model::text::for_message(&::std::format!($($arg)*));
         let _ = ::std::writeln!(::std::io::stderr(), "{message}");
     }};
 }
@@ -39,11 +39,11 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser, Subcommand};
 
-use crate::config::Problem;
-use crate::i18n::Text;
-use crate::model::Lang;
-use crate::settings::RunSettings;
-use crate::store::{self, Inventory, StoreError};
+use crate::core::config::Problem;
+use crate::core::i18n::Text;
+use crate::core::model::Lang;
+use crate::core::settings::RunSettings;
+use crate::core::store::{self, Inventory, StoreError};
 
 pub use filters::FilterArgs;
 pub use style::{ColorChoice, Style};
@@ -165,7 +165,7 @@ impl From<StoreError> for CliError {
 /// stopped at a record it could not read says so.
 impl From<std::io::Error> for CliError {
     fn from(e: std::io::Error) -> Self {
-        match crate::export::read_failure(&e) {
+        match crate::core::export::read_failure(&e) {
             Some(failure) => CliError::Failed(failure.to_string()),
             None if e.kind() == std::io::ErrorKind::BrokenPipe => CliError::Closed,
             None => CliError::Failed(format!("cannot write to standard output: {e}")),
@@ -187,7 +187,7 @@ pub struct Context {
 
 impl Context {
     pub fn open(&self) -> Result<Inventory, StoreError> {
-        crate::inventory::open(self.run.db.as_deref())
+        crate::core::inventory::open(self.run.db.as_deref())
     }
 
     /// The search index of an open inventory: the one stored in the file, else built from the
@@ -196,13 +196,13 @@ impl Context {
         &self,
         db: &store::Database,
         with_text: bool,
-    ) -> Result<crate::query::Index, StoreError> {
-        let (index, missing) = crate::inventory::index(db, with_text)?;
+    ) -> Result<crate::core::query::Index, StoreError> {
+        let (index, missing) = crate::core::inventory::index(db, with_text)?;
         if missing && let Some(path) = &self.run.db {
             say!(
                 "{}: {} weerbaar db index {} -o {}",
                 path.display(),
-                crate::i18n::Text::NoSearchIndex.get(self.run.lang),
+                crate::core::i18n::Text::NoSearchIndex.get(self.run.lang),
                 shell_word(&path.display().to_string()),
                 shell_word(&indexed_name(path))
             );
@@ -212,7 +212,7 @@ impl Context {
 
     /// The inventory's database, open for streaming and fetching records by id.
     pub fn open_database(&self) -> Result<store::Database, StoreError> {
-        crate::inventory::database(self.run.db.as_deref())
+        crate::core::inventory::database(self.run.db.as_deref())
     }
 }
 
@@ -255,7 +255,7 @@ pub fn main(run_tui: impl FnOnce(&RunSettings) -> Result<(), String>) -> ExitCod
         cli.command,
         Some(Command::Config(config::ConfigCommand::Show))
     ) {
-        let mut cap = crate::cap::Cap::default();
+        let mut cap = crate::core::cap::Cap::default();
         for p in &loaded.problems {
             if cap.admit(&p.message) {
                 crate::say!("weerbaar: warning: {p}");
@@ -274,7 +274,7 @@ pub fn main(run_tui: impl FnOnce(&RunSettings) -> Result<(), String>) -> ExitCod
                     .filter(|v| !v.is_empty())
                     .map(PathBuf::from)
             }),
-            current_year: crate::model::current_year(),
+            current_year: crate::core::model::current_year(),
             config: loaded.config,
         },
         config_file: cli.config.clone(),
@@ -284,7 +284,7 @@ pub fn main(run_tui: impl FnOnce(&RunSettings) -> Result<(), String>) -> ExitCod
     // A command killed by a catchable signal leaves no half-written temporary file; the
     // explorer watches for signals itself (it must restore the terminal first).
     if cli.command.is_some() {
-        crate::atomic::remove_staged_on_signals();
+        crate::core::atomic::remove_staged_on_signals();
     }
     // Rust treats a closed stdout (`>&-`) as a sink that swallows everything: a command whose
     // output is its point would exit 0 having written nothing.

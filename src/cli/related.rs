@@ -4,9 +4,9 @@ use std::io::Write;
 
 use clap::{Args, ValueEnum};
 
-use crate::i18n::Text;
-use crate::model::Intervention;
-use crate::related::{self, DEFAULT_LIMIT};
+use crate::core::i18n::Text;
+use crate::core::model::Intervention;
+use crate::core::related::{self, DEFAULT_LIMIT};
 
 use super::show::{by_name, unknown_id};
 use super::{CliError, Context};

@@ -7,9 +7,9 @@ use std::io::Write;
 use clap::{Subcommand, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
-use crate::shortlist::{Book, Lists, ShortlistError, Storage, inventory_key};
-use crate::store::Inventory;
+use crate::core::i18n::Text;
+use crate::core::shortlist::{Book, Lists, ShortlistError, Storage, inventory_key};
+use crate::core::store::Inventory;
 
 use super::output::table;
 use super::show::lookup;
@@ -72,7 +72,7 @@ pub enum ShortlistCommand {
 
 impl From<ShortlistError> for CliError {
     fn from(e: ShortlistError) -> Self {
-        use crate::shortlist::{ListError, MAX_NAME_CHARS, NameProblem};
+        use crate::core::shortlist::{ListError, MAX_NAME_CHARS, NameProblem};
         let quoted = |names: &[String]| {
             names
                 .iter()

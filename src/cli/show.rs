@@ -5,12 +5,12 @@ use std::io::Write;
 use clap::{Args, ValueEnum};
 use unicode_width::UnicodeWidthStr;
 
-use crate::detail::{Value, sections};
-use crate::export::{Options, markdown};
-use crate::i18n::Text;
-use crate::model::Intervention;
-use crate::model::vocab::closest_ids;
-use crate::store::Inventory;
+use crate::core::detail::{Value, sections};
+use crate::core::export::{Options, markdown};
+use crate::core::i18n::Text;
+use crate::core::model::Intervention;
+use crate::core::model::vocab::closest_ids;
+use crate::core::store::Inventory;
 
 use super::{CliError, Context};
 
@@ -109,7 +109,7 @@ pub(super) fn lookup<'a>(inventory: &'a Inventory, id: &str) -> Result<&'a Inter
 
 /// A typed name compared the forgiving way: any case, no accents, `-` and spaces alike.
 fn name_key(s: &str) -> String {
-    crate::model::fold::fold(s.trim())
+    crate::core::model::fold::fold(s.trim())
         .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()

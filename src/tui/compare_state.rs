@@ -1,9 +1,9 @@
 //! The explorer's compare set and the state of the compare and matrix views, as plain data with
 //! the small pure operations `update` uses. Drawing is in `view::compare` and `view::matrix`.
 
-use crate::compare::MAX_ITEMS;
-use crate::matrix::{self, DEFAULT_COLS, DEFAULT_ROWS, Matrix};
-use crate::model::FacetGroup;
+use crate::core::compare::MAX_ITEMS;
+use crate::core::matrix::{self, DEFAULT_COLS, DEFAULT_ROWS, Matrix};
+use crate::core::model::FacetGroup;
 
 use super::state::State;
 

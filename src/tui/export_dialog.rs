@@ -7,10 +7,10 @@
 
 use std::path::PathBuf;
 
-use crate::compare::MIN_ITEMS;
-use crate::config::Context;
-use crate::export::{COMPARISON_FORMATS, Format, default_file_name};
-use crate::i18n::Text;
+use crate::core::compare::MIN_ITEMS;
+use crate::core::config::Context;
+use crate::core::export::{COMPARISON_FORMATS, Format, default_file_name};
+use crate::core::i18n::Text;
 
 use super::keymap::Action;
 use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, ExportSource, Key};
@@ -340,7 +340,7 @@ pub fn on_key(state: &mut State, key: Key) -> Vec<Effect> {
 const MAX_SKIPPED_NAMED: usize = 5;
 
 /// "⚠ 2 niet geëxporteerd, niet (meer) in deze inventaris: a, b".
-fn skipped_note(skipped: &[String], lang: crate::model::Lang) -> Option<String> {
+fn skipped_note(skipped: &[String], lang: crate::core::model::Lang) -> Option<String> {
     if skipped.is_empty() {
         return None;
     }

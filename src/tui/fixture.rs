@@ -1,13 +1,13 @@
 //! A small hand-made inventory for the explorer's tests: stable when the bundled data changes,
 //! with diacritics in names and long text that must wrap.
 
-use crate::model::{Evidence, Intervention, Source, Study, Weerbaarheid, WorkingElementUse};
-use crate::store::{Inventory, Metadata};
+use crate::core::model::{Evidence, Intervention, Source, Study, Weerbaarheid, WorkingElementUse};
+use crate::core::store::{Inventory, Metadata};
 
 use super::msg::{Key, KeyCode, Msg};
 use super::state::State;
 use super::theme::ThemeKind;
-use crate::model::Lang;
+use crate::core::model::Lang;
 
 pub const YEAR: u16 = 2026;
 
@@ -89,7 +89,7 @@ fn item(
             url: format!("https://example.org/interventies/{id}/een-lange-pagina-naam"),
             title: format!("Beschrijving {name}"),
             checked: "2026-10-01".into(),
-            supports: crate::model::provenance::FIELD_KEYS
+            supports: crate::core::model::provenance::FIELD_KEYS
                 .iter()
                 .map(|k| k.to_string())
                 .collect(),

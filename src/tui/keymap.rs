@@ -4,17 +4,17 @@
 
 use std::borrow::Cow;
 
-use crate::config::Context;
-use crate::i18n::Text;
-use crate::model::Lang;
-use crate::model::fold::fold;
+use crate::core::config::Context;
+use crate::core::i18n::Text;
+use crate::core::model::Lang;
+use crate::core::model::fold::fold;
 
 use super::msg::{Key, KeyCode};
 use super::symbols;
 
 /// Something the user asks for, independent of the key that asked: the configuration's
 /// `Command`, whose ids `[keys.<context>]` uses.
-pub use crate::config::Command as Action;
+pub use crate::core::config::Command as Action;
 
 impl Action {
     /// What the action does, as the help overlay says it.
@@ -536,9 +536,12 @@ pub fn help_lines_with(lang: Lang, filter: &str, keys: &Keymaps) -> Vec<HelpLine
         (symbols::ACTIVE, Text::SymbolActive),
         (symbols::MISSING, Text::SymbolMissing),
         (symbols::IN_COMPARISON, Text::SymbolInComparison),
-        (crate::compare::SHARED_SYMBOL, Text::SymbolShared),
-        (crate::compare::UNIQUE_SYMBOL, Text::SymbolUnique),
-        (crate::compare::IDENTICAL_SYMBOL, Text::SymbolIdentical),
+        (crate::core::compare::SHARED_SYMBOL, Text::SymbolShared),
+        (crate::core::compare::UNIQUE_SYMBOL, Text::SymbolUnique),
+        (
+            crate::core::compare::IDENTICAL_SYMBOL,
+            Text::SymbolIdentical,
+        ),
         (symbols::EMPTY_CELL, Text::SymbolEmptyCell),
     ];
     for (title, rows) in [

@@ -12,8 +12,8 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use crate::query::Index;
-use crate::store::{Database, IntegrityCheck};
+use crate::core::query::Index;
+use crate::core::store::{Database, IntegrityCheck};
 
 use super::msg::{LoadStage, Loading, Msg, SharedIndex};
 
@@ -149,11 +149,11 @@ impl Loader {
 }
 
 /// The loader thread: count, then the keys, then the text (or all at once when small).
-fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreError> {
+fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::core::store::StoreError> {
     // A file with its search index stored needs no passes over the records: it is read whole,
     // at 100k in a fraction of the time the keys pass took.
-    if let crate::inventory::stored::Stored::Loaded(index) =
-        crate::inventory::stored_index(db, true)?
+    if let crate::core::inventory::stored::Stored::Loaded(index) =
+        crate::core::inventory::stored_index(db, true)?
     {
         let _ = tx.send(Report::Index {
             index,
@@ -165,14 +165,14 @@ fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreErr
     let mut progress = Progress::new(tx, LoadStage::Keys, total);
     progress.report(0);
     if total <= ONE_PASS {
-        let index = crate::inventory::load(db)?;
+        let index = crate::core::inventory::load(db)?;
         let _ = tx.send(Report::Index {
             index: Box::new(index),
             complete: true,
         });
         return Ok(());
     }
-    let keys = crate::inventory::load_keys(db, |read| progress.report(read))?;
+    let keys = crate::core::inventory::load_keys(db, |read| progress.report(read))?;
     // The explorer gets the keys now; the loader keeps a copy to add the text to.
     let mut whole = keys.clone();
     let _ = tx.send(Report::Index {
@@ -180,9 +180,9 @@ fn load(db: &Database, tx: &Sender<Report>) -> Result<(), crate::store::StoreErr
         complete: false,
     });
     let mut progress = Progress::new(tx, LoadStage::Text, total);
-    let text = crate::inventory::load_text(db, |read| progress.report(read))?;
+    let text = crate::core::inventory::load_text(db, |read| progress.report(read))?;
     if !whole.set_text(text) {
-        return Err(crate::store::StoreError::BadContent(
+        return Err(crate::core::store::StoreError::BadContent(
             db.label().to_path_buf(),
             "the file changed while it was being read".into(),
         ));
@@ -264,9 +264,9 @@ mod tests {
     fn a_large_inventory_arrives_in_two_stages_and_a_corrupt_one_is_refused() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("big.sqlite");
-        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
-        let big = crate::synth::generate(&model, ONE_PASS + 300, 3).unwrap_or_default();
-        crate::inventory::write_atomically(&big, &path).unwrap_or_else(|e| panic!("{e}"));
+        let model = crate::core::store::open_bundled().unwrap_or_else(|e| panic!("{e}"));
+        let big = crate::core::synth::generate(&model, ONE_PASS + 300, 3).unwrap_or_default();
+        crate::core::inventory::write_atomically(&big, &path).unwrap_or_else(|e| panic!("{e}"));
 
         // With its search index stored, the file arrives complete in one go.
         let (db, check) = Database::open_path_deferred(&path).unwrap_or_else(|e| panic!("{e}"));
@@ -284,7 +284,7 @@ mod tests {
 
         // Without it (an older or foreign file), in two stages.
         let conn = rusqlite::Connection::open(&path).unwrap_or_else(|e| panic!("{e}"));
-        for table in crate::inventory::stored::INDEX_TABLES {
+        for table in crate::core::inventory::stored::INDEX_TABLES {
             conn.execute_batch(&format!("DROP TABLE {table}"))
                 .unwrap_or_else(|e| panic!("{e}"));
         }

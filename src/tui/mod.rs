@@ -40,9 +40,9 @@ use ratatui::crossterm::terminal::{
 };
 use ratatui::crossterm::{cursor, event as ct_event, execute};
 
-use crate::query::SkimMatcher;
-use crate::settings::RunSettings;
-use crate::store::Records;
+use crate::core::query::SkimMatcher;
+use crate::core::settings::RunSettings;
+use crate::core::store::Records;
 use loader::Loader;
 use search_worker::{Request, SearchWorker};
 
@@ -135,7 +135,7 @@ fn watch_signals() -> io::Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             std::thread::sleep(HANGUP_GRACE);
-            crate::atomic::remove_staged();
+            crate::core::atomic::remove_staged();
             restore_terminal();
             std::process::exit(128 + signal);
         }
@@ -160,7 +160,7 @@ pub fn run(ctx: &RunSettings) -> Result<(), String> {
     // the first frame by the loader, and a file's integrity check runs beside it. Only the
     // index is held; full records are fetched from the database when shown.
     let (db, check) =
-        crate::inventory::database_deferred(ctx.db.as_deref()).map_err(|e| e.to_string())?;
+        crate::core::inventory::database_deferred(ctx.db.as_deref()).map_err(|e| e.to_string())?;
     let mut loader = db
         .open_again()
         .map_err(|e| e.to_string())
@@ -495,7 +495,7 @@ fn install_panic_hook() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::shortlist::Storage;
+    use crate::core::shortlist::Storage;
     use fixture::{key, typing};
     use msg::KeyCode;
 
@@ -534,7 +534,7 @@ mod tests {
 
     #[test]
     fn a_paste_is_text_in_the_focused_field_never_commands() {
-        use crate::i18n::Text;
+        use crate::core::i18n::Text;
         // In the results list, pasted `s` and `q` do nothing but say why.
         let mut state = fixture::state();
         dispatch(&mut state, [key(KeyCode::Esc)]);

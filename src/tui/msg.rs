@@ -4,9 +4,9 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::export::Format;
-use crate::query::{Index, Query, Results};
-use crate::shortlist::{Change, Lists};
+use crate::core::export::Format;
+use crate::core::query::{Index, Query, Results};
+use crate::core::shortlist::{Change, Lists};
 
 /// A key, as pressed. Shift is folded into the char (`G`), Shift-Tab is `BackTab`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub struct Key {
 
 /// The one key type: the configuration's (`config::Key`), so a configured key and a pressed
 /// key are compared without translating; `tui::event` converts crossterm's keys into it.
-pub use crate::config::Key as KeyCode;
+pub use crate::core::config::Key as KeyCode;
 
 impl Key {
     pub const fn plain(code: KeyCode) -> Key {

@@ -4,15 +4,15 @@
 
 use std::io::Write;
 
-use crate::atomic::WriteError;
-use crate::compare;
-use crate::export::stream::Wanted;
-use crate::export::{self, FileError, Options};
-use crate::query::selection_title;
-use crate::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
-use crate::store::Metadata;
+use crate::core::atomic::WriteError;
+use crate::core::compare;
+use crate::core::export::stream::Wanted;
+use crate::core::export::{self, FileError, Options};
+use crate::core::query::selection_title;
+use crate::core::shortlist::{Change, Lists, ShortlistError, Storage, inventory_key};
+use crate::core::store::Metadata;
 
-use crate::i18n::Text;
+use crate::core::i18n::Text;
 
 use super::msg::{Effect, ExportDone, ExportFailure, ExportRequest, ExportSource, Msg};
 use super::state::State;
@@ -90,7 +90,7 @@ impl Outside {
         let storage = self
             .storage
             .as_ref()
-            .ok_or_else(|| crate::shortlist::StorageError::NoDataDir.to_string())?;
+            .ok_or_else(|| crate::core::shortlist::StorageError::NoDataDir.to_string())?;
         let behind = self.behind;
         let saved = storage.update(|book| {
             let lists = book.lists_mut(&self.key, &self.label);
@@ -271,8 +271,8 @@ fn osc52(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::export::Format;
-    use crate::shortlist::Change;
+    use crate::core::export::Format;
+    use crate::core::shortlist::Change;
     use crate::tui::fixture;
 
     #[test]

@@ -10,9 +10,9 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-use crate::model::Lang;
-use crate::query::{self, Query, Results};
-use crate::store::{self, Inventory};
+use crate::core::model::Lang;
+use crate::core::query::{self, Query, Results};
+use crate::core::store::{self, Inventory};
 
 use super::fixture;
 use super::msg::{Effect, ExportFailure, Key, KeyCode, Mouse, MouseKind, Msg};
@@ -160,7 +160,7 @@ pub(super) fn check(state: &State, last: &mut Checked) -> Result<(), TestCaseErr
     }
     // The compare set: 0–4 distinct interventions that exist, the cursor on one of them.
     let compare = &ui.compare;
-    prop_assert!(compare.records.len() <= crate::compare::MAX_ITEMS);
+    prop_assert!(compare.records.len() <= crate::core::compare::MAX_ITEMS);
     let mut distinct = compare.records.clone();
     distinct.sort_unstable();
     distinct.dedup();
@@ -363,7 +363,7 @@ fn loading_steps(
     whole_at: usize,
 ) -> (State, Vec<Vec<Msg>>) {
     use super::msg::{LoadStage, Loading, SharedIndex};
-    use crate::query::{Index, IndexBuilder};
+    use crate::core::query::{Index, IndexBuilder};
     use std::sync::Arc;
     let inventory = bundled();
     let whole = Arc::new(Index::build(&inventory));

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use crate::config::{self, Chord, Context};
+use crate::core::config::{self, Chord, Context};
 
 use super::keymap::{self, Action, BROWSE, Binding, Keymaps};
 use super::msg::{Key, KeyCode};
@@ -171,7 +171,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
-    use crate::config::{Bindings, Preset};
+    use crate::core::config::{Bindings, Preset};
     use crate::tui::keymap::lookup;
 
     #[test]

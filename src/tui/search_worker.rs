@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
-use crate::query::{Index, Matcher, Query, Results, Searcher};
+use crate::core::query::{Index, Matcher, Query, Results, Searcher};
 
 /// More threads than this gain little: the matching per record is short, and the facet counts
 /// and sorting after it run on one thread.
@@ -206,15 +206,15 @@ mod tests {
     use std::sync::atomic::AtomicBool;
 
     use super::*;
-    use crate::query::{SkimMatcher, run};
+    use crate::core::query::{SkimMatcher, run};
 
     /// Long enough for any search here on a loaded machine; reaching it means an answer that
     /// should come never did (a failure, not a timing measurement).
     const PATIENCE: Duration = Duration::from_secs(120);
 
     fn index(count: usize) -> Arc<Index> {
-        let model = crate::store::open_bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
-        let inv = crate::synth::generate(&model, count, 5).unwrap_or_default();
+        let model = crate::core::store::open_bundled().unwrap_or_else(|e| panic!("bundled: {e}"));
+        let inv = crate::core::synth::generate(&model, count, 5).unwrap_or_default();
         Arc::new(Index::build(&inv))
     }
 

@@ -6,11 +6,11 @@
 //! copy with what is on disk — or, when saving failed, leaves the copy and shows why, so
 //! exploring goes on.
 
-use crate::config::Context;
-use crate::i18n::Text;
-use crate::model::Lang;
-use crate::query::command_line;
-use crate::shortlist::{
+use crate::core::config::Context;
+use crate::core::i18n::Text;
+use crate::core::model::Lang;
+use crate::core::query::command_line;
+use crate::core::shortlist::{
     Change, ListError, Lists, MAX_NAME_CHARS, NameProblem, SavedView, Shortlist,
 };
 

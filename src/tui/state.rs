@@ -8,11 +8,11 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::related::{self, DEFAULT_LIMIT, Related};
+use crate::core::related::{self, DEFAULT_LIMIT, Related};
 
-use crate::model::{FacetGroup, Intervention, Lang};
-use crate::query::{Index, IndexBuilder, Query, Results, SkimMatcher};
-use crate::store::{Inventory, Metadata, Records, Unreadable};
+use crate::core::model::{FacetGroup, Intervention, Lang};
+use crate::core::query::{Index, IndexBuilder, Query, Results, SkimMatcher};
+use crate::core::store::{Inventory, Metadata, Records, Unreadable};
 
 use super::compare_state::{CompareUi, MatrixUi};
 pub use super::export_dialog::{ExportDialog, ExportField, ExportWhat};
@@ -284,7 +284,7 @@ impl State {
 
     /// Take the user's settings: the default sort, which facet groups to show in what order and
     /// the keys. (Language and theme are given to `new`.)
-    pub fn apply_config(&mut self, config: &crate::config::Config) {
+    pub fn apply_config(&mut self, config: &crate::core::config::Config) {
         self.keys = super::rebind::keymaps(config);
         if !config.facets.is_empty() {
             self.facet_groups = config.facets.clone();
@@ -422,7 +422,8 @@ impl State {
         self.results = results;
         self.generation += 1;
         self.suggestion = if self.results.hits.is_empty() && !self.ui.query.text.trim().is_empty() {
-            crate::query::typo::suggestion(&self.index, &self.ui.query.text).map(|(_, word)| word)
+            crate::core::query::typo::suggestion(&self.index, &self.ui.query.text)
+                .map(|(_, word)| word)
         } else {
             None
         };
@@ -575,10 +576,10 @@ mod tests {
     #[test]
     fn the_configuration_orders_and_hides_facet_groups_and_sets_the_sort() {
         let mut s = crate::tui::fixture::state();
-        let config = crate::config::Config {
+        let config = crate::core::config::Config {
             facets: vec![FacetGroup::Evidence, FacetGroup::Theme],
-            sort: crate::query::Sort::Name,
-            ..crate::config::Config::default()
+            sort: crate::core::query::Sort::Name,
+            ..crate::core::config::Config::default()
         };
         s.apply_config(&config);
         let groups: Vec<FacetGroup> = s
@@ -590,7 +591,7 @@ mod tests {
             })
             .collect();
         assert_eq!(groups, vec![FacetGroup::Evidence, FacetGroup::Theme]);
-        assert_eq!(s.ui.query.sort, crate::query::Sort::Name);
+        assert_eq!(s.ui.query.sort, crate::core::query::Sort::Name);
         let names: Vec<String> = s
             .results
             .hits

@@ -25,12 +25,12 @@ impl ThemeKind {
     }
 
     /// The theme the configuration asks for, unless `NO_COLOR` asked for none at all.
-    pub fn from_config(theme: crate::config::Theme, no_color: Option<&str>) -> ThemeKind {
+    pub fn from_config(theme: crate::core::config::Theme, no_color: Option<&str>) -> ThemeKind {
         match (ThemeKind::from_env(no_color), theme) {
             (ThemeKind::Plain, _) => ThemeKind::Plain,
-            (_, crate::config::Theme::Dark) => ThemeKind::Dark,
-            (_, crate::config::Theme::Light) => ThemeKind::Light,
-            (_, crate::config::Theme::HighContrast) => ThemeKind::HighContrast,
+            (_, crate::core::config::Theme::Dark) => ThemeKind::Dark,
+            (_, crate::core::config::Theme::Light) => ThemeKind::Light,
+            (_, crate::core::config::Theme::HighContrast) => ThemeKind::HighContrast,
         }
     }
 
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn the_configured_theme_applies_unless_no_color_is_set() {
-        use crate::config::Theme as Configured;
+        use crate::core::config::Theme as Configured;
         assert_eq!(
             ThemeKind::from_config(Configured::HighContrast, None),
             ThemeKind::HighContrast

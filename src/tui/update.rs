@@ -6,8 +6,8 @@ use super::keymap::{self, Action};
 use super::msg::{Effect, Key, Mouse, MouseKind, Msg, Reselect};
 use super::state::{FacetRow, HelpState, Notice, Overlay, Pane, State, View};
 use super::{export_dialog, layout, shelf, view};
-use crate::config::Context;
-use crate::i18n::Text;
+use crate::core::config::Context;
+use crate::core::i18n::Text;
 
 /// A query longer than this is not a search anyone types; it would only slow matching.
 pub const MAX_QUERY_CHARS: usize = 200;
@@ -193,7 +193,7 @@ fn on_paste(state: &mut State, text: &str) -> Vec<Effect> {
         state.ui.notice = Some(Notice::Info(Text::PasteIgnored.get(lang).to_string()));
         return Vec::new();
     };
-    let clean = crate::model::text::sanitize_line(&text.replace(['\r', '\n', '\t'], " "));
+    let clean = crate::core::model::text::sanitize_line(&text.replace(['\r', '\n', '\t'], " "));
     let wanted = clean.chars().count();
     let mut effects: Vec<Effect> = Vec::new();
     for c in clean.chars().take(MAX_PASTE_CHARS) {
@@ -378,7 +378,7 @@ fn copy_citation(state: &mut State) -> Vec<Effect> {
         None => None,
     };
     match item {
-        Some(item) => vec![Effect::Copy(crate::export::citation::citation(
+        Some(item) => vec![Effect::Copy(crate::core::export::citation::citation(
             &item,
             state.metadata(),
             lang,
@@ -395,10 +395,10 @@ fn copy_citation(state: &mut State) -> Vec<Effect> {
 /// `E`: the results narrowed to every recognised level (what `--evidence erkend` means on the
 /// command line: at least `goed-onderbouwd`), or, when that is on, to all levels again.
 fn any_recognition(state: &mut State) -> Vec<Effect> {
-    let weakest = crate::model::vocab::RECOGNISED
+    let weakest = crate::core::model::vocab::RECOGNISED
         .iter()
         .copied()
-        .min_by_key(|id| crate::model::vocab::evidence_rank(id))
+        .min_by_key(|id| crate::core::model::vocab::evidence_rank(id))
         .unwrap_or("goed-onderbouwd");
     let lang = state.ui.lang;
     let text = if state.ui.query.min_evidence.as_deref() == Some(weakest) {

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use crate::export::Format;
-use crate::shortlist::{Change, Lists};
+use crate::core::export::Format;
+use crate::core::shortlist::{Change, Lists};
 use crate::tui::dispatch;
 use crate::tui::export_dialog::{ExportField, ExportWhat};
 use crate::tui::fixture::{self, key, typing};
@@ -373,8 +373,8 @@ fn the_views_dialog_copies_the_command_line_and_saves_and_reopens_searches() {
     dispatch(&mut s, [key(KeyCode::Enter)]);
     assert_eq!(s.ui.overlay, None);
     assert_eq!(s.ui.query.text, "polar");
-    assert_eq!(s.ui.query.sort, crate::query::Sort::Name);
-    let expected = crate::query::run(&s.index, &s.matcher, &s.ui.query);
+    assert_eq!(s.ui.query.sort, crate::core::query::Sort::Name);
+    let expected = crate::core::query::run(&s.index, &s.matcher, &s.ui.query);
     assert_eq!(
         s.results, expected,
         "the results follow the reopened search"

@@ -3,8 +3,8 @@
 //! acts on the results is searched at once. The worker is played by the test: no threads.
 
 use super::*;
-use crate::model::Lang;
-use crate::query::{self, Results};
+use crate::core::model::Lang;
+use crate::core::query::{self, Results};
 use crate::tui::fixture::{self, key, typing};
 use crate::tui::msg::{KeyCode, Msg};
 use crate::tui::state::Awaited;

@@ -1,9 +1,9 @@
 //! `update` for the compare set (`c`), the compare view (`C`) and jumping to a related
 //! intervention (`1`–`5`). Pure, like the rest of `update`.
 
-use crate::compare::{MAX_ITEMS, MIN_ITEMS};
-use crate::config::Context;
-use crate::i18n::Text;
+use crate::core::compare::{MAX_ITEMS, MIN_ITEMS};
+use crate::core::config::Context;
+use crate::core::i18n::Text;
 
 use super::super::compare_state::Toggled;
 use super::super::keymap::Action;
@@ -209,7 +209,7 @@ pub(super) fn show_record(state: &mut State, record: usize) {
 
 #[cfg(test)]
 mod tests {
-    use crate::compare::MAX_ITEMS;
+    use crate::core::compare::MAX_ITEMS;
     use crate::tui::dispatch;
     use crate::tui::fixture::{self, key, typing};
     use crate::tui::msg::{Key, KeyCode, Msg};
@@ -331,7 +331,8 @@ mod tests {
         let mut s = fixture::state();
         // Beïnvloedbaarheid (dialoog, oefenen-vaardigheden; polarisatie, radicalisering).
         let me = s.selected_record().unwrap();
-        let related = crate::related::related(&s.index, me, crate::related::DEFAULT_LIMIT);
+        let related =
+            crate::core::related::related(&s.index, me, crate::core::related::DEFAULT_LIMIT);
         let second = &s.index.id(related[1].index).to_string();
         press(&mut s, "2");
         assert_eq!(selected_id(&s), second);
@@ -390,7 +391,7 @@ mod tests {
         for h in &s.results.hits {
             assert!(
                 s.index.evidence_rank(h.index)
-                    >= crate::model::vocab::evidence_rank("goed-onderbouwd")
+                    >= crate::core::model::vocab::evidence_rank("goed-onderbouwd")
             );
         }
         press(&mut s, "E");

@@ -1,8 +1,8 @@
 //! `update` for the coverage matrix (`m`): moving over cells, choosing the two facet groups,
 //! and Enter to filter the results to a cell. Pure, like the rest of `update`.
 
-use crate::config::Context;
-use crate::matrix;
+use crate::core::config::Context;
+use crate::core::matrix;
 
 use super::super::compare_state::{Axis, coverage};
 use super::super::keymap::Action;
@@ -112,8 +112,8 @@ pub(super) fn on_mouse(state: &mut State, mouse: Mouse) -> Vec<Effect> {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::FacetGroup;
-    use crate::query;
+    use crate::core::model::FacetGroup;
+    use crate::core::query;
     use crate::tui::compare_state::coverage;
     use crate::tui::dispatch;
     use crate::tui::fixture::{self, key, typing};

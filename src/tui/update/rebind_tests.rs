@@ -9,7 +9,7 @@ use crate::tui::state::{Overlay, Pane, State, View};
 
 /// The fixture's explorer with `toml` as its configuration, which must have no problems.
 fn configured(toml: &str) -> State {
-    let loaded = crate::config::parse(toml, std::path::Path::new("c.toml"));
+    let loaded = crate::core::config::parse(toml, std::path::Path::new("c.toml"));
     assert_eq!(loaded.problems, vec![], "{toml}");
     let mut s = fixture::state();
     s.apply_config(&loaded.config);

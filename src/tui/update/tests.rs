@@ -1,8 +1,8 @@
 //! `update` driven by message sequences, without a terminal.
 
 use super::*;
-use crate::model::FacetGroup;
-use crate::query::{self, Query, Sort};
+use crate::core::model::FacetGroup;
+use crate::core::query::{self, Query, Sort};
 use crate::tui::fixture::{self, key, typing};
 use crate::tui::msg::{Key, KeyCode, Mouse, MouseKind, Msg};
 use crate::tui::state::{FacetRow, Overlay, Pane, State};
@@ -389,7 +389,7 @@ fn y_copies_the_selected_interventions_citation() {
 
 #[test]
 fn configured_keys_drive_the_explorer_and_its_help() {
-    let config = crate::config::parse(
+    let config = crate::core::config::parse(
         "[keys]\npreset = \"arrows\"\nsort = \"s\"\n",
         std::path::Path::new("c.toml"),
     )
@@ -408,7 +408,7 @@ fn configured_keys_drive_the_explorer_and_its_help() {
     run(&mut s, [Msg::Key(Key::char('s'))]);
     assert_ne!(s.ui.query.sort, sort, "s sorts now");
     // The help lists the keys in effect.
-    let help = crate::tui::keymap::help_lines_with(crate::model::Lang::En, "sort", &s.keys);
+    let help = crate::tui::keymap::help_lines_with(crate::core::model::Lang::En, "sort", &s.keys);
     assert!(help.iter().any(|l| matches!(
         l,
         crate::tui::keymap::HelpLine::Entry { keys, .. } if keys == "s"

@@ -1,5 +1,5 @@
 //! The compare view: one aligned column per intervention in the compare set and one row per
-//! aspect (`crate::compare`). Shared and unique values carry a symbol (✓ ◆) as well as a
+//! aspect (`crate::core::compare`). Shared and unique values carry a symbol (✓ ◆) as well as a
 //! colour; identical rows carry `=` and can be hidden; all columns scroll together. When not all
 //! columns fit, as many as fit are shown and ←/→ page through them.
 
@@ -11,10 +11,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use crate::compare::{self, Comparison, IDENTICAL_SYMBOL, Mark, SHARED_SYMBOL, UNIQUE_SYMBOL};
-use crate::i18n::Text;
-use crate::model::Intervention;
-use crate::model::vocab::evidence_badge;
+use crate::core::compare::{
+    self, Comparison, IDENTICAL_SYMBOL, Mark, SHARED_SYMBOL, UNIQUE_SYMBOL,
+};
+use crate::core::i18n::Text;
+use crate::core::model::Intervention;
+use crate::core::model::vocab::evidence_badge;
 
 use super::super::layout;
 use super::super::state::State;
@@ -392,7 +394,7 @@ mod tests {
         let mut second = first.evidence.studies[0].clone();
         second.design = "Tweede studie".into();
         first.evidence.studies.push(second);
-        let mut s = fixture::state_of(inv, crate::model::Lang::Nl);
+        let mut s = fixture::state_of(inv, crate::core::model::Lang::Nl);
         press(&mut s, "cjjcC");
         press(&mut s, "G");
         let t = render(&mut s, 160, 45);

@@ -1,12 +1,12 @@
 //! The detail pane: every field of the selected intervention, grouped in the sections of
-//! `crate::detail` (shared with `show` and the Markdown handout), wrapped and scrollable.
+//! `crate::core::detail` (shared with `show` and the Markdown handout), wrapped and scrollable.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::detail::{Value, sections};
-use crate::i18n::Text;
+use crate::core::detail::{Value, sections};
+use crate::core::i18n::Text;
 
 use super::super::state::{Pane, State};
 use super::super::symbols::{BULLET, MISSING};

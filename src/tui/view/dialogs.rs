@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
+use crate::core::i18n::Text;
 
 use super::super::export_dialog::{ExportDialog, ExportField, ExportWhat};
 use super::super::shelf::{Confirm, InputPurpose, InputState, ViewsDialog, current_command_line};
@@ -74,7 +74,7 @@ pub fn draw_export(state: &State, d: &ExportDialog, frame: &mut Frame, theme: &T
         (ExportWhat::Results, _) => format!(
             "{} ({})",
             Text::ExportResults.get(lang),
-            crate::i18n::number(state.results.hits.len(), lang)
+            crate::core::i18n::number(state.results.hits.len(), lang)
         ),
         (ExportWhat::Comparison, _) => format!(
             "{} ({} {})",
@@ -276,7 +276,7 @@ fn draw_note_editor(
     heading: &str,
     frame: &mut Frame,
     theme: &Theme,
-    lang: crate::model::Lang,
+    lang: crate::core::model::Lang,
 ) {
     let area = dialog_area(frame.area(), 80, NOTE_ROWS + 1);
     let inner = frame_box(frame, area, heading, theme);

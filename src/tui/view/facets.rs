@@ -7,9 +7,9 @@ use ratatui::text::{Line, Span};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::{Text, number};
-use crate::model::FacetGroup;
-use crate::model::vocab::{self, evidence_short_label};
+use crate::core::i18n::{Text, number};
+use crate::core::model::FacetGroup;
+use crate::core::model::vocab::{self, evidence_short_label};
 
 use super::super::state::{FacetRow, Pane, State};
 use super::super::symbols::{CURSOR, FOLDED, SELECTED, UNFOLDED, UNSELECTED};

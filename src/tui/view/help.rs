@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Clear};
 use unicode_width::UnicodeWidthStr;
 
-use crate::i18n::Text;
+use crate::core::i18n::Text;
 
 use super::super::keymap::{HelpLine, help_lines_with};
 use super::super::layout;

@@ -8,10 +8,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::config::Context;
-use crate::i18n::Text;
-use crate::matrix::Matrix;
-use crate::model::FacetGroup;
+use crate::core::config::Context;
+use crate::core::i18n::Text;
+use crate::core::matrix::Matrix;
+use crate::core::model::FacetGroup;
 
 use super::super::compare_state::coverage;
 use super::super::keymap::{self, Action};

@@ -20,7 +20,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph, Wrap};
 
-use crate::i18n::Text;
+use crate::core::i18n::Text;
 
 use super::layout::{self, MIN_HEIGHT, MIN_WIDTH};
 use super::state::{Overlay, Pane, State, View};

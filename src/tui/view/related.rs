@@ -1,10 +1,10 @@
 //! The "related interventions" section at the end of the detail pane: the five most similar
-//! interventions (`crate::related`), numbered for the `1`–`5` keys, each with its similarity
+//! interventions (`crate::core::related`), numbered for the `1`–`5` keys, each with its similarity
 //! and the reason (the working elements, dimensions and themes it shares).
 
 use ratatui::text::{Line, Span};
 
-use crate::i18n::Text;
+use crate::core::i18n::Text;
 
 use super::super::state::State;
 use super::super::theme::Theme;

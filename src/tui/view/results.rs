@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::{Text, number};
-use crate::model::vocab::evidence_badge;
-use crate::model::{Evidence, FacetGroup, Intervention};
-use crate::query::{self, Sort};
+use crate::core::i18n::{Text, number};
+use crate::core::model::vocab::evidence_badge;
+use crate::core::model::{Evidence, FacetGroup, Intervention};
+use crate::core::query::{self, Sort};
 
 use super::super::layout;
 use super::super::state::{Pane, State};

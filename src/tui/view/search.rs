@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::i18n::{Text, number};
+use crate::core::i18n::{Text, number};
 
 use super::super::state::{Pane, State};
 use super::super::theme::Theme;

@@ -6,8 +6,8 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use crate::i18n::Text;
-use crate::model::vocab::evidence_badge;
+use crate::core::i18n::Text;
+use crate::core::model::vocab::evidence_badge;
 
 use super::super::shelf::ShelfPane;
 use super::super::state::State;
@@ -185,7 +185,7 @@ mod tests {
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
 
-    use crate::shortlist::{Change, Lists};
+    use crate::core::shortlist::{Change, Lists};
     use crate::tui::dispatch;
     use crate::tui::fixture::{self, key, typing};
     use crate::tui::msg::{ExportFailure, Key, KeyCode, Msg};
@@ -273,7 +273,7 @@ mod tests {
     #[test]
     fn the_views_dialog_and_a_note_field_in_english() {
         let mut s = with_lists();
-        s.ui.lang = crate::model::Lang::En;
+        s.ui.lang = crate::core::model::Lang::En;
         dispatch(&mut s, typing("/ouders"));
         dispatch(&mut s, [key(KeyCode::Esc), Msg::Key(Key::char('v'))]);
         let t = render(&mut s, 80, 24);

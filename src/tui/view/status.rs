@@ -6,8 +6,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use crate::config::Context;
-use crate::i18n::{Text, number};
+use crate::core::config::Context;
+use crate::core::i18n::{Text, number};
 
 use super::super::keymap::{self, Action, Binding};
 use super::super::msg::LoadStage;

@@ -7,8 +7,8 @@ use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
 
 use super::*;
-use crate::model::Lang;
-use crate::model::text::{sanitize, sanitize_line};
+use crate::core::model::Lang;
+use crate::core::model::text::{sanitize, sanitize_line};
 use crate::tui::dispatch;
 use crate::tui::fixture::{self, key, typing};
 use crate::tui::msg::{Key, KeyCode, Msg};
@@ -102,7 +102,7 @@ fn help_overlay_filtered_by_typing() {
 fn help_overlay_shows_rebound_keys() {
     // Quit moved to `x` in the compare view only; the help filtered on "stoppen" (quit) lists
     // quit in every context, with `x` under the compare view and `q` elsewhere.
-    let loaded = crate::config::parse(
+    let loaded = crate::core::config::parse(
         "[keys.compare]\nquit = \"x\"\n",
         std::path::Path::new("c.toml"),
     );
@@ -176,7 +176,7 @@ fn matched_chars_are_highlighted_by_char_in_names_with_diacritics() {
 }
 
 /// An inventory whose text holds an escape sequence and other control characters.
-fn hostile(clean: bool) -> crate::store::Inventory {
+fn hostile(clean: bool) -> crate::core::store::Inventory {
     let mut inv = fixture::inventory();
     let raw_name = "Evil\u{1b}[2J\u{1b}]0;pwned\u{7} naam\u{9b}31m\u{202e}";
     let raw_text = "Tekst\u{1b}[31m rood\u{0}\u{8}\u{7f}\r\nmet\ttab";
@@ -233,7 +233,7 @@ fn control_characters_in_data_never_reach_the_screen() {
 
 #[test]
 fn every_format_character_is_drawn_as_nothing_and_borders_stay_put() {
-    use crate::model::text::FORMAT_CHARS;
+    use crate::core::model::text::FORMAT_CHARS;
     let all: String = FORMAT_CHARS.iter().collect();
     // The line and paragraph separators become spaces in a one-line field; the rest vanish.
     let invisible: String = FORMAT_CHARS
@@ -291,12 +291,12 @@ fn the_detail_ends_with_related_interventions_and_their_reasons() {
 /// compare view and the shortlist view.
 #[test]
 fn records_fetched_from_the_database_draw_the_same_screens_as_records_in_memory() {
-    use crate::store::{Database, Records};
+    use crate::core::store::{Database, Records};
     let db = Database::open_bundled().expect("bundled database");
-    let index = crate::inventory::load(&db).expect("index");
+    let index = crate::core::inventory::load(&db).expect("index");
     let theme = crate::tui::ThemeKind::Plain;
     let mut disk = State::open(Records::database(db), index, Lang::Nl, theme, fixture::YEAR);
-    let inventory = crate::store::open_bundled().expect("bundled inventory");
+    let inventory = crate::core::store::open_bundled().expect("bundled inventory");
     let mut memory = State::new(inventory, Lang::Nl, theme, fixture::YEAR);
     let steps: Vec<Vec<Msg>> = vec![
         Vec::new(),
@@ -323,9 +323,9 @@ fn records_fetched_from_the_database_draw_the_same_screens_as_records_in_memory(
 /// the results fails with a message. Never a panic.
 #[test]
 fn a_record_that_can_no_longer_be_read_is_named_and_marked() {
-    use crate::store::Records;
+    use crate::core::store::Records;
     let full = fixture::inventory();
-    let index = crate::query::Index::build(&full);
+    let index = crate::core::query::Index::build(&full);
     let mut partial = full.clone();
     let gone = partial.interventions.remove(0);
     let theme = crate::tui::ThemeKind::Plain;
@@ -349,7 +349,7 @@ fn a_record_that_can_no_longer_be_read_is_named_and_marked() {
 
     let request = crate::tui::msg::ExportRequest {
         source: crate::tui::msg::ExportSource::Results,
-        format: crate::export::Format::Csv,
+        format: crate::core::export::Format::Csv,
         path: std::env::temp_dir().join("weerbaar-never-written.csv"),
         overwrite: false,
     };
@@ -384,9 +384,9 @@ fn evidence_levels_stay_distinguishable_in_a_narrow_facet_pane() {
 fn loading_shows_progress_then_results_and_says_the_text_is_not_searched_yet() {
     use crate::tui::msg::{LoadStage, Loading, SharedIndex};
     let inventory = fixture::inventory();
-    let whole = std::sync::Arc::new(crate::query::Index::build(&inventory));
+    let whole = std::sync::Arc::new(crate::core::query::Index::build(&inventory));
     let theme = crate::tui::ThemeKind::Plain;
-    let records = crate::store::Records::in_memory(inventory);
+    let records = crate::core::store::Records::in_memory(inventory);
     let mut s = State::loading(records, Lang::Nl, theme, fixture::YEAR);
     let progress = |stage, read| {
         Msg::LoadProgress(Loading {
@@ -437,7 +437,7 @@ fn loading_shows_progress_then_results_and_says_the_text_is_not_searched_yet() {
     assert!(text.contains("Testinventaris · gegevens per 2026-11-01"));
 
     let mut s = State::loading(
-        crate::store::Records::in_memory(fixture::inventory()),
+        crate::core::store::Records::in_memory(fixture::inventory()),
         Lang::Nl,
         theme,
         fixture::YEAR,

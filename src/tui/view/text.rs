@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::Span;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::model::text::{needs_sanitizing, sanitize_line};
+use crate::core::model::text::{needs_sanitizing, sanitize_line};
 
 use super::super::symbols::ELLIPSIS;
 
